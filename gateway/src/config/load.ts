@@ -1,0 +1,99 @@
+import { Value } from '@sinclair/typebox/value'
+import { EnvSchema, type Env } from './schema.js'
+import { type Result, fail, ok } from '../shared/result.js'
+
+export interface Config {
+  readonly logLevel: Env['LOG_LEVEL']
+  readonly http: { readonly host: string, readonly port: number }
+  readonly mqtt: {
+    readonly host: string
+    readonly port: number
+    readonly maxPacketBytes: number
+    readonly maxTopicLevels: number
+    readonly connectTimeoutMs: number
+  }
+  readonly intake: {
+    readonly vehicleMaxMsgsPerS: number
+    readonly vehicleMaxBytesPerS: number
+    readonly malformedLimitPerMinute: number
+    readonly malformedBanMs: number
+  }
+  readonly db: {
+    /** undefined = start the embedded PostgreSQL server. */
+    readonly url: string | undefined
+    readonly dataDir: string
+    readonly embeddedPort: number
+    readonly poolSize: number
+  }
+  readonly ingest: {
+    readonly writers: number
+    readonly flushMs: number
+    readonly batchMaxSamples: number
+    readonly queueMaxSamples: number
+    readonly maxFutureMs: number
+    readonly maxAgeMs: number
+  }
+  readonly telemetry: {
+    readonly retentionDays: number
+    readonly compressAfterDays: number
+    readonly rollupRefreshS: number
+    readonly historyRawMaxS: number
+  }
+  readonly adminToken: string | undefined
+}
+
+/**
+ * Validates the environment against the schema and maps it to the nested
+ * Config. Pure: reports every invalid variable at once instead of the first.
+ */
+export function loadConfig (env: Readonly<Record<string, string | undefined>>): Result<Config, 'GW_CONFIG_INVALID'> {
+  const known = Object.keys(EnvSchema.properties)
+  const raw: Record<string, unknown> = {}
+  for (const key of known) {
+    const v = env[key]
+    if (v !== undefined && v !== '') raw[key] = v
+  }
+  const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw))
+  const problems = [...Value.Errors(EnvSchema, withDefaults)]
+    .map((e) => `${e.path.slice(1) || '(root)'}=${JSON.stringify(raw[e.path.slice(1)] ?? null)}: ${e.message}`)
+  if (problems.length > 0) return fail('GW_CONFIG_INVALID', problems.join('\n'))
+  const e = withDefaults as Env
+  return ok(deepFreeze({
+    logLevel: e.LOG_LEVEL,
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    mqtt: {
+      host: e.MQTT_HOST,
+      port: e.MQTT_PORT,
+      maxPacketBytes: e.MQTT_MAX_PACKET_BYTES,
+      maxTopicLevels: e.MQTT_MAX_TOPIC_LEVELS,
+      connectTimeoutMs: e.MQTT_CONNECT_TIMEOUT_MS,
+    },
+    intake: {
+      vehicleMaxMsgsPerS: e.VEHICLE_MAX_MSGS_PER_S,
+      vehicleMaxBytesPerS: e.VEHICLE_MAX_BYTES_PER_S,
+      malformedLimitPerMinute: e.VEHICLE_MALFORMED_LIMIT,
+      malformedBanMs: e.VEHICLE_MALFORMED_BAN_S * 1000,
+    },
+    db: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, embeddedPort: e.EMBEDDED_PG_PORT, poolSize: e.DB_POOL_SIZE },
+    ingest: {
+      writers: e.INGEST_WRITERS,
+      flushMs: e.INGEST_FLUSH_MS,
+      batchMaxSamples: e.INGEST_BATCH_MAX_SAMPLES,
+      queueMaxSamples: e.INGEST_QUEUE_MAX_SAMPLES,
+      maxFutureMs: e.INGEST_MAX_FUTURE_S * 1000,
+      maxAgeMs: e.INGEST_MAX_AGE_DAYS * 86_400_000,
+    },
+    telemetry: {
+      retentionDays: e.TELEMETRY_RETENTION_DAYS,
+      compressAfterDays: e.TELEMETRY_COMPRESS_AFTER_DAYS,
+      rollupRefreshS: e.ROLLUP_REFRESH_S,
+      historyRawMaxS: e.HISTORY_RAW_MAX_S,
+    },
+    adminToken: e.ADMIN_TOKEN,
+  }))
+}
+
+function deepFreeze<T> (o: T): T {
+  for (const v of Object.values(o as object)) if (v !== null && typeof v === 'object') deepFreeze(v)
+  return Object.freeze(o)
+}

@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+/**
+ * Every environment variable the gateway reads, flat as they appear in the
+ * environment, with their defaults. `.env.example` documents the same list
+ * (a test keeps the two in step).
+ */
+const int = (def: number, min: number, max: number, description: string) =>
+  Type.Integer({ default: def, minimum: min, maximum: max, description })
+
+export const EnvSchema = Type.Object({
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info', description: 'pino log level' }),
+  HTTP_HOST: Type.String({ default: '127.0.0.1', description: 'address of the HTTP API, dashboard and MQTT-over-WebSocket listener' }),
+  HTTP_PORT: int(8080, 0, 65535, 'HTTP port (0 = any free port)'),
+  MQTT_HOST: Type.String({ default: '127.0.0.1', description: 'address of the MQTT/TCP listener' }),
+  MQTT_PORT: int(1883, 0, 65535, 'MQTT/TCP port (0 = any free port)'),
+  MQTT_MAX_PACKET_BYTES: int(65_536, 1024, 268_435_455, 'largest MQTT packet accepted; larger ones close the connection before they are buffered'),
+  MQTT_MAX_TOPIC_LEVELS: int(8, 3, 100, 'most topic levels in a publish or subscription'),
+  MQTT_CONNECT_TIMEOUT_MS: int(10_000, 1000, 120_000, 'time a new socket has to send CONNECT'),
+  VEHICLE_MAX_MSGS_PER_S: int(50, 1, 100_000, 'sustained publish rate allowed per vehicle; QoS 1 beyond it is slowed, QoS 0 shed'),
+  VEHICLE_MAX_BYTES_PER_S: int(262_144, 1024, 1 << 30, 'sustained payload bytes per second allowed per vehicle'),
+  VEHICLE_MALFORMED_LIMIT: int(20, 1, 100_000, 'malformed messages per minute after which a vehicle is disconnected'),
+  VEHICLE_MALFORMED_BAN_S: int(60, 0, 86_400, 'how long a vehicle disconnected for garbage is refused'),
+  DATABASE_URL: Type.Optional(Type.String({ description: 'external PostgreSQL/TimescaleDB; unset = embedded PostgreSQL under DATA_DIR' })),
+  DATA_DIR: Type.String({ default: '.data', description: 'embedded PostgreSQL data and other local state' }),
+  EMBEDDED_PG_PORT: int(54_329, 1, 65535, 'port of the embedded PostgreSQL server (loopback only)'),
+  DB_POOL_SIZE: int(8, 2, 100, 'PostgreSQL connections of the gateway'),
+  INGEST_WRITERS: int(3, 1, 32, 'telemetry batches written in parallel'),
+  INGEST_FLUSH_MS: int(10, 1, 5000, 'longest a sample waits before its batch is written'),
+  INGEST_BATCH_MAX_SAMPLES: int(8_000, 100, 100_000, 'samples per database write'),
+  INGEST_QUEUE_MAX_SAMPLES: int(200_000, 1000, 10_000_000, 'samples waiting for the database before intake applies back-pressure'),
+  INGEST_MAX_FUTURE_S: int(300, 0, 86_400, 'sample timestamps further ahead of the gateway clock are rejected'),
+  INGEST_MAX_AGE_DAYS: int(30, 1, 3650, 'store-and-forward samples older than this are rejected'),
+  TELEMETRY_RETENTION_DAYS: int(365, 1, 36_500, 'raw telemetry kept this long (TimescaleDB retention policy / plain-PostgreSQL purge)'),
+  TELEMETRY_COMPRESS_AFTER_DAYS: int(7, 1, 3650, 'TimescaleDB: compress telemetry chunks older than this'),
+  ROLLUP_REFRESH_S: int(60, 10, 86_400, 'TimescaleDB: refresh interval of the 1-minute continuous aggregate'),
+  HISTORY_RAW_MAX_S: int(6 * 3600, 60, 31 * 86_400, 'history ranges up to this length are served raw, longer ones downsampled'),
+  ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'admin API token; unset = one is generated on first start and printed once' })),
+})
+
+export type Env = Static<typeof EnvSchema>

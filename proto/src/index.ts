@@ -1,0 +1,3 @@
+export { fleetwire } from '../generated/fleetwire.js'
+export * from './catalog.js'
+export * from './topics.js'
