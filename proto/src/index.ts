@@ -1,3 +1,5 @@
+import './long-as-number.js'
+
 export { fleetwire } from '../generated/fleetwire.js'
 export * from './catalog.js'
 export * from './topics.js'

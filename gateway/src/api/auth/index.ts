@@ -1,0 +1,60 @@
+import fp from 'fastify-plugin'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createTokensRepository, type TokenRecord } from '../../storage/tokens.repository.js'
+import { UnauthorizedError } from '../../shared/errors.js'
+
+export interface Principal {
+  readonly tokenId: string
+  readonly role: TokenRecord['role']
+}
+
+export interface Auth {
+  /** Set when this start generated the admin token: shown once, then only its hash exists. */
+  readonly generatedAdminToken: string | undefined
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    auth: Auth
+  }
+  interface FastifyRequest {
+    principal: Principal | null
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a token (health, metrics, docs, MQTT over WebSocket, dashboard assets). */
+    public?: boolean
+  }
+}
+
+/** API tokens are 256 random bits, so SHA-256 is the right hash (nothing to brute-force). */
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest()
+const newToken = () => `fw_${randomBytes(32).toString('base64url')}`
+
+/**
+ * Bearer-token authentication for the REST API. On first start (no admin
+ * token stored and none configured) an admin token is generated and handed
+ * to server.ts to print once. The role model grows in a later issue.
+ */
+export default fp(async (app) => {
+  const repo = createTokensRepository(app.storage.pool)
+  const log = app.log.child({ module: 'auth' })
+  let generatedAdminToken: string | undefined
+  if (app.config.adminToken !== undefined) {
+    await repo.insert(randomUUID(), hashToken(app.config.adminToken), 'admin', 'ADMIN_TOKEN')
+  } else if (await repo.countActive('admin') === 0) {
+    generatedAdminToken = newToken()
+    await repo.insert(randomUUID(), hashToken(generatedAdminToken), 'admin', 'generated on first start')
+    log.warn('no admin token existed: generated one (printed once on the console)')
+  }
+  app.decorate('auth', { generatedAdminToken })
+  app.decorateRequest('principal', null)
+
+  app.addHook('onRequest', async (req) => {
+    if (req.routeOptions.config.public === true || req.url.startsWith('/docs')) return
+    const header = req.headers.authorization
+    const token = header?.startsWith('Bearer ') === true ? header.slice(7).trim() : undefined
+    const record = token === undefined || token === '' ? undefined : await repo.findActiveByHash(hashToken(token))
+    if (record === undefined) throw new UnauthorizedError()
+    req.principal = { tokenId: record.tokenId, role: record.role }
+  })
+}, { name: 'auth', dependencies: ['storage', 'config'] })

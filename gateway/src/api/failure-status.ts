@@ -1,0 +1,16 @@
+import type { FastifyReply } from 'fastify'
+import type { Failure } from '../shared/result.js'
+
+/** The one table from domain failure codes to HTTP statuses. */
+const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  GW_VEHICLE_EXISTS: 409,
+  GW_VEHICLE_BAD_ID: 400,
+  GW_VEHICLE_NOT_FOUND: 404,
+  GW_SIGNAL_UNKNOWN: 404,
+  GW_HISTORY_BAD_RANGE: 400,
+}
+
+export function sendFailure (reply: FastifyReply, failure: Failure): FastifyReply {
+  const status = STATUS_BY_CODE[failure.code] ?? 500
+  return reply.code(status).send({ code: failure.code, message: failure.detail })
+}

@@ -1,0 +1,61 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config/load.js'
+import configPlugin from './config/plugin.js'
+import metrics from './observability/metrics.plugin.js'
+import storage from './storage/index.js'
+import auth from './api/auth/index.js'
+import systemRoutes from './api/system.routes.js'
+import vehicles from './vehicles/index.js'
+import ingest from './ingest/index.js'
+import broker from './broker/index.js'
+import dashboard from './api/dashboard.routes.js'
+
+export interface BuildOptions {
+  config: Config
+  logger: FastifyServerOptions['loggerInstance']
+}
+
+/** Registers the capabilities in dependency order; server.ts (or a test) listens. */
+export async function buildApp ({ config, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: 1 << 20,
+    // Fail fast on graceful shutdown instead of waiting for keep-alive sockets.
+    forceCloseConnections: true,
+    // The embedded PostgreSQL's first initdb can take a while on a busy machine.
+    pluginTimeout: 120_000,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // One error shape for every route; internals never leave the process.
+  app.setErrorHandler((err: Error & { statusCode?: number, code?: string, validation?: unknown }, req, reply) => {
+    const status = err.statusCode ?? 500
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed')
+      return reply.code(status).send({ code: err.code ?? 'GW_ERR_INTERNAL', message: 'internal error' })
+    }
+    return reply.code(status).send({ code: err.validation !== undefined ? 'GW_ERR_INVALID_INPUT' : (err.code ?? 'GW_ERR_REQUEST'), message: err.message })
+  })
+
+  await app.register(configPlugin, { config })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Fleetwire gateway API', version: '0.1.0', description: 'Remote vehicle diagnostics and OTA gateway. Authenticate with `Authorization: Bearer <token>`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(metrics)
+  await app.register(storage)
+  await app.register(auth)
+  await app.register(systemRoutes)
+  await app.register(vehicles)
+  await app.register(ingest)
+  await app.register(broker)
+  await app.register(dashboard)
+  return app
+}

@@ -1,0 +1,53 @@
+import { fleetwire } from '@fleetwire/proto'
+import { type Result, fail, ok } from '../shared/result.js'
+
+type Pb = typeof fleetwire.v1
+export type MalformedReason = 'GW_INGEST_MALFORMED_PAYLOAD' | 'GW_INGEST_EMPTY_BATCH' | 'GW_INGEST_BAD_FIELD'
+
+export interface TelemetryBatch {
+  seq: number
+  baseTimeMs: number
+  session: number
+  samples: { signalId: number, value: number, offsetMs: number }[]
+}
+
+/**
+ * protobufjs throws on truncated or invalid wire data; this turns that into
+ * a Result so one vehicle's garbage never unwinds the broker.
+ */
+function decodeWith<T> (decode: (b: Uint8Array) => T, payload: Uint8Array): Result<T, MalformedReason> {
+  try {
+    return ok(decode(payload))
+  } catch (err) {
+    return fail('GW_INGEST_MALFORMED_PAYLOAD', (err as Error).message)
+  }
+}
+
+export function decodeTelemetry (payload: Uint8Array): Result<TelemetryBatch, MalformedReason> {
+  const r = decodeWith((b) => fleetwire.v1.TelemetryBatch.decode(b), payload)
+  if (!r.ok) return r
+  const m = r.value
+  if (m.samples.length === 0) return fail('GW_INGEST_EMPTY_BATCH', 'telemetry batch has no samples')
+  if (!Number.isSafeInteger(m.seq) || !Number.isSafeInteger(m.baseTimeMs)) return fail('GW_INGEST_BAD_FIELD', 'seq or base_time_ms out of range')
+  return ok({
+    seq: m.seq,
+    baseTimeMs: m.baseTimeMs,
+    session: m.session,
+    samples: m.samples.map((s) => ({ signalId: s.signalId ?? 0, value: s.value ?? 0, offsetMs: s.offsetMs ?? 0 })),
+  })
+}
+
+export function decodeStatus (payload: Uint8Array): Result<ReturnType<Pb['VehicleStatus']['decode']>, MalformedReason> {
+  return decodeWith((b) => fleetwire.v1.VehicleStatus.decode(b), payload)
+}
+
+export function decodeDeath (payload: Uint8Array): Result<ReturnType<Pb['DeathCertificate']['decode']>, MalformedReason> {
+  return decodeWith((b) => fleetwire.v1.DeathCertificate.decode(b), payload)
+}
+
+export function decodeDiagnostic (payload: Uint8Array): Result<ReturnType<Pb['DiagnosticEvent']['decode']>, MalformedReason> {
+  const r = decodeWith((b) => fleetwire.v1.DiagnosticEvent.decode(b), payload)
+  if (!r.ok) return r
+  if (!/^[PCBU][0-9A-F]{4}$/.test(r.value.code)) return fail('GW_INGEST_BAD_FIELD', `DTC code ${JSON.stringify(r.value.code.slice(0, 16))} is not P/C/B/U + 4 hex digits`)
+  return r
+}

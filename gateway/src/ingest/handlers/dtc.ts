@@ -1,0 +1,34 @@
+import { fleetwire } from '@fleetwire/proto'
+import type { Log } from '../../shared/log.js'
+import type { DiagnosticsRepository } from '../../storage/diagnostics.repository.js'
+import { decodeDiagnostic } from '../decode.js'
+import { HANDLED, type ChannelHandler } from '../dispatch.js'
+
+export interface DtcHandlerDeps {
+  diagnostics: DiagnosticsRepository
+  log: Log
+  now: () => number
+  durably: <T>(what: string, fn: () => Promise<T>) => Promise<T>
+}
+
+/** A DTC set or cleared on an ECU, with its freeze frame; stored idempotently. */
+export function createDtcHandler ({ diagnostics, log, now, durably }: DtcHandlerDeps): ChannelHandler {
+  return async (vehicle, payload) => {
+    const d = decodeDiagnostic(payload)
+    if (!d.ok) return { ok: false, reason: d.error.code, detail: d.error.detail }
+    const e = d.value
+    const action = e.action === fleetwire.v1.DiagnosticEvent.Action.ACTION_CLEARED ? 'cleared' : 'set'
+    const tsMs = e.timeMs > 0 ? e.timeMs : now()
+    const inserted = await durably('DTC write', () => diagnostics.insert({
+      vehicleKey: vehicle.key,
+      tsMs,
+      code: e.code,
+      action,
+      ecuId: e.ecuId,
+      status: e.status & 0xff,
+      freezeFrame: e.freezeFrame.map((s) => ({ signalId: s.signalId ?? 0, value: s.value ?? 0, tsMs: tsMs + (s.offsetMs ?? 0) })),
+    }))
+    if (inserted) log.info({ vehicleId: vehicle.id, code: e.code, action, status: e.status }, 'diagnostic event')
+    return HANDLED
+  }
+}

@@ -1,0 +1,46 @@
+import type { GatewayMetrics } from '../../observability/metrics.plugin.js'
+import type { TelemetryBatcher } from '../telemetry-batcher.js'
+import { decodeTelemetry } from '../decode.js'
+import { validateSamples } from '../validate.core.js'
+import { observe } from '../sequence-tracker.core.js'
+import { bump } from '../vehicle-intake-state.js'
+import { HANDLED, type ChannelHandler } from '../dispatch.js'
+
+export interface TelemetryHandlerDeps {
+  batcher: TelemetryBatcher
+  metrics: GatewayMetrics
+  limits: { maxFutureMs: number, maxAgeMs: number }
+  now: () => number
+  touch: (vehicleKey: number, atMs: number) => void
+}
+
+/** Decode, validate against the catalog, track sequence numbers, then wait for the batched commit. */
+export function createTelemetryHandler ({ batcher, metrics, limits, now, touch }: TelemetryHandlerDeps): ChannelHandler {
+  return async (vehicle, payload, state) => {
+    const decoded = decodeTelemetry(payload)
+    if (!decoded.ok) return { ok: false, reason: decoded.error.code, detail: decoded.error.detail }
+    const batch = decoded.value
+    const t = now()
+    const v = validateSamples(batch.baseTimeMs, batch.samples, { nowMs: t, ...limits })
+    const { stats } = state
+    if (v.rejectedCount > 0) {
+      for (const [reason, n] of Object.entries(v.rejected)) {
+        bump(stats.samplesRejected, reason, n)
+        metrics.samplesRejected.inc({ reason }, n)
+      }
+    }
+    const verdict = observe(state.seq, batch.seq)
+    if (verdict.kind === 'gap') {
+      stats.sequenceGaps += verdict.missing
+      metrics.sequenceGaps.inc(verdict.missing)
+    } else if (verdict.kind === 'late_fill') {
+      stats.lateBatches++
+    } else if (verdict.kind === 'replay') {
+      stats.replayedBatches++
+    }
+    touch(vehicle.key, t)
+    await batcher.add(vehicle.key, v.signalIds, v.tsMs, v.values)
+    stats.samplesAccepted += v.signalIds.length
+    return HANDLED
+  }
+}

@@ -1,0 +1,83 @@
+import fp from 'fastify-plugin'
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { createDiagnosticsRepository } from '../storage/diagnostics.repository.js'
+import { retryUntilDone } from '../shared/retry.js'
+import { sendFailure } from '../api/failure-status.js'
+import { VehicleIdParam, ErrorBody } from '../vehicles/schemas.js'
+import { TelemetryBatcher } from './telemetry-batcher.js'
+import { createIngestService, type IngestService } from './ingest.service.js'
+import { createTelemetryHandler } from './handlers/telemetry.js'
+import { createDeathHandler, createStatusHandler } from './handlers/presence.js'
+import { createDtcHandler } from './handlers/dtc.js'
+
+export type { IngestService, InboundMessage, IntakeOutcome } from './ingest.service.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ingest: IngestService & { drain(): Promise<void> }
+  }
+}
+
+const Counts = Type.Record(Type.String(), Type.Integer())
+const StatsBody = Type.Object({
+  messages: Type.Integer(),
+  samplesAccepted: Type.Integer(),
+  samplesRejected: Counts,
+  malformed: Counts,
+  shed: Counts,
+  sequenceGaps: Type.Integer(),
+  lateBatches: Type.Integer(),
+  replayedBatches: Type.Integer(),
+})
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/:id/ingest', { schema: { tags: ['vehicles'], summary: 'What the gateway counted for this vehicle since it started: accepted, rejected by reason, gaps, shed', params: VehicleIdParam, response: { 200: StatsBody, 404: ErrorBody } } }, async (req, reply) => {
+    const v = await app.vehicles.get(req.params.id)
+    if (v === undefined) return sendFailure(reply, { code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${req.params.id} not found` })
+    return app.ingest.stats(v.key) ?? { messages: 0, samplesAccepted: 0, samplesRejected: {}, malformed: {}, shed: {}, sequenceGaps: 0, lateBatches: 0, replayedBatches: 0 }
+  })
+}
+
+/** Decode → validate → batched, idempotent write; flow control for the broker. */
+export default fp(async (app) => {
+  const { config, metrics, vehicles, storage } = app
+  const log = app.log.child({ module: 'ingest' })
+  const now = Date.now
+  let closing = false
+  const durably = <T>(what: string, fn: () => Promise<T>) => retryUntilDone(what, fn, log, () => closing)
+
+  const batcher = new TelemetryBatcher(storage.telemetry, {
+    ...config.ingest,
+    log,
+    onWritten: ({ samples, inserted, seconds }) => {
+      metrics.samplesStored.inc(inserted)
+      if (inserted < samples) metrics.samplesDuplicate.inc(samples - inserted)
+      metrics.batchWriteSeconds.observe(seconds)
+    },
+    onWriteFailed: () => metrics.batchWriteFailures.inc(),
+  })
+  metrics.probes.ingestQueueSamples = () => batcher.queued
+
+  const presenceDeps = { vehicles, log, now, durably }
+  const service = createIngestService({
+    config,
+    batcher,
+    metrics,
+    log,
+    now,
+    handlers: {
+      telemetry: createTelemetryHandler({ batcher, metrics, limits: config.ingest, now, touch: vehicles.touch }),
+      status: createStatusHandler(presenceDeps),
+      death: createDeathHandler(presenceDeps),
+      dtc: createDtcHandler({ diagnostics: createDiagnosticsRepository(storage.pool), log, now, durably }),
+    },
+  })
+  app.decorate('ingest', Object.assign(service, { drain: () => batcher.drain() }))
+  await app.register(routes, { prefix: '/vehicles' })
+  app.addHook('preClose', async () => {
+    await batcher.drain()
+    closing = true
+    batcher.close()
+  })
+}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles'] })

@@ -1,0 +1,46 @@
+import fp from 'fastify-plugin'
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+
+/** Every Prometheus series of the gateway, created in one place so names stay consistent. */
+export function createGatewayMetrics () {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry, prefix: 'fleetwire_process_' })
+  const registers = [registry]
+  /** Read at scrape time; the owning capability replaces the function. */
+  const probes = { ingestQueueSamples: (): number => 0, connectedVehicles: (): number => 0 }
+  return {
+    registry,
+    probes,
+    messagesIn: new Counter({ name: 'fleetwire_mqtt_messages_in_total', help: 'Vehicle publishes that passed authorization, by channel', labelNames: ['channel'], registers }),
+    messagesRejected: new Counter({ name: 'fleetwire_mqtt_messages_rejected_total', help: 'Vehicle messages dropped as malformed, by reason', labelNames: ['reason'], registers }),
+    messagesShed: new Counter({ name: 'fleetwire_mqtt_messages_shed_total', help: 'QoS 0 messages shed under overload or rate limit, by reason', labelNames: ['reason'], registers }),
+    samplesStored: new Counter({ name: 'fleetwire_ingest_samples_stored_total', help: 'Telemetry samples committed (replays excluded)', registers }),
+    samplesDuplicate: new Counter({ name: 'fleetwire_ingest_samples_duplicate_total', help: 'Telemetry samples already stored (replayed batches)', registers }),
+    samplesRejected: new Counter({ name: 'fleetwire_ingest_samples_rejected_total', help: 'Telemetry samples rejected by validation, by reason', labelNames: ['reason'], registers }),
+    sequenceGaps: new Counter({ name: 'fleetwire_ingest_sequence_gaps_total', help: 'Telemetry batches missing from vehicle sequence numbers when detected', registers }),
+    batchWriteSeconds: new Histogram({ name: 'fleetwire_ingest_batch_write_seconds', help: 'Time to commit one telemetry batch', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers }),
+    batchWriteFailures: new Counter({ name: 'fleetwire_ingest_batch_write_failures_total', help: 'Telemetry batch writes that failed and were retried', registers }),
+    ingestQueue: new Gauge({ name: 'fleetwire_ingest_queue_samples', help: 'Samples accepted but not yet committed', registers, collect () { this.set(probes.ingestQueueSamples()) } }),
+    connectedVehicles: new Gauge({ name: 'fleetwire_mqtt_connected_vehicles', help: 'Vehicles with an open MQTT connection', registers, collect () { this.set(probes.connectedVehicles()) } }),
+    connectionsRefused: new Counter({ name: 'fleetwire_mqtt_connections_refused_total', help: 'CONNECTs refused, by reason', labelNames: ['reason'], registers }),
+    protocolViolations: new Counter({ name: 'fleetwire_mqtt_protocol_violations_total', help: 'Connections closed for protocol violations, by reason', labelNames: ['reason'], registers }),
+  }
+}
+
+export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: GatewayMetrics
+  }
+}
+
+/** Prometheus metrics: `app.metrics` for the capabilities, `GET /metrics` for scrapers. */
+export default fp(async (app) => {
+  const metrics = createGatewayMetrics()
+  app.decorate('metrics', metrics)
+  app.get('/metrics', { config: { public: true } }, async (_req, reply) => {
+    reply.type(metrics.registry.contentType)
+    return metrics.registry.metrics()
+  })
+}, { name: 'metrics' })

@@ -1,0 +1,46 @@
+import closeWithGrace from 'close-with-grace'
+import pino from 'pino'
+import { loadConfig } from './config/load.js'
+import { buildApp } from './app.js'
+
+/** The process: one root logger, listen, print where to look, close with grace. */
+const loaded = loadConfig(process.env)
+if (!loaded.ok) {
+  process.stderr.write(`fleetwire: invalid configuration\n${loaded.error.detail}\n`)
+  process.exit(2)
+}
+const config = loaded.value
+
+const logger = pino({
+  level: config.logLevel,
+  redact: { paths: ['req.headers.authorization', 'password', '*.password', 'secret', '*.secret', 'adminToken'], censor: '[redacted]' },
+})
+
+const app = await buildApp({ config, logger })
+await app.listen({ host: config.http.host, port: config.http.port })
+
+const http = app.server.address()
+const httpPort = typeof http === 'object' && http !== null ? http.port : config.http.port
+const mqttPort = app.broker.tcpAddress().port
+const host = (h: string) => (h === '0.0.0.0' || h === '::' ? 'localhost' : h)
+const banner = [
+  '',
+  'Fleetwire gateway is running',
+  `  dashboard        http://${host(config.http.host)}:${httpPort}/`,
+  `  REST API + docs  http://${host(config.http.host)}:${httpPort}/docs`,
+  `  MQTT over TCP    mqtt://${host(config.mqtt.host)}:${mqttPort}`,
+  `  MQTT over WS     ws://${host(config.http.host)}:${httpPort}/mqtt`,
+  `  metrics          http://${host(config.http.host)}:${httpPort}/metrics`,
+  `  database         ${config.db.url === undefined ? `embedded PostgreSQL, data in ${config.db.dataDir}/pg` : 'DATABASE_URL'}${app.storage.timescale ? ' (TimescaleDB)' : ''}`,
+  ...(app.auth.generatedAdminToken === undefined
+    ? []
+    : ['', `  admin API token (shown once, store it now): ${app.auth.generatedAdminToken}`]),
+  '',
+]
+process.stdout.write(banner.join('\n') + '\n')
+
+closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+  if (err !== undefined) logger.error({ err }, 'closing after an error')
+  else logger.info({ signal }, 'shutting down')
+  await app.close()
+})

@@ -1,0 +1,28 @@
+import type { Queryable } from './db.js'
+
+export interface DiagnosticEventRecord {
+  readonly vehicleKey: number
+  readonly tsMs: number
+  readonly code: string
+  readonly action: 'set' | 'cleared'
+  readonly ecuId: string
+  readonly status: number
+  readonly freezeFrame: ReadonlyArray<{ signalId: number, value: number, tsMs: number }>
+}
+
+export interface DiagnosticsRepository {
+  /** Idempotent on (vehicle, time, code, action); resolves true when the event was new. */
+  insert(e: DiagnosticEventRecord): Promise<boolean>
+}
+
+export function createDiagnosticsRepository (db: Queryable): DiagnosticsRepository {
+  return {
+    async insert (e) {
+      const r = await db.query(
+        `INSERT INTO diagnostic_events (vehicle_key, ts, code, action, ecu_id, status, freeze_frame)
+         VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5, $6, $7::jsonb) ON CONFLICT DO NOTHING`,
+        [e.vehicleKey, e.tsMs, e.code, e.action, e.ecuId, e.status, JSON.stringify(e.freezeFrame)])
+      return (r.rowCount ?? 0) > 0
+    },
+  }
+}

@@ -1,0 +1,3 @@
+DROP TABLE diagnostic_events;
+DROP TABLE vehicle_events;
+DROP TABLE telemetry;

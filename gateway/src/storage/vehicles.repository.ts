@@ -1,0 +1,206 @@
+import type { Queryable } from './db.js'
+
+export type PowerState = 'unknown' | 'awake' | 'driving' | 'asleep' | 'offline'
+
+export interface EcuRecord {
+  readonly ecuId: string
+  readonly hardwareId: string
+  readonly softwareVersion: string
+}
+
+export interface VehicleRecord {
+  readonly key: number
+  readonly id: string
+  readonly model: string
+  readonly region: string
+  readonly fleet: string
+  readonly timeZone: string
+  readonly createdAt: Date
+  readonly credentialsRotatedAt: Date
+  readonly revokedAt: Date | null
+  readonly connected: boolean
+  readonly powerState: PowerState
+  readonly ignitionOn: boolean | null
+  readonly session: number | null
+  readonly lastSeenAt: Date | null
+  readonly ecus: readonly EcuRecord[]
+}
+
+export interface NewVehicle {
+  readonly id: string
+  readonly model: string
+  readonly region: string
+  readonly fleet: string
+  readonly timeZone: string
+}
+
+export interface VehicleFilter {
+  readonly model?: string | undefined
+  readonly region?: string | undefined
+  readonly fleet?: string | undefined
+  readonly connected?: boolean | undefined
+  readonly limit: number
+  readonly offset: number
+}
+
+export interface VehicleCredentials {
+  readonly key: number
+  readonly salt: Buffer
+  readonly hash: Buffer
+  readonly revoked: boolean
+}
+
+export interface Birth {
+  readonly session: number
+  readonly powerState: PowerState
+  readonly ignitionOn: boolean
+  readonly ecus: readonly EcuRecord[]
+  readonly atMs: number
+  readonly detail: Record<string, unknown>
+}
+
+export interface VehiclesRepository {
+  /** undefined when the id is already registered. */
+  insert(v: NewVehicle, salt: Buffer, hash: Buffer): Promise<VehicleRecord | undefined>
+  get(id: string): Promise<VehicleRecord | undefined>
+  list(filter: VehicleFilter): Promise<{ total: number, items: VehicleRecord[] }>
+  credentials(id: string): Promise<VehicleCredentials | undefined>
+  setSecret(id: string, salt: Buffer, hash: Buffer): Promise<boolean>
+  revoke(id: string): Promise<boolean>
+  /** Applies a birth certificate unless a newer session is already recorded. */
+  recordBirth(key: number, birth: Birth): Promise<void>
+  /** Marks the vehicle disconnected unless a newer session has started since. */
+  recordDeath(key: number, session: number | null, reason: string, atMs: number): Promise<boolean>
+  touchLastSeen(seen: ReadonlyMap<number, number>): Promise<void>
+  /** The last MQTT connection of the vehicle closed (with or without a death certificate). */
+  markDisconnected(key: number): Promise<void>
+  /** At start-up: no connection survives a gateway restart. */
+  markAllDisconnected(): Promise<void>
+}
+
+const COLUMNS = `vehicle_key, vehicle_id, model, region, fleet, time_zone, created_at, credentials_rotated_at,
+  revoked_at, connected, power_state, ignition_on, session, last_seen_at, ecus`
+
+interface VehicleRow {
+  vehicle_key: number
+  vehicle_id: string
+  model: string
+  region: string
+  fleet: string
+  time_zone: string
+  created_at: Date
+  credentials_rotated_at: Date
+  revoked_at: Date | null
+  connected: boolean
+  power_state: PowerState
+  ignition_on: boolean | null
+  session: number | null
+  last_seen_at: Date | null
+  ecus: EcuRecord[]
+}
+
+function toRecord (r: VehicleRow): VehicleRecord {
+  return {
+    key: r.vehicle_key,
+    id: r.vehicle_id,
+    model: r.model,
+    region: r.region,
+    fleet: r.fleet,
+    timeZone: r.time_zone,
+    createdAt: r.created_at,
+    credentialsRotatedAt: r.credentials_rotated_at,
+    revokedAt: r.revoked_at,
+    connected: r.connected,
+    powerState: r.power_state,
+    ignitionOn: r.ignition_on,
+    session: r.session,
+    lastSeenAt: r.last_seen_at,
+    ecus: r.ecus,
+  }
+}
+
+export function createVehiclesRepository (db: Queryable): VehiclesRepository {
+  return {
+    async insert (v, salt, hash) {
+      const { rows } = await db.query<VehicleRow>(
+        `INSERT INTO vehicles (vehicle_id, model, region, fleet, time_zone, secret_salt, secret_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (vehicle_id) DO NOTHING RETURNING ${COLUMNS}`,
+        [v.id, v.model, v.region, v.fleet, v.timeZone, salt, hash])
+      return rows[0] === undefined ? undefined : toRecord(rows[0])
+    },
+
+    async get (id) {
+      const { rows } = await db.query<VehicleRow>(`SELECT ${COLUMNS} FROM vehicles WHERE vehicle_id = $1`, [id])
+      return rows[0] === undefined ? undefined : toRecord(rows[0])
+    },
+
+    async list (f) {
+      const { rows } = await db.query<VehicleRow & { total: string }>(
+        `SELECT ${COLUMNS}, count(*) OVER () AS total FROM vehicles
+         WHERE ($1::text IS NULL OR model = $1) AND ($2::text IS NULL OR region = $2)
+           AND ($3::text IS NULL OR fleet = $3) AND ($4::boolean IS NULL OR connected = $4)
+         ORDER BY vehicle_id LIMIT $5 OFFSET $6`,
+        [f.model ?? null, f.region ?? null, f.fleet ?? null, f.connected ?? null, f.limit, f.offset])
+      return { total: rows[0] === undefined ? 0 : Number(rows[0].total), items: rows.map(toRecord) }
+    },
+
+    async credentials (id) {
+      const { rows } = await db.query<{ vehicle_key: number, secret_salt: Buffer, secret_hash: Buffer, revoked_at: Date | null }>(
+        'SELECT vehicle_key, secret_salt, secret_hash, revoked_at FROM vehicles WHERE vehicle_id = $1', [id])
+      const r = rows[0]
+      return r === undefined ? undefined : { key: r.vehicle_key, salt: r.secret_salt, hash: r.secret_hash, revoked: r.revoked_at !== null }
+    },
+
+    async setSecret (id, salt, hash) {
+      const r = await db.query(
+        'UPDATE vehicles SET secret_salt = $2, secret_hash = $3, credentials_rotated_at = now(), revoked_at = NULL WHERE vehicle_id = $1',
+        [id, salt, hash])
+      return (r.rowCount ?? 0) > 0
+    },
+
+    async revoke (id) {
+      const r = await db.query('UPDATE vehicles SET revoked_at = coalesce(revoked_at, now()), connected = false WHERE vehicle_id = $1', [id])
+      return (r.rowCount ?? 0) > 0
+    },
+
+    async recordBirth (key, b) {
+      await db.query(
+        `WITH v AS (
+           UPDATE vehicles SET connected = true, power_state = $3, ignition_on = $4, session = $2, ecus = $5::jsonb,
+             last_seen_at = greatest(last_seen_at, to_timestamp($6 / 1000.0))
+           WHERE vehicle_key = $1 AND (session IS NULL OR session <= $2 OR NOT connected) RETURNING vehicle_key)
+         INSERT INTO vehicle_events (vehicle_key, ts, kind, session, detail)
+         SELECT vehicle_key, to_timestamp($6 / 1000.0), 'birth', $2, $7::jsonb FROM v ON CONFLICT DO NOTHING`,
+        [key, b.session, b.powerState, b.ignitionOn, JSON.stringify(b.ecus), b.atMs, JSON.stringify(b.detail)])
+    },
+
+    async recordDeath (key, session, reason, atMs) {
+      const { rows } = await db.query<{ vehicle_key: number }>(
+        `WITH v AS (
+           UPDATE vehicles SET connected = false,
+             power_state = CASE WHEN $3 = 'going_to_sleep' THEN 'asleep' ELSE 'offline' END
+           WHERE vehicle_key = $1 AND ($2::int IS NULL OR session IS NULL OR session <= $2) RETURNING vehicle_key)
+         INSERT INTO vehicle_events (vehicle_key, ts, kind, session, detail)
+         SELECT vehicle_key, to_timestamp($4 / 1000.0), 'death', $2, jsonb_build_object('reason', $3::text) FROM v
+         ON CONFLICT DO NOTHING RETURNING vehicle_key`,
+        [key, session, reason, atMs])
+      return rows.length > 0
+    },
+
+    async touchLastSeen (seen) {
+      if (seen.size === 0) return
+      await db.query(
+        `UPDATE vehicles v SET last_seen_at = greatest(v.last_seen_at, to_timestamp(s.ms / 1000.0))
+         FROM unnest($1::int[], $2::float8[]) AS s(key, ms) WHERE v.vehicle_key = s.key`,
+        [[...seen.keys()], [...seen.values()]])
+    },
+
+    async markDisconnected (key) {
+      await db.query(`UPDATE vehicles SET connected = false, power_state = CASE WHEN power_state = 'asleep' THEN 'asleep' ELSE 'offline' END WHERE vehicle_key = $1 AND connected`, [key])
+    },
+
+    async markAllDisconnected () {
+      await db.query(`UPDATE vehicles SET connected = false, power_state = CASE WHEN power_state = 'asleep' THEN 'asleep' ELSE 'offline' END WHERE connected`)
+    },
+  }
+}

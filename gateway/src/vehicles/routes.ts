@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { SIGNALS, signalById, signalByName } from '@fleetwire/proto'
+import type { VehicleRecord } from '../storage/vehicles.repository.js'
+import { sendFailure } from '../api/failure-status.js'
+import { Credentials, ErrorBody, HistoryParams, HistoryPoint, HistoryQuery, NewVehicleBody, SignalValue, Vehicle, type VehicleDto, VehicleIdParam, VehicleListQuery } from './schemas.js'
+
+function toDto (v: VehicleRecord): VehicleDto {
+  return {
+    id: v.id,
+    model: v.model,
+    region: v.region,
+    fleet: v.fleet,
+    timeZone: v.timeZone,
+    createdAt: v.createdAt.toISOString(),
+    credentialsRotatedAt: v.credentialsRotatedAt.toISOString(),
+    revoked: v.revokedAt !== null,
+    online: v.connected,
+    powerState: v.powerState,
+    ignitionOn: v.ignitionOn,
+    session: v.session,
+    lastSeenAt: v.lastSeenAt?.toISOString() ?? null,
+    ecus: [...v.ecus],
+  }
+}
+
+const notFound = (id: string) => ({ code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${id} not found` })
+/** Bucketed history aims at about this many points, a good fit for a chart. */
+const TARGET_POINTS = 500
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { vehicles } = app
+  const tags = ['vehicles']
+
+  app.post('/', { schema: { tags, summary: 'Register a vehicle and issue its MQTT credentials', body: NewVehicleBody, response: { 201: Type.Object({ vehicle: Vehicle, credentials: Credentials }), 400: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+    const r = await vehicles.register({ ...req.body, timeZone: req.body.timeZone ?? 'UTC' })
+    if (!r.ok) return sendFailure(reply, r.error)
+    return reply.code(201).send({ vehicle: toDto(r.value.vehicle), credentials: r.value.credentials })
+  })
+
+  app.get('/', { schema: { tags, summary: 'List vehicles', querystring: VehicleListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Vehicle) }) } } }, async (req) => {
+    const { online, ...rest } = req.query
+    const page = await vehicles.list({ ...rest, connected: online })
+    return { total: page.total, items: page.items.map(toDto) }
+  })
+
+  app.get('/:id', { schema: { tags, summary: 'Get a vehicle', params: VehicleIdParam, response: { 200: Vehicle, 404: ErrorBody } } }, async (req, reply) => {
+    const v = await vehicles.get(req.params.id)
+    return v === undefined ? sendFailure(reply, notFound(req.params.id)) : toDto(v)
+  })
+
+  app.post('/:id/credentials/rotate', { schema: { tags, summary: 'Issue a new secret; the old one stops working and open sessions are closed', params: VehicleIdParam, response: { 200: Credentials, 404: ErrorBody } } }, async (req, reply) => {
+    const c = await vehicles.rotateCredentials(req.params.id)
+    return c === undefined ? sendFailure(reply, notFound(req.params.id)) : c
+  })
+
+  app.post('/:id/credentials/revoke', { schema: { tags, summary: 'Revoke the vehicle\'s credentials and disconnect it', params: VehicleIdParam, response: { 204: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
+    return await vehicles.revoke(req.params.id) ? reply.code(204).send(null) : sendFailure(reply, notFound(req.params.id))
+  })
+
+  app.get('/:id/signals/latest', { schema: { tags, summary: 'Latest value of every signal of a vehicle', params: VehicleIdParam, response: { 200: Type.Array(SignalValue), 404: ErrorBody } } }, async (req, reply) => {
+    const v = await vehicles.get(req.params.id)
+    if (v === undefined) return sendFailure(reply, notFound(req.params.id))
+    const latest = await app.storage.telemetry.latest(v.key)
+    return latest.flatMap((s) => {
+      const def = signalById(s.signalId)
+      return def === undefined ? [] : [{ signalId: s.signalId, name: def.name, unit: def.unit, value: s.value, ts: new Date(s.tsMs).toISOString() }]
+    })
+  })
+
+  app.get('/:id/signals/:signal/history', {
+    schema: {
+      tags,
+      summary: 'History of one signal: raw for short ranges, downsampled buckets (min/max/avg/last) for long ones',
+      params: HistoryParams,
+      querystring: HistoryQuery,
+      response: { 200: Type.Object({ signal: Type.String(), unit: Type.String(), resolution: Type.Union([Type.Literal('raw'), Type.Literal('bucket')]), bucketSeconds: Type.Optional(Type.Integer()), points: Type.Array(HistoryPoint) }), 400: ErrorBody, 404: ErrorBody },
+    },
+  }, async (req, reply) => {
+    const def = /^\d+$/.test(req.params.signal) ? signalById(Number(req.params.signal)) : signalByName(req.params.signal)
+    if (def === undefined) return sendFailure(reply, { code: 'GW_SIGNAL_UNKNOWN', detail: `signal ${req.params.signal} is not in the catalog (${SIGNALS.length} signals; see GET /catalog)` })
+    const fromMs = Date.parse(req.query.from)
+    const toMs = Date.parse(req.query.to)
+    if (!(toMs > fromMs)) return sendFailure(reply, { code: 'GW_HISTORY_BAD_RANGE', detail: '`to` must be later than `from`' })
+    const v = await vehicles.get(req.params.id)
+    if (v === undefined) return sendFailure(reply, notFound(req.params.id))
+    const spanS = (toMs - fromMs) / 1000
+    const bucketS = req.query.bucket ?? (spanS <= app.config.telemetry.historyRawMaxS ? undefined : niceBucket(spanS / TARGET_POINTS))
+    const h = await app.storage.telemetry.history({ vehicleKey: v.key, signalId: def.id, fromMs, toMs, bucketS })
+    return {
+      signal: def.name,
+      unit: def.unit,
+      resolution: h.resolution,
+      ...(h.bucketS === undefined ? {} : { bucketSeconds: h.bucketS }),
+      points: h.points.map(({ tsMs, ...rest }) => ({ ts: new Date(tsMs).toISOString(), ...rest })),
+    }
+  })
+}
+
+/** Rounds a bucket width up to one a person reads easily (and that the 1-minute rollup can serve). */
+function niceBucket (seconds: number): number {
+  const steps = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400]
+  return steps.find((s) => s >= seconds) ?? Math.ceil(seconds / 86_400) * 86_400
+}
+
+export default routes

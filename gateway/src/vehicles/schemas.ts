@@ -1,0 +1,78 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+export const VehicleIdParam = Type.Object({
+  id: Type.String({ pattern: '^[A-HJ-NPR-Z0-9]{17}$', description: 'VIN' }),
+})
+
+export const NewVehicleBody = Type.Object({
+  id: Type.String({ pattern: '^[A-HJ-NPR-Z0-9]{17}$', description: 'VIN (ISO 3779), also the MQTT client id' }),
+  model: Type.String({ minLength: 1, maxLength: 64 }),
+  region: Type.String({ minLength: 1, maxLength: 32, description: 'market, e.g. EU, LATAM, SEA, AU' }),
+  fleet: Type.String({ minLength: 1, maxLength: 64 }),
+  timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, default UTC' })),
+}, { additionalProperties: false })
+
+export const Ecu = Type.Object({ ecuId: Type.String(), hardwareId: Type.String(), softwareVersion: Type.String() })
+
+export const Vehicle = Type.Object({
+  id: Type.String(),
+  model: Type.String(),
+  region: Type.String(),
+  fleet: Type.String(),
+  timeZone: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  credentialsRotatedAt: Type.String({ format: 'date-time' }),
+  revoked: Type.Boolean(),
+  online: Type.Boolean(),
+  powerState: Type.String({ description: 'unknown | awake | driving | asleep | offline' }),
+  ignitionOn: Type.Union([Type.Boolean(), Type.Null()]),
+  session: Type.Union([Type.Integer(), Type.Null()]),
+  lastSeenAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  ecus: Type.Array(Ecu),
+})
+export type VehicleDto = Static<typeof Vehicle>
+
+export const Credentials = Type.Object({
+  username: Type.String(),
+  password: Type.String({ description: 'shown once; store it in the vehicle' }),
+})
+
+export const VehicleListQuery = Type.Object({
+  model: Type.Optional(Type.String()),
+  region: Type.Optional(Type.String()),
+  fleet: Type.Optional(Type.String()),
+  online: Type.Optional(Type.Boolean()),
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+})
+
+export const SignalValue = Type.Object({
+  signalId: Type.Integer(),
+  name: Type.String(),
+  unit: Type.String(),
+  value: Type.Number(),
+  ts: Type.String({ format: 'date-time' }),
+})
+
+export const HistoryParams = Type.Object({
+  id: VehicleIdParam.properties.id,
+  signal: Type.String({ description: 'VSS name or numeric catalog id' }),
+})
+
+export const HistoryQuery = Type.Object({
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  bucket: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400 * 31, description: 'bucket width in seconds; default: raw up to HISTORY_RAW_MAX_S, then about 500 buckets' })),
+})
+
+export const HistoryPoint = Type.Object({
+  ts: Type.String({ format: 'date-time' }),
+  value: Type.Optional(Type.Number()),
+  min: Type.Optional(Type.Number()),
+  max: Type.Optional(Type.Number()),
+  avg: Type.Optional(Type.Number()),
+  last: Type.Optional(Type.Number()),
+  count: Type.Optional(Type.Integer()),
+})
+
+export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() })

@@ -1,0 +1,148 @@
+import { EventEmitter } from 'node:events'
+import type { Log } from '../shared/log.js'
+import { isVehicleId } from '@fleetwire/proto'
+import type { Birth, NewVehicle, VehicleFilter, VehicleRecord, VehiclesRepository } from '../storage/vehicles.repository.js'
+import { type Result, fail, ok } from '../shared/result.js'
+import { formatSecret, secretMatches, storeSecret } from './credentials.core.js'
+
+export interface IssuedCredentials {
+  /** MQTT client id and username. */
+  readonly username: string
+  /** Shown once; only its salted hash is stored. */
+  readonly password: string
+}
+
+export interface AuthenticatedVehicle {
+  readonly id: string
+  readonly key: number
+}
+
+export type AuthFailure = 'GW_AUTH_BAD_IDENTIFIER' | 'GW_AUTH_BAD_CREDENTIALS' | 'GW_AUTH_REVOKED'
+export type RegisterFailure = 'GW_VEHICLE_EXISTS' | 'GW_VEHICLE_BAD_ID'
+
+interface VehicleEvents {
+  /** A vehicle's credentials were revoked or rotated: any open session must end. */
+  credentialsInvalidated: [vehicleId: string]
+}
+
+export interface VehiclesServiceDeps {
+  repo: VehiclesRepository
+  randomBytes: (n: number) => Buffer
+  log: Log
+}
+
+const LAST_SEEN_FLUSH_MS = 5000
+
+/**
+ * Vehicle registry: provisioning and credentials, MQTT authentication
+ * (with a small cache so reconnect storms don't hit the database for every
+ * CONNECT), and presence (birth, death, last seen).
+ */
+export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServiceDeps) {
+  const events = new EventEmitter<VehicleEvents>()
+  const credentialCache = new Map<string, { key: number, salt: Buffer, hash: Buffer, revoked: boolean }>()
+  const lastSeen = new Map<number, number>()
+  /** Open MQTT connections per vehicle: during a takeover the old and new overlap. */
+  const openConnections = new Map<number, number>()
+
+  function issue (): { creds: string, salt: Buffer, hash: Buffer } {
+    const creds = formatSecret(randomBytes(32))
+    const stored = storeSecret(creds, randomBytes(16))
+    return { creds, salt: stored.salt, hash: stored.hash }
+  }
+
+  async function flushLastSeen (): Promise<void> {
+    if (lastSeen.size === 0) return
+    const batch = new Map(lastSeen)
+    lastSeen.clear()
+    try {
+      await repo.touchLastSeen(batch)
+    } catch (err) {
+      log.error({ err, vehicles: batch.size }, 'last-seen update failed')
+    }
+  }
+  const flushTimer = setInterval(() => void flushLastSeen(), LAST_SEEN_FLUSH_MS)
+  flushTimer.unref()
+
+  return {
+    events,
+
+    async register (v: NewVehicle): Promise<Result<{ vehicle: VehicleRecord, credentials: IssuedCredentials }, RegisterFailure>> {
+      if (!isVehicleId(v.id)) return fail('GW_VEHICLE_BAD_ID', `vehicle id ${JSON.stringify(v.id)} is not a VIN (17 characters A-Z/0-9 without I, O, Q)`)
+      const { creds, salt, hash } = issue()
+      const vehicle = await repo.insert(v, salt, hash)
+      if (vehicle === undefined) return fail('GW_VEHICLE_EXISTS', `vehicle ${v.id} is already registered`)
+      log.info({ vehicleId: v.id, model: v.model, region: v.region, fleet: v.fleet }, 'vehicle registered')
+      return ok({ vehicle, credentials: { username: v.id, password: creds } })
+    },
+
+    get: (id: string) => repo.get(id),
+    list: (filter: VehicleFilter) => repo.list(filter),
+
+    async rotateCredentials (id: string): Promise<IssuedCredentials | undefined> {
+      const { creds, salt, hash } = issue()
+      if (!await repo.setSecret(id, salt, hash)) return undefined
+      credentialCache.delete(id)
+      events.emit('credentialsInvalidated', id)
+      log.info({ vehicleId: id }, 'vehicle credentials rotated')
+      return { username: id, password: creds }
+    },
+
+    async revoke (id: string): Promise<boolean> {
+      if (!await repo.revoke(id)) return false
+      credentialCache.delete(id)
+      events.emit('credentialsInvalidated', id)
+      log.info({ vehicleId: id }, 'vehicle credentials revoked')
+      return true
+    },
+
+    async authenticate (clientId: string, username: string | undefined, password: Buffer | undefined): Promise<Result<AuthenticatedVehicle, AuthFailure>> {
+      if (!isVehicleId(clientId)) return fail('GW_AUTH_BAD_IDENTIFIER', 'client id is not a vehicle id')
+      if (username !== clientId || password === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'username must equal the client id, with a password')
+      let creds = credentialCache.get(clientId)
+      if (creds === undefined) {
+        creds = await repo.credentials(clientId)
+        if (creds === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
+        credentialCache.set(clientId, creds)
+      }
+      if (!secretMatches(password.toString('utf8'), creds)) return fail('GW_AUTH_BAD_CREDENTIALS', 'wrong password')
+      if (creds.revoked) return fail('GW_AUTH_REVOKED', 'credentials revoked')
+      return ok({ id: clientId, key: creds.key })
+    },
+
+    recordBirth: (key: number, birth: Birth) => repo.recordBirth(key, birth),
+    recordDeath: (key: number, session: number | null, reason: string, atMs: number) => repo.recordDeath(key, session, reason, atMs),
+
+    /** Cheap, called per message; written to the database in batches. */
+    touch (key: number, atMs: number): void {
+      const prev = lastSeen.get(key)
+      if (prev === undefined || atMs > prev) lastSeen.set(key, atMs)
+    },
+
+    markAllDisconnected: () => repo.markAllDisconnected(),
+
+    connectionOpened (key: number): void {
+      openConnections.set(key, (openConnections.get(key) ?? 0) + 1)
+    },
+
+    /** When the vehicle's last connection closes it is offline, whatever order will and close arrive in. */
+    connectionClosed (key: number): void {
+      const n = (openConnections.get(key) ?? 1) - 1
+      if (n > 0) {
+        openConnections.set(key, n)
+        return
+      }
+      openConnections.delete(key)
+      repo.markDisconnected(key).catch((err: Error) => log.error({ err, vehicleKey: key }, 'disconnect update failed'))
+    },
+
+    connectedCount: (): number => openConnections.size,
+
+    async close (): Promise<void> {
+      clearInterval(flushTimer)
+      await flushLastSeen()
+    },
+  }
+}
+
+export type VehiclesService = ReturnType<typeof createVehiclesService>
