@@ -1,4 +1,5 @@
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
+import type { Log } from '../shared/log.js'
 import type { UplinkChannel } from '@fleetwire/proto'
 import type { VehicleIntakeState } from './vehicle-intake-state.js'
 
@@ -10,3 +11,11 @@ export type ChannelHandler = (vehicle: AuthenticatedVehicle, payload: Buffer, st
 export type ChannelHandlers = Readonly<Record<UplinkChannel, ChannelHandler>> & Readonly<Record<string, ChannelHandler | undefined>>
 
 export const HANDLED: HandlerOutcome = { ok: true }
+
+/** What every handler that writes vehicle state needs besides its repository. */
+export interface HandlerContext {
+  log: Log
+  now: () => number
+  /** Writes that must not be lost are retried until done (shared/retry.ts). */
+  durably: <T>(what: string, fn: () => Promise<T>) => Promise<T>
+}

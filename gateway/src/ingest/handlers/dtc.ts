@@ -1,14 +1,10 @@
 import { fleetwire } from '@fleetwire/proto'
-import type { Log } from '../../shared/log.js'
 import type { DiagnosticsRepository } from '../../storage/diagnostics.repository.js'
 import { decodeDiagnostic } from '../decode.js'
-import { HANDLED, type ChannelHandler } from '../dispatch.js'
+import { HANDLED, type ChannelHandler, type HandlerContext } from '../dispatch.js'
 
-export interface DtcHandlerDeps {
+export interface DtcHandlerDeps extends HandlerContext {
   diagnostics: DiagnosticsRepository
-  log: Log
-  now: () => number
-  durably: <T>(what: string, fn: () => Promise<T>) => Promise<T>
 }
 
 /** A DTC set or cleared on an ECU, with its freeze frame; stored idempotently. */

@@ -1,9 +1,8 @@
 import { fleetwire } from '@fleetwire/proto'
-import type { Log } from '../../shared/log.js'
 import type { VehiclesService } from '../../vehicles/index.js'
 import type { PowerState } from '../../storage/vehicles.repository.js'
 import { decodeDeath, decodeStatus } from '../decode.js'
-import { HANDLED, type ChannelHandler } from '../dispatch.js'
+import { HANDLED, type ChannelHandler, type HandlerContext } from '../dispatch.js'
 
 const POWER: Record<number, PowerState> = {
   [fleetwire.v1.PowerState.POWER_STATE_AWAKE]: 'awake',
@@ -17,12 +16,8 @@ const DEATH_REASON: Record<number, string> = {
   [fleetwire.v1.DeathCertificate.Reason.REASON_SHUTDOWN]: 'shutdown',
 }
 
-export interface PresenceHandlerDeps {
+export interface PresenceHandlerDeps extends HandlerContext {
   vehicles: VehiclesService
-  log: Log
-  now: () => number
-  /** Writes that must not be lost are retried until done. */
-  durably: <T>(what: string, fn: () => Promise<T>) => Promise<T>
 }
 
 /** Birth certificate: the vehicle is online, with this session, power state and software inventory. */
