@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import websocket from '@fastify/websocket'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config/load.js'
 import configPlugin from './config/plugin.js'
@@ -11,6 +12,7 @@ import systemRoutes from './api/system.routes.js'
 import vehicles from './vehicles/index.js'
 import ingest from './ingest/index.js'
 import broker from './broker/index.js'
+import live from './live/index.js'
 import dashboard from './api/dashboard.routes.js'
 
 export interface BuildOptions {
@@ -49,10 +51,13 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
     },
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
+  // Serves both MQTT over WebSocket (broker) and the dashboards' live channel.
+  await app.register(websocket, { options: { maxPayload: config.mqtt.maxPacketBytes + 16 } })
   await app.register(metrics)
   await app.register(storage)
   await app.register(auth)
   await app.register(systemRoutes)
+  await app.register(live)
   await app.register(vehicles)
   await app.register(ingest)
   await app.register(broker)

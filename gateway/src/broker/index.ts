@@ -2,7 +2,6 @@ import fp from 'fastify-plugin'
 import { createServer, type AddressInfo, type Server } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { Aedes, type Client } from 'aedes'
-import websocket from '@fastify/websocket'
 import { createWebSocketStream } from 'ws'
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
 import { PacketSizeGuard } from './packet-size-guard.js'
@@ -105,7 +104,6 @@ export default fp(async (app) => {
   })
   tcp.on('error', (err) => log.error({ err }, 'MQTT listener error'))
 
-  await app.register(websocket, { options: { maxPayload: config.mqtt.maxPacketBytes + 16 } })
   app.get('/mqtt', { websocket: true, config: { public: true }, schema: { hide: true } as object }, (socket, req) => {
     req.socket.setNoDelay(true)
     handle(createWebSocketStream(socket))
@@ -125,4 +123,4 @@ export default fp(async (app) => {
     await new Promise<void>((resolve) => tcp.close(() => resolve()))
     await new Promise<void>((resolve) => aedes.close(() => resolve()))
   })
-}, { name: 'broker', dependencies: ['config', 'metrics', 'vehicles', 'ingest'] })
+}, { name: 'broker', dependencies: ['config', 'metrics', 'vehicles', 'ingest', '@fastify/websocket'] })

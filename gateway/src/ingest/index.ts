@@ -41,7 +41,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
 /** Decode → validate → batched, idempotent write; flow control for the broker. */
 export default fp(async (app) => {
-  const { config, metrics, vehicles, storage } = app
+  const { config, metrics, vehicles, storage, live } = app
   const log = app.log.child({ module: 'ingest' })
   const now = Date.now
   let closing = false
@@ -67,7 +67,14 @@ export default fp(async (app) => {
     log,
     now,
     handlers: {
-      telemetry: createTelemetryHandler({ batcher, metrics, limits: config.ingest, now, touch: vehicles.touch }),
+      telemetry: createTelemetryHandler({
+        batcher,
+        metrics,
+        limits: config.ingest,
+        now,
+        touch: vehicles.touch,
+        onStored: (vehicle, signalIds, tsMs, values) => live.publishSignals(vehicle.id, signalIds, tsMs, values),
+      }),
       status: createStatusHandler(presenceDeps),
       death: createDeathHandler(presenceDeps),
       dtc: createDtcHandler({ diagnostics: createDiagnosticsRepository(storage.pool), log, now, durably }),
@@ -80,4 +87,4 @@ export default fp(async (app) => {
     closing = true
     batcher.close()
   })
-}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles'] })
+}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live'] })

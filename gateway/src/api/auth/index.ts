@@ -11,6 +11,8 @@ export interface Principal {
 export interface Auth {
   /** Set when this start generated the admin token: shown once, then only its hash exists. */
   readonly generatedAdminToken: string | undefined
+  /** For transports without request headers (the dashboards' WebSocket). */
+  verify(token: string): Promise<Principal | undefined>
 }
 
 declare module 'fastify' {
@@ -46,15 +48,19 @@ export default fp(async (app) => {
     await repo.insert(randomUUID(), hashToken(generatedAdminToken), 'admin', 'generated on first start')
     log.warn('no admin token existed: generated one (printed once on the console)')
   }
-  app.decorate('auth', { generatedAdminToken })
+  async function verify (token: string): Promise<Principal | undefined> {
+    const record = token === '' ? undefined : await repo.findActiveByHash(hashToken(token))
+    return record === undefined ? undefined : { tokenId: record.tokenId, role: record.role }
+  }
+  app.decorate('auth', { generatedAdminToken, verify })
   app.decorateRequest('principal', null)
 
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config.public === true || req.url.startsWith('/docs')) return
     const header = req.headers.authorization
     const token = header?.startsWith('Bearer ') === true ? header.slice(7).trim() : undefined
-    const record = token === undefined || token === '' ? undefined : await repo.findActiveByHash(hashToken(token))
-    if (record === undefined) throw new UnauthorizedError()
-    req.principal = { tokenId: record.tokenId, role: record.role }
+    const principal = token === undefined ? undefined : await verify(token)
+    if (principal === undefined) throw new UnauthorizedError()
+    req.principal = principal
   })
 }, { name: 'auth', dependencies: ['storage', 'config'] })

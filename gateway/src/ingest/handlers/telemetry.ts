@@ -1,3 +1,4 @@
+import type { AuthenticatedVehicle } from '../../vehicles/index.js'
 import type { GatewayMetrics } from '../../observability/metrics.plugin.js'
 import type { TelemetryBatcher } from '../telemetry-batcher.js'
 import { decodeTelemetry } from '../decode.js'
@@ -12,10 +13,12 @@ export interface TelemetryHandlerDeps {
   limits: { maxFutureMs: number, maxAgeMs: number }
   now: () => number
   touch: (vehicleKey: number, atMs: number) => void
+  /** Called once the samples are committed (live fan-out, rules). */
+  onStored: (vehicle: AuthenticatedVehicle, signalIds: number[], tsMs: number[], values: number[]) => void
 }
 
 /** Decode, validate against the catalog, track sequence numbers, then wait for the batched commit. */
-export function createTelemetryHandler ({ batcher, metrics, limits, now, touch }: TelemetryHandlerDeps): ChannelHandler {
+export function createTelemetryHandler ({ batcher, metrics, limits, now, touch, onStored }: TelemetryHandlerDeps): ChannelHandler {
   return async (vehicle, payload, state) => {
     const decoded = decodeTelemetry(payload)
     if (!decoded.ok) return { ok: false, reason: decoded.error.code, detail: decoded.error.detail }
@@ -41,6 +44,7 @@ export function createTelemetryHandler ({ batcher, metrics, limits, now, touch }
     touch(vehicle.key, t)
     await batcher.add(vehicle.key, v.signalIds, v.tsMs, v.values)
     stats.samplesAccepted += v.signalIds.length
+    if (v.signalIds.length > 0) onStored(vehicle, v.signalIds, v.tsMs, v.values)
     return HANDLED
   }
 }

@@ -1,0 +1,73 @@
+import fp from 'fastify-plugin'
+import type { WebSocket } from 'ws'
+import { createLiveHub, type LiveHub } from './live.service.js'
+
+export type { LiveHub } from './live.service.js'
+export { ALERTS_TOPIC, presenceTopic, signalsTopic } from './topics.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: LiveHub
+  }
+}
+
+const AUTH_TIMEOUT_MS = 5000
+const MAX_HZ = 10
+
+type Inbound = { type: 'auth', token: string } | { type: 'subscribe' | 'unsubscribe', topic: string }
+
+function parseInbound (data: string): Inbound | undefined {
+  try {
+    const m = JSON.parse(data) as Partial<{ type: string, token: unknown, topic: unknown }>
+    if (m.type === 'auth' && typeof m.token === 'string') return { type: 'auth', token: m.token }
+    if ((m.type === 'subscribe' || m.type === 'unsubscribe') && typeof m.topic === 'string') return { type: m.type, topic: m.topic }
+  } catch {
+    // not JSON: answered below like any other unknown message
+  }
+  return undefined
+}
+
+/**
+ * The dashboards' live channel: one WebSocket per browser tab at `/live`.
+ * The first message authenticates (`{"type":"auth","token":…}`: browsers
+ * cannot set headers on a WebSocket, and a token in the URL would end up in
+ * logs); then `subscribe` / `unsubscribe` to topics (live/topics.ts).
+ */
+export default fp(async (app) => {
+  const log = app.log.child({ module: 'live' })
+  const hub = createLiveHub({ maxHz: MAX_HZ, maxQueuedEvents: 1000, maxBufferedBytes: 1 << 20, stallTimeoutMs: 10_000, log, now: Date.now })
+  app.decorate('live', hub)
+
+  app.get('/live', { websocket: true, config: { public: true }, schema: { hide: true } as object }, (socket: WebSocket) => {
+    const reply = (m: object) => socket.send(JSON.stringify([m]))
+    let client: ReturnType<LiveHub['add']> | undefined
+    const authTimer = setTimeout(() => socket.close(4001, 'authenticate first'), AUTH_TIMEOUT_MS)
+    socket.on('message', (raw) => {
+      const m = parseInbound(String(raw))
+      if (m === undefined) return reply({ type: 'error', code: 'GW_LIVE_BAD_MESSAGE', message: 'expected {"type":"auth"|"subscribe"|"unsubscribe", …}' })
+      if (client === undefined) {
+        if (m.type !== 'auth') return reply({ type: 'error', code: 'GW_LIVE_UNAUTHENTICATED', message: 'send {"type":"auth","token":…} first' })
+        void app.auth.verify(m.token).then((principal) => {
+          clearTimeout(authTimer)
+          if (principal === undefined) return socket.close(4001, 'invalid token')
+          client = hub.add(socket)
+          reply({ type: 'ready' })
+        })
+        return
+      }
+      if (m.type === 'subscribe') {
+        const r = hub.subscribe(client, m.topic)
+        reply(r.ok ? { type: 'subscribed', topic: m.topic } : { type: 'error', code: r.error.code, message: r.error.detail })
+      } else if (m.type === 'unsubscribe') {
+        hub.unsubscribe(client, m.topic)
+        reply({ type: 'unsubscribed', topic: m.topic })
+      }
+    })
+    socket.on('close', () => {
+      clearTimeout(authTimer)
+      if (client !== undefined) hub.remove(client)
+    })
+  })
+
+  app.addHook('preClose', async () => hub.close())
+}, { name: 'live', dependencies: ['auth', '@fastify/websocket'] })

@@ -1,0 +1,20 @@
+import { isVehicleId } from '@fleetwire/proto'
+
+/**
+ * Live topics a dashboard can subscribe to:
+ *   alerts                 every alert transition
+ *   vehicle/{id}/signals   a vehicle's signal values (coalesced, ≤ LIVE_MAX_HZ)
+ *   vehicle/{id}/presence  a vehicle's online / asleep / offline changes
+ */
+export type LiveTopic = { kind: 'alerts' } | { kind: 'signals', vehicleId: string } | { kind: 'presence', vehicleId: string }
+
+export function parseLiveTopic (topic: string): LiveTopic | undefined {
+  if (topic === 'alerts') return { kind: 'alerts' }
+  const m = /^vehicle\/([^/]+)\/(signals|presence)$/.exec(topic)
+  if (m === null || !isVehicleId(m[1] as string)) return undefined
+  return { kind: m[2] as 'signals' | 'presence', vehicleId: m[1] as string }
+}
+
+export const signalsTopic = (vehicleId: string) => `vehicle/${vehicleId}/signals`
+export const presenceTopic = (vehicleId: string) => `vehicle/${vehicleId}/presence`
+export const ALERTS_TOPIC = 'alerts'
