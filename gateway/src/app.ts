@@ -13,6 +13,8 @@ import vehicles from './vehicles/index.js'
 import ingest from './ingest/index.js'
 import broker from './broker/index.js'
 import live from './live/index.js'
+import alerts from './alerts/index.js'
+import rules from './rules/index.js'
 import dashboard from './api/dashboard.routes.js'
 
 export interface BuildOptions {
@@ -59,6 +61,8 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(systemRoutes)
   await app.register(live)
   await app.register(vehicles)
+  await app.register(alerts)
+  await app.register(rules)
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)

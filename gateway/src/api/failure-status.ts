@@ -8,6 +8,14 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   GW_VEHICLE_NOT_FOUND: 404,
   GW_SIGNAL_UNKNOWN: 404,
   GW_HISTORY_BAD_RANGE: 400,
+  GW_ALERT_NOT_FOUND: 404,
+  GW_ALERT_INVALID_TRANSITION: 409,
+  GW_ALERT_CONFLICT: 409,
+  GW_ALERT_NOTE_REQUIRED: 400,
+  GW_WEBHOOK_NOT_FOUND: 404,
+  GW_RULE_INVALID: 400,
+  GW_RULE_EXISTS: 409,
+  GW_RULE_NOT_FOUND: 404,
 }
 
 export function sendFailure (reply: FastifyReply, failure: Failure): FastifyReply {

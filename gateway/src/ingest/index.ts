@@ -10,6 +10,7 @@ import { createIngestService, type IngestService } from './ingest.service.js'
 import { createTelemetryHandler } from './handlers/telemetry.js'
 import { createDeathHandler, createStatusHandler } from './handlers/presence.js'
 import { createDtcHandler } from './handlers/dtc.js'
+import type { AuthenticatedVehicle } from '../vehicles/index.js'
 
 export type { IngestService, InboundMessage, IntakeOutcome } from './ingest.service.js'
 
@@ -41,7 +42,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
 /** Decode → validate → batched, idempotent write; flow control for the broker. */
 export default fp(async (app) => {
-  const { config, metrics, vehicles, storage, live } = app
+  const { config, metrics, vehicles, storage, live, rules } = app
+  const contextOf = (v: AuthenticatedVehicle) => ({ key: v.key, model: v.model, ...vehicles.presenceOf(v.key) })
   const log = app.log.child({ module: 'ingest' })
   const now = Date.now
   let closing = false
@@ -73,11 +75,20 @@ export default fp(async (app) => {
         limits: config.ingest,
         now,
         touch: vehicles.touch,
-        onStored: (vehicle, signalIds, tsMs, values) => live.publishSignals(vehicle.id, signalIds, tsMs, values),
+        onStored: (vehicle, signalIds, tsMs, values) => {
+          live.publishSignals(vehicle.id, signalIds, tsMs, values)
+          rules.service.onSamples({ id: vehicle.id, ctx: contextOf(vehicle) }, signalIds, tsMs, values)
+        },
       }),
       status: createStatusHandler(presenceDeps),
       death: createDeathHandler(presenceDeps),
-      dtc: createDtcHandler({ diagnostics: createDiagnosticsRepository(storage.pool), log, now, durably }),
+      dtc: createDtcHandler({
+        diagnostics: createDiagnosticsRepository(storage.pool),
+        log,
+        now,
+        durably,
+        onStored: (vehicle, event) => rules.service.onDtc({ id: vehicle.id, ctx: contextOf(vehicle) }, event),
+      }),
     },
   })
   app.decorate('ingest', Object.assign(service, { drain: () => batcher.drain() }))
@@ -87,4 +98,4 @@ export default fp(async (app) => {
     closing = true
     batcher.close()
   })
-}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live'] })
+}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live', 'rules'] })

@@ -42,13 +42,15 @@ export default fp(async (app) => {
     const reply = (m: object) => socket.send(JSON.stringify([m]))
     let client: ReturnType<LiveHub['add']> | undefined
     const authTimer = setTimeout(() => socket.close(4001, 'authenticate first'), AUTH_TIMEOUT_MS)
-    socket.on('message', (raw) => {
-      const m = parseInbound(String(raw))
+    // A client may send its subscriptions right behind the auth message: they wait for the verdict.
+    let authenticating: Promise<void> | undefined
+    const handle = (m: Inbound | undefined): void => {
       if (m === undefined) return reply({ type: 'error', code: 'GW_LIVE_BAD_MESSAGE', message: 'expected {"type":"auth"|"subscribe"|"unsubscribe", …}' })
       if (client === undefined) {
         if (m.type !== 'auth') return reply({ type: 'error', code: 'GW_LIVE_UNAUTHENTICATED', message: 'send {"type":"auth","token":…} first' })
-        void app.auth.verify(m.token).then((principal) => {
+        authenticating = app.auth.verify(m.token).then((principal) => {
           clearTimeout(authTimer)
+          authenticating = undefined
           if (principal === undefined) return socket.close(4001, 'invalid token')
           client = hub.add(socket)
           reply({ type: 'ready' })
@@ -62,6 +64,11 @@ export default fp(async (app) => {
         hub.unsubscribe(client, m.topic)
         reply({ type: 'unsubscribed', topic: m.topic })
       }
+    }
+    socket.on('message', (raw) => {
+      const m = parseInbound(String(raw))
+      if (authenticating === undefined) handle(m)
+      else authenticating = authenticating.then(() => handle(m))
     })
     socket.on('close', () => {
       clearTimeout(authTimer)

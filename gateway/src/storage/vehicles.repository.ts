@@ -45,6 +45,9 @@ export interface VehicleFilter {
 
 export interface VehicleCredentials {
   readonly key: number
+  readonly model: string
+  readonly powerState: PowerState
+  readonly ignitionOn: boolean | null
   readonly salt: Buffer
   readonly hash: Buffer
   readonly revoked: boolean
@@ -145,10 +148,12 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
     },
 
     async credentials (id) {
-      const { rows } = await db.query<{ vehicle_key: number, secret_salt: Buffer, secret_hash: Buffer, revoked_at: Date | null }>(
-        'SELECT vehicle_key, secret_salt, secret_hash, revoked_at FROM vehicles WHERE vehicle_id = $1', [id])
+      const { rows } = await db.query<{ vehicle_key: number, model: string, power_state: PowerState, ignition_on: boolean | null, secret_salt: Buffer, secret_hash: Buffer, revoked_at: Date | null }>(
+        'SELECT vehicle_key, model, power_state, ignition_on, secret_salt, secret_hash, revoked_at FROM vehicles WHERE vehicle_id = $1', [id])
       const r = rows[0]
-      return r === undefined ? undefined : { key: r.vehicle_key, salt: r.secret_salt, hash: r.secret_hash, revoked: r.revoked_at !== null }
+      return r === undefined
+        ? undefined
+        : { key: r.vehicle_key, model: r.model, powerState: r.power_state, ignitionOn: r.ignition_on, salt: r.secret_salt, hash: r.secret_hash, revoked: r.revoked_at !== null }
     },
 
     async setSecret (id, salt, hash) {

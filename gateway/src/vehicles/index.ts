@@ -4,7 +4,7 @@ import { createVehiclesRepository } from '../storage/vehicles.repository.js'
 import { createVehiclesService, type VehiclesService } from './vehicles.service.js'
 import routes from './routes.js'
 
-export type { VehiclesService, AuthenticatedVehicle, IssuedCredentials } from './vehicles.service.js'
+export type { VehiclesService, AuthenticatedVehicle, IssuedCredentials, VehiclePresence } from './vehicles.service.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

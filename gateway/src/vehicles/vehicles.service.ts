@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { Log } from '../shared/log.js'
 import { isVehicleId } from '@fleetwire/proto'
-import type { Birth, NewVehicle, VehicleFilter, VehicleRecord, VehiclesRepository } from '../storage/vehicles.repository.js'
+import type { Birth, NewVehicle, PowerState, VehicleFilter, VehicleRecord, VehiclesRepository } from '../storage/vehicles.repository.js'
 import { type Result, fail, ok } from '../shared/result.js'
 import { formatSecret, secretMatches, storeSecret } from './credentials.core.js'
 
@@ -15,6 +15,13 @@ export interface IssuedCredentials {
 export interface AuthenticatedVehicle {
   readonly id: string
   readonly key: number
+  readonly model: string
+}
+
+/** What rules need to know about a vehicle right now (kept in memory, updated by presence). */
+export interface VehiclePresence {
+  powerState: PowerState
+  ignitionOn: boolean
 }
 
 export type AuthFailure = 'GW_AUTH_BAD_IDENTIFIER' | 'GW_AUTH_BAD_CREDENTIALS' | 'GW_AUTH_REVOKED'
@@ -23,6 +30,8 @@ export type RegisterFailure = 'GW_VEHICLE_EXISTS' | 'GW_VEHICLE_BAD_ID'
 interface VehicleEvents {
   /** A vehicle's credentials were revoked or rotated: any open session must end. */
   credentialsInvalidated: [vehicleId: string]
+  /** Birth, death or last connection closed. */
+  presenceChanged: [vehicleKey: number, presence: VehiclePresence]
 }
 
 export interface VehiclesServiceDeps {
@@ -40,7 +49,13 @@ const LAST_SEEN_FLUSH_MS = 5000
  */
 export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServiceDeps) {
   const events = new EventEmitter<VehicleEvents>()
-  const credentialCache = new Map<string, { key: number, salt: Buffer, hash: Buffer, revoked: boolean }>()
+  const credentialCache = new Map<string, { key: number, model: string, salt: Buffer, hash: Buffer, revoked: boolean }>()
+  const presence = new Map<number, VehiclePresence>()
+
+  function setPresence (key: number, p: VehiclePresence): void {
+    presence.set(key, p)
+    events.emit('presenceChanged', key, p)
+  }
   const lastSeen = new Map<number, number>()
   /** Open MQTT connections per vehicle: during a takeover the old and new overlap. */
   const openConnections = new Map<number, number>()
@@ -101,17 +116,31 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
       if (username !== clientId || password === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'username must equal the client id, with a password')
       let creds = credentialCache.get(clientId)
       if (creds === undefined) {
-        creds = await repo.credentials(clientId)
-        if (creds === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
+        const stored = await repo.credentials(clientId)
+        if (stored === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
+        creds = stored
         credentialCache.set(clientId, creds)
+        if (!presence.has(stored.key)) presence.set(stored.key, { powerState: stored.powerState, ignitionOn: stored.ignitionOn ?? false })
       }
       if (!secretMatches(password.toString('utf8'), creds)) return fail('GW_AUTH_BAD_CREDENTIALS', 'wrong password')
       if (creds.revoked) return fail('GW_AUTH_REVOKED', 'credentials revoked')
-      return ok({ id: clientId, key: creds.key })
+      return ok({ id: clientId, key: creds.key, model: creds.model })
     },
 
-    recordBirth: (key: number, birth: Birth) => repo.recordBirth(key, birth),
-    recordDeath: (key: number, session: number | null, reason: string, atMs: number) => repo.recordDeath(key, session, reason, atMs),
+    async recordBirth (key: number, birth: Birth): Promise<void> {
+      await repo.recordBirth(key, birth)
+      setPresence(key, { powerState: birth.powerState, ignitionOn: birth.ignitionOn })
+    },
+
+    async recordDeath (key: number, session: number | null, reason: string, atMs: number): Promise<boolean> {
+      const applied = await repo.recordDeath(key, session, reason, atMs)
+      if (applied) setPresence(key, { powerState: reason === 'going_to_sleep' ? 'asleep' : 'offline', ignitionOn: false })
+      return applied
+    },
+
+    presenceOf (key: number): VehiclePresence {
+      return presence.get(key) ?? { powerState: 'unknown', ignitionOn: false }
+    },
 
     /** Cheap, called per message; written to the database in batches. */
     touch (key: number, atMs: number): void {
@@ -133,6 +162,8 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
         return
       }
       openConnections.delete(key)
+      const p = presence.get(key)
+      if (p !== undefined && p.powerState !== 'asleep') setPresence(key, { powerState: 'offline', ignitionOn: false })
       repo.markDisconnected(key).catch((err: Error) => log.error({ err, vehicleKey: key }, 'disconnect update failed'))
     },
 

@@ -8,7 +8,9 @@ CREATE TABLE rules (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 
--- The current state of each alert; every change is also an alert_events row.
+-- The current state of each alert (alerts/lifecycle.core.ts `Alert`, kept
+-- whole in doc); the columns are what lists, filters and KPIs need. Every
+-- change is also an alert_events row.
 CREATE TABLE alerts (
   alert_id         uuid PRIMARY KEY,
   vehicle_key      integer NOT NULL,
@@ -17,12 +19,9 @@ CREATE TABLE alerts (
   state            text NOT NULL CHECK (state IN ('open', 'acknowledged', 'resolved')),
   raised_at        timestamptz NOT NULL,
   acknowledged_at  timestamptz,
-  acknowledged_by  text,
   resolved_at      timestamptz,
-  resolved_by      text,
-  reopen_count     integer NOT NULL DEFAULT 0,
-  summary          text NOT NULL,
-  evidence         jsonb NOT NULL DEFAULT '{}',
+  seq              integer NOT NULL,
+  doc              jsonb NOT NULL,
   updated_at       timestamptz NOT NULL DEFAULT now()
 );
 -- At most one open (or acknowledged) alert per vehicle and rule.

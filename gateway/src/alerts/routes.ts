@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { sendFailure } from '../api/failure-status.js'
+import type { AlertRow } from '../storage/alerts.repository.js'
+import { alarmStatus } from './lifecycle.core.js'
+import { AlertBody, AlertIdParam, AlertListQuery, ErrorBody, NoteBody, OptionalNoteBody, WebhookBody } from './schemas.js'
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+/** Signal window served with an alert: this long before and after the trigger. */
+const EVIDENCE_WINDOW_MS = 6 * 3_600_000
+
+function toBody (r: AlertRow) {
+  const a = r.alert
+  return {
+    id: a.id,
+    vehicleId: r.vehicleId,
+    region: r.region,
+    fleet: r.fleet,
+    ruleId: a.ruleId,
+    severity: a.severity,
+    state: a.state,
+    status: alarmStatus(a),
+    openedAt: new Date(a.openedAtMs).toISOString(),
+    raisedAt: new Date(a.raisedAtMs).toISOString(),
+    acknowledgedAt: iso(a.acknowledgedAtMs),
+    acknowledgedBy: a.acknowledgedBy,
+    resolvedAt: iso(a.resolvedAtMs),
+    resolvedBy: a.resolvedBy,
+    reopenCount: a.reopenCount,
+    reason: a.evidence.reason,
+    evidence: a.evidence,
+  }
+}
+
+export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['alerts']
+  const actor = (tokenId: string | undefined) => `token:${tokenId ?? 'unknown'}`
+
+  app.get('/alerts', { schema: { tags, summary: 'Alert queue: active first, most severe first, newest first', querystring: AlertListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(AlertBody) }) } } }, async (req) => {
+    const q = req.query
+    const page = await app.alerts.repo.list({
+      fleet: q.fleet, region: q.region, vehicleId: q.vehicle, severity: q.severity, state: q.state,
+      fromMs: q.from === undefined ? undefined : Date.parse(q.from), toMs: q.to === undefined ? undefined : Date.parse(q.to), limit: q.limit, offset: q.offset,
+    })
+    return { total: page.total, items: page.items.map(toBody) }
+  })
+
+  app.get('/alerts/:id', {
+    schema: {
+      tags,
+      summary: 'One alert with its evidence (signal window around the trigger) and its full history',
+      params: AlertIdParam,
+      response: { 200: Type.Object({ alert: AlertBody, history: Type.Array(Type.Unknown()), signalWindow: Type.Unknown() }), 404: ErrorBody },
+    },
+  }, async (req, reply) => {
+    const row = await app.alerts.repo.get(req.params.id)
+    if (row === undefined) return sendFailure(reply, { code: 'GW_ALERT_NOT_FOUND', detail: `alert ${req.params.id} not found` })
+    const signalId = app.rules.signalOf(row.alert.ruleId)
+    const signalWindow = signalId === undefined
+      ? null
+      : await app.storage.telemetry.history({ vehicleKey: row.alert.vehicleKey, signalId, fromMs: row.alert.raisedAtMs - EVIDENCE_WINDOW_MS, toMs: row.alert.raisedAtMs + EVIDENCE_WINDOW_MS, bucketS: 300 })
+    const history = (await app.alerts.repo.events(req.params.id)).map((e) => ({ ...e, at: new Date(e.atMs).toISOString() }))
+    return { alert: toBody(row), history, signalWindow }
+  })
+
+  app.post('/alerts/:id/acknowledge', { schema: { tags, summary: 'Acknowledge an open alert', params: AlertIdParam, body: OptionalNoteBody, response: { 200: Type.Object({ state: Type.String() }), 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+    const r = await app.alerts.service.acknowledge(req.params.id, actor(req.principal?.tokenId), req.body.note)
+    return r.ok ? { state: r.value?.state ?? 'unknown' } : sendFailure(reply, r.error)
+  })
+
+  app.post('/alerts/:id/resolve', { schema: { tags, summary: 'Resolve an alert by hand, with a note', params: AlertIdParam, body: NoteBody, response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+    const r = await app.alerts.service.resolve(req.params.id, actor(req.principal?.tokenId), req.body.note)
+    return r.ok ? { state: r.value?.state ?? 'unknown' } : sendFailure(reply, r.error)
+  })
+
+  app.post('/alerts/:id/notes', { schema: { tags, summary: 'Add a note to an alert', params: AlertIdParam, body: NoteBody, response: { 201: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
+    const r = await app.alerts.service.addNote(req.params.id, actor(req.principal?.tokenId), req.body.note)
+    return r.ok ? reply.code(201).send(null) : sendFailure(reply, r.error)
+  })
+
+  app.get('/kpis/alerts', {
+    schema: {
+      tags,
+      summary: 'Time to acknowledge and to resolve, per region and severity (seconds; median and p90)',
+      querystring: Type.Object({ from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })) }),
+      response: { 200: Type.Object({ from: Type.String(), to: Type.String(), rows: Type.Array(Type.Unknown()) }) },
+    },
+  }, async (req) => {
+    const toMs = req.query.to === undefined ? Date.now() : Date.parse(req.query.to)
+    const fromMs = req.query.from === undefined ? toMs - 30 * 86_400_000 : Date.parse(req.query.from)
+    return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), rows: await app.alerts.repo.kpis(fromMs, toMs) }
+  })
+
+  app.post('/webhooks', { schema: { tags: ['webhooks'], summary: 'Subscribe a URL to alert transitions; the signing secret is shown once', body: WebhookBody, response: { 201: Type.Object({ id: Type.String(), secret: Type.String() }) } } }, async (req, reply) => {
+    const id = randomUUID()
+    const secret = randomBytes(32).toString('base64url')
+    await app.alerts.webhooks.insert({ id, url: req.body.url, secret, events: req.body.events, enabled: true })
+    return reply.code(201).send({ id, secret })
+  })
+
+  app.get('/webhooks', { schema: { tags: ['webhooks'], summary: 'List webhooks', response: { 200: Type.Array(Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), enabled: Type.Boolean() })) } } }, async () => {
+    return (await app.alerts.webhooks.list()).map(({ secret: _secret, ...w }) => ({ ...w, events: [...w.events] }))
+  })
+
+  app.delete('/webhooks/:id', { schema: { tags: ['webhooks'], summary: 'Remove a webhook', params: Type.Object({ id: Type.String() }), response: { 204: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
+    return await app.alerts.webhooks.remove(req.params.id) ? reply.code(204).send(null) : sendFailure(reply, { code: 'GW_WEBHOOK_NOT_FOUND', detail: `webhook ${req.params.id} not found` })
+  })
+
+  app.get('/webhooks/:id/deliveries', {
+    schema: {
+      tags: ['webhooks'],
+      summary: 'Deliveries of a webhook; status=dead lists the dead letters',
+      params: Type.Object({ id: Type.String() }),
+      querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dead')])), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }),
+      response: { 200: Type.Array(Type.Unknown()) },
+    },
+  }, async (req) => app.alerts.webhooks.deliveries(req.params.id, req.query.status, req.query.limit))
+}

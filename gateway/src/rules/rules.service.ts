@@ -1,0 +1,150 @@
+import type { Log } from '../shared/log.js'
+import type { RulesRepository } from '../storage/rules.repository.js'
+import type { Rule } from './rule.schema.js'
+import { type CompiledRuleSet, compileRules, createModelCohorts } from './compile.core.js'
+import { evaluateDtc, evaluateSample, evaluateSilence } from './evaluate.core.js'
+import { type VehicleRuleState, createVehicleRuleState } from './vehicle-state.core.js'
+import { markRaised, restoreRuleState, snapshotRuleState } from './snapshot.core.js'
+import type { DiagnosticEvent, EvalContext, ModelCohorts, RuleTransition, VehicleContext } from './types.js'
+
+export interface RulesServiceDeps {
+  repo: RulesRepository
+  log: Log
+  now: () => number
+  /** Receives every transition, in event-time order per vehicle. */
+  onTransitions: (vehicle: { key: number, id: string }, transitions: readonly RuleTransition[]) => void
+}
+
+interface Tracked {
+  id: string
+  ctx: VehicleContext
+  state: VehicleRuleState
+  /** Wall-clock time of the last data: silence is about the link, not the vehicle's clock. */
+  lastReceivedMs: number
+}
+
+/**
+ * Streaming rule evaluation in the ingest path. All vehicle states live in
+ * memory (bounded per vehicle) and are saved every SNAPSHOT_MS; at start-up
+ * they are rebuilt from the last snapshot plus the open alerts, so a restart
+ * neither repeats a raise nor loses the ability to clear.
+ */
+export async function createRulesService ({ repo, log, now, onTransitions }: RulesServiceDeps) {
+  let set: CompiledRuleSet = compileRules([])
+  const tracked = new Map<number, Tracked>()
+  const cohorts = new Map<string, ModelCohorts>()
+  const dirty = new Set<number>()
+  const saved = await repo.loadStates()
+  const openPairs = new Map<number, Set<string>>()
+  for (const p of await repo.activeAlertPairs()) {
+    const s = openPairs.get(p.vehicleKey) ?? new Set<string>()
+    s.add(p.ruleId)
+    openPairs.set(p.vehicleKey, s)
+  }
+
+  async function reload (): Promise<void> {
+    const rules = (await repo.list()).map((r) => r.rule)
+    const next = compileRules(rules)
+    for (const t of tracked.values()) {
+      const carried = restoreRuleState(next, snapshotRuleState(set, t.state))
+      t.state = carried.ok ? carried.value : createVehicleRuleState(next)
+    }
+    set = next
+    cohorts.clear()
+    log.info({ rules: set.rules.length }, 'rules compiled')
+  }
+
+  function cohortOf (model: string): ModelCohorts {
+    let c = cohorts.get(model)
+    if (c === undefined) cohorts.set(model, c = createModelCohorts(set))
+    return c
+  }
+
+  function track (key: number, id: string, ctx: VehicleContext): Tracked {
+    let t = tracked.get(key)
+    if (t === undefined) {
+      const snapshot = saved.get(key)
+      const restored = snapshot === undefined ? undefined : restoreRuleState(set, snapshot)
+      const state = restored?.ok === true ? restored.value : createVehicleRuleState(set)
+      markRaised(set, state, openPairs.get(key) ?? new Set())
+      saved.delete(key)
+      t = { id, ctx, state, lastReceivedMs: now() }
+      tracked.set(key, t)
+    }
+    t.ctx = ctx
+    return t
+  }
+
+  function emit (t: Tracked, transitions: readonly RuleTransition[]): void {
+    if (transitions.length > 0) onTransitions({ key: t.ctx.key, id: t.id }, transitions)
+  }
+
+  async function saveSnapshots (): Promise<void> {
+    if (dirty.size === 0) return
+    const batch = new Map<number, unknown>()
+    for (const key of dirty) {
+      const t = tracked.get(key)
+      if (t !== undefined) batch.set(key, snapshotRuleState(set, t.state))
+    }
+    dirty.clear()
+    try {
+      await repo.saveStates(batch)
+    } catch (err) {
+      for (const key of batch.keys()) dirty.add(key)
+      log.error({ err, vehicles: batch.size }, 'rule state snapshot failed; will retry')
+    }
+  }
+
+  await reload()
+
+  return {
+    reload,
+    ruleIds: (): string[] => set.rules.map((r) => r.id),
+    quietPeriodMs (ruleId: string): number {
+      return (set.rules.find((r) => r.id === ruleId)?.rule.quietPeriodS ?? 0) * 1000
+    },
+
+    /** Committed samples of one vehicle; synchronous and allocation-light (hot path). */
+    onSamples (vehicle: { id: string, ctx: VehicleContext }, signalIds: readonly number[], tsMs: readonly number[], values: readonly number[]): void {
+      const t = track(vehicle.ctx.key, vehicle.id, vehicle.ctx)
+      const ctx: EvalContext = { vehicle: vehicle.ctx, cohort: cohortOf(vehicle.ctx.model) }
+      let out: RuleTransition[] | undefined
+      t.lastReceivedMs = now()
+      for (let i = 0; i < signalIds.length; i++) {
+        const r = evaluateSample(set, t.state, ctx, signalIds[i] as number, tsMs[i] as number, values[i] as number)
+        if (r.length > 0) (out ??= []).push(...r)
+      }
+      dirty.add(vehicle.ctx.key)
+      if (out !== undefined) emit(t, out)
+    },
+
+    onDtc (vehicle: { id: string, ctx: VehicleContext }, event: DiagnosticEvent): void {
+      const t = track(vehicle.ctx.key, vehicle.id, vehicle.ctx)
+      emit(t, evaluateDtc(set, t.state, { vehicle: vehicle.ctx }, event))
+      dirty.add(vehicle.ctx.key)
+    },
+
+    /** Presence changed (birth, death): silence rules must know a vehicle went to sleep. */
+    updatePresence (key: number, powerState: VehicleContext['powerState'], ignitionOn: boolean): void {
+      const t = tracked.get(key)
+      if (t !== undefined) t.ctx = { ...t.ctx, powerState, ignitionOn }
+    },
+
+    /** Wire id of the signal an (enabled) rule watches, for evidence windows. */
+    signalOf (ruleId: string): number | undefined {
+      const r = set.rules.find((x) => x.id === ruleId)
+      return r !== undefined && r.type === 'sample' ? r.signalId : undefined
+    },
+
+    /** Wall-clock check for vehicles that went silent; call periodically. */
+    checkSilence (): void {
+      const t0 = now()
+      for (const t of tracked.values()) emit(t, evaluateSilence(set, t.state, { vehicle: t.ctx }, t0, t.lastReceivedMs))
+    },
+
+    saveSnapshots,
+  }
+}
+
+export type RulesService = Awaited<ReturnType<typeof createRulesService>>
+export type { Rule }

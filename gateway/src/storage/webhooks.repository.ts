@@ -1,0 +1,99 @@
+import type { Queryable } from './db.js'
+
+export interface Webhook {
+  readonly id: string
+  readonly url: string
+  readonly secret: string
+  readonly events: readonly string[]
+  readonly enabled: boolean
+}
+
+export interface Delivery {
+  readonly webhookId: string
+  readonly eventKey: string
+  readonly url: string
+  readonly secret: string
+  readonly payload: unknown
+  readonly attempts: number
+}
+
+export interface DeliveryRecord {
+  readonly eventKey: string
+  readonly status: 'pending' | 'delivered' | 'dead'
+  readonly attempts: number
+  readonly lastError: string | null
+  readonly createdAt: Date
+  readonly deliveredAt: Date | null
+}
+
+export interface WebhooksRepository {
+  insert(w: Webhook): Promise<void>
+  list(): Promise<Webhook[]>
+  remove(id: string): Promise<boolean>
+  /** One delivery per subscribed webhook; a second enqueue of the same event key adds nothing. */
+  enqueue(eventType: string, eventKey: string, payload: unknown): Promise<number>
+  /**
+   * Takes up to `limit` due deliveries and leases them for `leaseMs` (SKIP
+   * LOCKED: two gateways never take the same one).
+   */
+  claimDue(limit: number, leaseMs: number): Promise<Delivery[]>
+  markDelivered(webhookId: string, eventKey: string): Promise<void>
+  /** Schedules the next attempt, or marks the delivery dead (the dead-letter record) when `retryInMs` is undefined. */
+  markFailed(webhookId: string, eventKey: string, error: string, retryInMs: number | undefined): Promise<void>
+  deliveries(webhookId: string, status: DeliveryRecord['status'] | undefined, limit: number): Promise<DeliveryRecord[]>
+}
+
+export function createWebhooksRepository (db: Queryable): WebhooksRepository {
+  return {
+    async insert (w) {
+      await db.query('INSERT INTO webhooks (webhook_id, url, secret, events, enabled) VALUES ($1, $2, $3, $4, $5)', [w.id, w.url, w.secret, w.events, w.enabled])
+    },
+    async list () {
+      const { rows } = await db.query<{ webhook_id: string, url: string, secret: string, events: string[], enabled: boolean }>(
+        'SELECT webhook_id, url, secret, events, enabled FROM webhooks ORDER BY created_at')
+      return rows.map((r) => ({ id: r.webhook_id, url: r.url, secret: r.secret, events: r.events, enabled: r.enabled }))
+    },
+    async remove (id) {
+      const r = await db.query('DELETE FROM webhooks WHERE webhook_id = $1', [id])
+      return (r.rowCount ?? 0) > 0
+    },
+    async enqueue (eventType, eventKey, payload) {
+      const r = await db.query(
+        `INSERT INTO webhook_deliveries (webhook_id, event_key, payload, status)
+         SELECT webhook_id, $2, $3::jsonb, 'pending' FROM webhooks WHERE enabled AND $1 = ANY(events)
+         ON CONFLICT DO NOTHING`,
+        [eventType, eventKey, JSON.stringify(payload)])
+      return r.rowCount ?? 0
+    },
+    async claimDue (limit, leaseMs) {
+      const { rows } = await db.query<{ webhook_id: string, event_key: string, url: string, secret: string, payload: unknown, attempts: number }>(
+        `WITH due AS (
+           SELECT webhook_id, event_key FROM webhook_deliveries
+           WHERE status = 'pending' AND next_attempt_at <= now()
+           ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $2 / 1000.0)
+         FROM due, webhooks w
+         WHERE d.webhook_id = due.webhook_id AND d.event_key = due.event_key AND w.webhook_id = d.webhook_id
+         RETURNING d.webhook_id, d.event_key, w.url, w.secret, d.payload, d.attempts`,
+        [limit, leaseMs])
+      return rows.map((r) => ({ webhookId: r.webhook_id, eventKey: r.event_key, url: r.url, secret: r.secret, payload: r.payload, attempts: r.attempts }))
+    },
+    async markDelivered (webhookId, eventKey) {
+      await db.query(`UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL
+        WHERE webhook_id = $1 AND event_key = $2`, [webhookId, eventKey])
+    },
+    async markFailed (webhookId, eventKey, error, retryInMs) {
+      await db.query(`UPDATE webhook_deliveries SET attempts = attempts + 1, last_error = $3,
+          status = CASE WHEN $4::float8 IS NULL THEN 'dead' ELSE 'pending' END,
+          next_attempt_at = CASE WHEN $4::float8 IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $4 / 1000.0) END
+        WHERE webhook_id = $1 AND event_key = $2`, [webhookId, eventKey, error.slice(0, 500), retryInMs ?? null])
+    },
+    async deliveries (webhookId, status, limit) {
+      const { rows } = await db.query<{ event_key: string, status: DeliveryRecord['status'], attempts: number, last_error: string | null, created_at: Date, delivered_at: Date | null }>(
+        `SELECT event_key, status, attempts, last_error, created_at, delivered_at FROM webhook_deliveries
+         WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY created_at DESC LIMIT $3`,
+        [webhookId, status ?? null, limit])
+      return rows.map((r) => ({ eventKey: r.event_key, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, deliveredAt: r.delivered_at }))
+    },
+  }
+}
