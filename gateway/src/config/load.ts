@@ -39,6 +39,7 @@ export interface Config {
     readonly rollupRefreshS: number
     readonly historyRawMaxS: number
   }
+  readonly rulesEnabled: boolean
   readonly adminToken: string | undefined
 }
 
@@ -89,6 +90,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       rollupRefreshS: e.ROLLUP_REFRESH_S,
       historyRawMaxS: e.HISTORY_RAW_MAX_S,
     },
+    rulesEnabled: e.RULES_ENABLED,
     adminToken: e.ADMIN_TOKEN,
   }))
 }

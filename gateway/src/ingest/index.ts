@@ -77,7 +77,7 @@ export default fp(async (app) => {
         touch: vehicles.touch,
         onStored: (vehicle, signalIds, tsMs, values) => {
           live.publishSignals(vehicle.id, signalIds, tsMs, values)
-          rules.service.onSamples({ id: vehicle.id, ctx: contextOf(vehicle) }, signalIds, tsMs, values)
+          if (config.rulesEnabled) rules.service.onSamples({ id: vehicle.id, ctx: contextOf(vehicle) }, signalIds, tsMs, values)
         },
       }),
       status: createStatusHandler(presenceDeps),
@@ -87,7 +87,7 @@ export default fp(async (app) => {
         log,
         now,
         durably,
-        onStored: (vehicle, event) => rules.service.onDtc({ id: vehicle.id, ctx: contextOf(vehicle) }, event),
+        onStored: (vehicle, event) => { if (config.rulesEnabled) rules.service.onDtc({ id: vehicle.id, ctx: contextOf(vehicle) }, event) },
       }),
     },
   })

@@ -44,7 +44,8 @@ export function createTelemetryHandler ({ batcher, metrics, limits, now, touch, 
     touch(vehicle.key, t)
     await batcher.add(vehicle.key, v.signalIds, v.tsMs, v.values)
     stats.samplesAccepted += v.signalIds.length
-    if (v.signalIds.length > 0) onStored(vehicle, v.signalIds, v.tsMs, v.values)
+    // A replayed batch stored nothing new; feeding it to the rules again would double-count it in window means.
+    if (v.signalIds.length > 0 && verdict.kind !== 'replay') onStored(vehicle, v.signalIds, v.tsMs, v.values)
     return HANDLED
   }
 }
