@@ -15,6 +15,7 @@ import broker from './broker/index.js'
 import live from './live/index.js'
 import alerts from './alerts/index.js'
 import rules from './rules/index.js'
+import diagnostics from './diagnostics/index.js'
 import dashboard from './api/dashboard.routes.js'
 
 export interface BuildOptions {
@@ -63,6 +64,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(vehicles)
   await app.register(alerts)
   await app.register(rules)
+  await app.register(diagnostics)
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)

@@ -8,118 +8,856 @@ export namespace fleetwire {
     namespace v1 {
 
         /**
-         * Properties of a DiagnosticEvent.
-         * @deprecated Use fleetwire.v1.DiagnosticEvent.$Properties instead.
+         * Properties of a ReadDtcRequest.
+         * @deprecated Use fleetwire.v1.ReadDtcRequest.$Properties instead.
          */
-        interface IDiagnosticEvent extends fleetwire.v1.DiagnosticEvent.$Properties {
+        interface IReadDtcRequest extends fleetwire.v1.ReadDtcRequest.$Properties {
         }
 
-        /** Represents a DiagnosticEvent. */
-        class DiagnosticEvent {
+        /** Represents a ReadDtcRequest. */
+        class ReadDtcRequest {
 
             /**
-             * Constructs a new DiagnosticEvent.
+             * Constructs a new ReadDtcRequest.
              * @param [properties] Properties to set
              */
-            constructor(properties?: fleetwire.v1.DiagnosticEvent.$Properties);
+            constructor(properties?: fleetwire.v1.ReadDtcRequest.$Properties);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
-            /** DiagnosticEvent code. */
-            code: string;
+            /** ReadDtcRequest statusMask. */
+            statusMask: number;
 
-            /** DiagnosticEvent ecuId. */
-            ecuId: string;
-
-            /** DiagnosticEvent status. */
-            status: number;
-
-            /** DiagnosticEvent action. */
-            action: fleetwire.v1.DiagnosticEvent.Action;
-
-            /** DiagnosticEvent timeMs. */
-            timeMs: number;
-
-            /** DiagnosticEvent freezeFrame. */
-            freezeFrame: fleetwire.v1.Sample.$Properties[];
+            /** ReadDtcRequest includeFreezeFrames. */
+            includeFreezeFrames: boolean;
 
             /**
-             * Creates a new DiagnosticEvent instance using the specified properties.
+             * Creates a new ReadDtcRequest instance using the specified properties.
              * @param [properties] Properties to set
-             * @returns DiagnosticEvent instance
+             * @returns ReadDtcRequest instance
              */
-            static create(properties: fleetwire.v1.DiagnosticEvent.$Shape): fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape;
-            static create(properties?: fleetwire.v1.DiagnosticEvent.$Properties): fleetwire.v1.DiagnosticEvent;
+            static create(properties: fleetwire.v1.ReadDtcRequest.$Shape): fleetwire.v1.ReadDtcRequest & fleetwire.v1.ReadDtcRequest.$Shape;
+            static create(properties?: fleetwire.v1.ReadDtcRequest.$Properties): fleetwire.v1.ReadDtcRequest;
 
             /**
-             * Encodes the specified DiagnosticEvent message. Does not implicitly {@link fleetwire.v1.DiagnosticEvent.verify|verify} messages.
-             * @param message DiagnosticEvent message or plain object to encode
+             * Encodes the specified ReadDtcRequest message. Does not implicitly {@link fleetwire.v1.ReadDtcRequest.verify|verify} messages.
+             * @param message ReadDtcRequest message or plain object to encode
              * @param [writer] Writer to encode to
              * @returns Writer
              */
-            static encode(message: fleetwire.v1.DiagnosticEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static encode(message: fleetwire.v1.ReadDtcRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
 
             /**
-             * Decodes a DiagnosticEvent message from the specified reader or buffer.
+             * Decodes a ReadDtcRequest message from the specified reader or buffer.
              * @param reader Reader or buffer to decode from
              * @param [length] Message length if known beforehand
-             * @returns {fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape} DiagnosticEvent
+             * @returns {fleetwire.v1.ReadDtcRequest & fleetwire.v1.ReadDtcRequest.$Shape} ReadDtcRequest
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.ReadDtcRequest & fleetwire.v1.ReadDtcRequest.$Shape;
 
             /**
-             * Gets the type url for DiagnosticEvent
+             * Gets the type url for ReadDtcRequest
              * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
              * @returns The type url
              */
             static getTypeUrl(prefix?: string): string;
         }
 
-        namespace DiagnosticEvent {
+        namespace ReadDtcRequest {
 
-            /** Properties of a DiagnosticEvent. */
+            /** Properties of a ReadDtcRequest. */
             interface $Properties {
 
-                /** DiagnosticEvent code */
-                code?: (string|null);
+                /** ReadDtcRequest statusMask */
+                statusMask?: (number|null);
 
-                /** DiagnosticEvent ecuId */
-                ecuId?: (string|null);
-
-                /** DiagnosticEvent status */
-                status?: (number|null);
-
-                /** DiagnosticEvent action */
-                action?: (fleetwire.v1.DiagnosticEvent.Action|null);
-
-                /** DiagnosticEvent timeMs */
-                timeMs?: (number|null);
-
-                /** DiagnosticEvent freezeFrame */
-                freezeFrame?: (fleetwire.v1.Sample.$Properties[]|null);
+                /** ReadDtcRequest includeFreezeFrames */
+                includeFreezeFrames?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
-            /** Shape of a DiagnosticEvent. */
-            type $Shape = fleetwire.v1.DiagnosticEvent.$Properties;
+            /** Shape of a ReadDtcRequest. */
+            type $Shape = fleetwire.v1.ReadDtcRequest.$Properties;
+        }
 
-            /** Action enum. */
-            enum Action {
+        /**
+         * Properties of a ClearDtcRequest.
+         * @deprecated Use fleetwire.v1.ClearDtcRequest.$Properties instead.
+         */
+        interface IClearDtcRequest extends fleetwire.v1.ClearDtcRequest.$Properties {
+        }
 
-                /** ACTION_UNSPECIFIED value */
-                ACTION_UNSPECIFIED = 0,
+        /** Represents a ClearDtcRequest. */
+        class ClearDtcRequest {
 
-                /** ACTION_SET value */
-                ACTION_SET = 1,
+            /**
+             * Constructs a new ClearDtcRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.ClearDtcRequest.$Properties);
 
-                /** ACTION_CLEARED value */
-                ACTION_CLEARED = 2
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClearDtcRequest group. */
+            group: number;
+
+            /**
+             * Creates a new ClearDtcRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClearDtcRequest instance
+             */
+            static create(properties: fleetwire.v1.ClearDtcRequest.$Shape): fleetwire.v1.ClearDtcRequest & fleetwire.v1.ClearDtcRequest.$Shape;
+            static create(properties?: fleetwire.v1.ClearDtcRequest.$Properties): fleetwire.v1.ClearDtcRequest;
+
+            /**
+             * Encodes the specified ClearDtcRequest message. Does not implicitly {@link fleetwire.v1.ClearDtcRequest.verify|verify} messages.
+             * @param message ClearDtcRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.ClearDtcRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClearDtcRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ClearDtcRequest & fleetwire.v1.ClearDtcRequest.$Shape} ClearDtcRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.ClearDtcRequest & fleetwire.v1.ClearDtcRequest.$Shape;
+
+            /**
+             * Gets the type url for ClearDtcRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClearDtcRequest {
+
+            /** Properties of a ClearDtcRequest. */
+            interface $Properties {
+
+                /** ClearDtcRequest group */
+                group?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
             }
+
+            /** Shape of a ClearDtcRequest. */
+            type $Shape = fleetwire.v1.ClearDtcRequest.$Properties;
+        }
+
+        /**
+         * Properties of a ReadDataRequest.
+         * @deprecated Use fleetwire.v1.ReadDataRequest.$Properties instead.
+         */
+        interface IReadDataRequest extends fleetwire.v1.ReadDataRequest.$Properties {
+        }
+
+        /** Represents a ReadDataRequest. */
+        class ReadDataRequest {
+
+            /**
+             * Constructs a new ReadDataRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.ReadDataRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ReadDataRequest did. */
+            did: number;
+
+            /**
+             * Creates a new ReadDataRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ReadDataRequest instance
+             */
+            static create(properties: fleetwire.v1.ReadDataRequest.$Shape): fleetwire.v1.ReadDataRequest & fleetwire.v1.ReadDataRequest.$Shape;
+            static create(properties?: fleetwire.v1.ReadDataRequest.$Properties): fleetwire.v1.ReadDataRequest;
+
+            /**
+             * Encodes the specified ReadDataRequest message. Does not implicitly {@link fleetwire.v1.ReadDataRequest.verify|verify} messages.
+             * @param message ReadDataRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.ReadDataRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ReadDataRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ReadDataRequest & fleetwire.v1.ReadDataRequest.$Shape} ReadDataRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.ReadDataRequest & fleetwire.v1.ReadDataRequest.$Shape;
+
+            /**
+             * Gets the type url for ReadDataRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ReadDataRequest {
+
+            /** Properties of a ReadDataRequest. */
+            interface $Properties {
+
+                /** ReadDataRequest did */
+                did?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ReadDataRequest. */
+            type $Shape = fleetwire.v1.ReadDataRequest.$Properties;
+        }
+
+        /**
+         * Properties of a CommandRequest.
+         * @deprecated Use fleetwire.v1.CommandRequest.$Properties instead.
+         */
+        interface ICommandRequest extends fleetwire.v1.CommandRequest.$Properties {
+        }
+
+        /** Represents a CommandRequest. */
+        class CommandRequest {
+
+            /**
+             * Constructs a new CommandRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.CommandRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CommandRequest correlationId. */
+            correlationId: string;
+
+            /** CommandRequest expiresAtMs. */
+            expiresAtMs: number;
+
+            /** CommandRequest readDtc. */
+            readDtc?: (fleetwire.v1.ReadDtcRequest.$Properties|null);
+
+            /** CommandRequest clearDtc. */
+            clearDtc?: (fleetwire.v1.ClearDtcRequest.$Properties|null);
+
+            /** CommandRequest readData. */
+            readData?: (fleetwire.v1.ReadDataRequest.$Properties|null);
+
+            /** CommandRequest request. */
+            request?: ("readDtc"|"clearDtc"|"readData");
+
+            /**
+             * Creates a new CommandRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CommandRequest instance
+             */
+            static create(properties: fleetwire.v1.CommandRequest.$Shape): fleetwire.v1.CommandRequest & fleetwire.v1.CommandRequest.$Shape;
+            static create(properties?: fleetwire.v1.CommandRequest.$Properties): fleetwire.v1.CommandRequest;
+
+            /**
+             * Encodes the specified CommandRequest message. Does not implicitly {@link fleetwire.v1.CommandRequest.verify|verify} messages.
+             * @param message CommandRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.CommandRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CommandRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.CommandRequest & fleetwire.v1.CommandRequest.$Shape} CommandRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.CommandRequest & fleetwire.v1.CommandRequest.$Shape;
+
+            /**
+             * Gets the type url for CommandRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CommandRequest {
+
+            /** Properties of a CommandRequest. */
+            interface $Properties {
+
+                /** CommandRequest correlationId */
+                correlationId?: (string|null);
+
+                /** CommandRequest expiresAtMs */
+                expiresAtMs?: (number|null);
+
+                /** CommandRequest readDtc */
+                readDtc?: (fleetwire.v1.ReadDtcRequest.$Properties|null);
+
+                /** CommandRequest clearDtc */
+                clearDtc?: (fleetwire.v1.ClearDtcRequest.$Properties|null);
+
+                /** CommandRequest readData */
+                readData?: (fleetwire.v1.ReadDataRequest.$Properties|null);
+
+                /** CommandRequest request */
+                request?: ("readDtc"|"clearDtc"|"readData");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a CommandRequest. */
+            type $Shape = {
+              correlationId?: string|null;
+              expiresAtMs?: number|null;
+              readDtc?: fleetwire.v1.ReadDtcRequest.$Shape|null;
+              clearDtc?: fleetwire.v1.ClearDtcRequest.$Shape|null;
+              readData?: fleetwire.v1.ReadDataRequest.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ request?: undefined; readDtc?: null; clearDtc?: null; readData?: null }|{ request?: "readDtc"; readDtc: fleetwire.v1.ReadDtcRequest.$Shape; clearDtc?: null; readData?: null }|{ request?: "clearDtc"; readDtc?: null; clearDtc: fleetwire.v1.ClearDtcRequest.$Shape; readData?: null }|{ request?: "readData"; readDtc?: null; clearDtc?: null; readData: fleetwire.v1.ReadDataRequest.$Shape })
+            );
+        }
+
+        /**
+         * Properties of a DtcRecord.
+         * @deprecated Use fleetwire.v1.DtcRecord.$Properties instead.
+         */
+        interface IDtcRecord extends fleetwire.v1.DtcRecord.$Properties {
+        }
+
+        /** Represents a DtcRecord. */
+        class DtcRecord {
+
+            /**
+             * Constructs a new DtcRecord.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.DtcRecord.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DtcRecord code. */
+            code: string;
+
+            /** DtcRecord ecuId. */
+            ecuId: string;
+
+            /** DtcRecord status. */
+            status: number;
+
+            /** DtcRecord freezeFrame. */
+            freezeFrame: fleetwire.v1.Sample.$Properties[];
+
+            /** DtcRecord firstSeenMs. */
+            firstSeenMs: number;
+
+            /**
+             * Creates a new DtcRecord instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DtcRecord instance
+             */
+            static create(properties: fleetwire.v1.DtcRecord.$Shape): fleetwire.v1.DtcRecord & fleetwire.v1.DtcRecord.$Shape;
+            static create(properties?: fleetwire.v1.DtcRecord.$Properties): fleetwire.v1.DtcRecord;
+
+            /**
+             * Encodes the specified DtcRecord message. Does not implicitly {@link fleetwire.v1.DtcRecord.verify|verify} messages.
+             * @param message DtcRecord message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.DtcRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DtcRecord message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.DtcRecord & fleetwire.v1.DtcRecord.$Shape} DtcRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.DtcRecord & fleetwire.v1.DtcRecord.$Shape;
+
+            /**
+             * Gets the type url for DtcRecord
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DtcRecord {
+
+            /** Properties of a DtcRecord. */
+            interface $Properties {
+
+                /** DtcRecord code */
+                code?: (string|null);
+
+                /** DtcRecord ecuId */
+                ecuId?: (string|null);
+
+                /** DtcRecord status */
+                status?: (number|null);
+
+                /** DtcRecord freezeFrame */
+                freezeFrame?: (fleetwire.v1.Sample.$Properties[]|null);
+
+                /** DtcRecord firstSeenMs */
+                firstSeenMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DtcRecord. */
+            type $Shape = fleetwire.v1.DtcRecord.$Properties;
+        }
+
+        /**
+         * Properties of a ReadDtcResponse.
+         * @deprecated Use fleetwire.v1.ReadDtcResponse.$Properties instead.
+         */
+        interface IReadDtcResponse extends fleetwire.v1.ReadDtcResponse.$Properties {
+        }
+
+        /** Represents a ReadDtcResponse. */
+        class ReadDtcResponse {
+
+            /**
+             * Constructs a new ReadDtcResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.ReadDtcResponse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ReadDtcResponse dtcs. */
+            dtcs: fleetwire.v1.DtcRecord.$Properties[];
+
+            /**
+             * Creates a new ReadDtcResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ReadDtcResponse instance
+             */
+            static create(properties: fleetwire.v1.ReadDtcResponse.$Shape): fleetwire.v1.ReadDtcResponse & fleetwire.v1.ReadDtcResponse.$Shape;
+            static create(properties?: fleetwire.v1.ReadDtcResponse.$Properties): fleetwire.v1.ReadDtcResponse;
+
+            /**
+             * Encodes the specified ReadDtcResponse message. Does not implicitly {@link fleetwire.v1.ReadDtcResponse.verify|verify} messages.
+             * @param message ReadDtcResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.ReadDtcResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ReadDtcResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ReadDtcResponse & fleetwire.v1.ReadDtcResponse.$Shape} ReadDtcResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.ReadDtcResponse & fleetwire.v1.ReadDtcResponse.$Shape;
+
+            /**
+             * Gets the type url for ReadDtcResponse
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ReadDtcResponse {
+
+            /** Properties of a ReadDtcResponse. */
+            interface $Properties {
+
+                /** ReadDtcResponse dtcs */
+                dtcs?: (fleetwire.v1.DtcRecord.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ReadDtcResponse. */
+            type $Shape = fleetwire.v1.ReadDtcResponse.$Properties;
+        }
+
+        /**
+         * Properties of a ClearDtcResponse.
+         * @deprecated Use fleetwire.v1.ClearDtcResponse.$Properties instead.
+         */
+        interface IClearDtcResponse extends fleetwire.v1.ClearDtcResponse.$Properties {
+        }
+
+        /** Represents a ClearDtcResponse. */
+        class ClearDtcResponse {
+
+            /**
+             * Constructs a new ClearDtcResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.ClearDtcResponse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClearDtcResponse cleared. */
+            cleared: number;
+
+            /**
+             * Creates a new ClearDtcResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClearDtcResponse instance
+             */
+            static create(properties: fleetwire.v1.ClearDtcResponse.$Shape): fleetwire.v1.ClearDtcResponse & fleetwire.v1.ClearDtcResponse.$Shape;
+            static create(properties?: fleetwire.v1.ClearDtcResponse.$Properties): fleetwire.v1.ClearDtcResponse;
+
+            /**
+             * Encodes the specified ClearDtcResponse message. Does not implicitly {@link fleetwire.v1.ClearDtcResponse.verify|verify} messages.
+             * @param message ClearDtcResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.ClearDtcResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClearDtcResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ClearDtcResponse & fleetwire.v1.ClearDtcResponse.$Shape} ClearDtcResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.ClearDtcResponse & fleetwire.v1.ClearDtcResponse.$Shape;
+
+            /**
+             * Gets the type url for ClearDtcResponse
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClearDtcResponse {
+
+            /** Properties of a ClearDtcResponse. */
+            interface $Properties {
+
+                /** ClearDtcResponse cleared */
+                cleared?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClearDtcResponse. */
+            type $Shape = fleetwire.v1.ClearDtcResponse.$Properties;
+        }
+
+        /**
+         * Properties of a ReadDataResponse.
+         * @deprecated Use fleetwire.v1.ReadDataResponse.$Properties instead.
+         */
+        interface IReadDataResponse extends fleetwire.v1.ReadDataResponse.$Properties {
+        }
+
+        /** Represents a ReadDataResponse. */
+        class ReadDataResponse {
+
+            /**
+             * Constructs a new ReadDataResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.ReadDataResponse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ReadDataResponse did. */
+            did: number;
+
+            /** ReadDataResponse value. */
+            value: Uint8Array;
+
+            /** ReadDataResponse text. */
+            text: string;
+
+            /**
+             * Creates a new ReadDataResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ReadDataResponse instance
+             */
+            static create(properties: fleetwire.v1.ReadDataResponse.$Shape): fleetwire.v1.ReadDataResponse & fleetwire.v1.ReadDataResponse.$Shape;
+            static create(properties?: fleetwire.v1.ReadDataResponse.$Properties): fleetwire.v1.ReadDataResponse;
+
+            /**
+             * Encodes the specified ReadDataResponse message. Does not implicitly {@link fleetwire.v1.ReadDataResponse.verify|verify} messages.
+             * @param message ReadDataResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.ReadDataResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ReadDataResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ReadDataResponse & fleetwire.v1.ReadDataResponse.$Shape} ReadDataResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.ReadDataResponse & fleetwire.v1.ReadDataResponse.$Shape;
+
+            /**
+             * Gets the type url for ReadDataResponse
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ReadDataResponse {
+
+            /** Properties of a ReadDataResponse. */
+            interface $Properties {
+
+                /** ReadDataResponse did */
+                did?: (number|null);
+
+                /** ReadDataResponse value */
+                value?: (Uint8Array|null);
+
+                /** ReadDataResponse text */
+                text?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ReadDataResponse. */
+            type $Shape = fleetwire.v1.ReadDataResponse.$Properties;
+        }
+
+        /**
+         * Properties of a NegativeResponse.
+         * @deprecated Use fleetwire.v1.NegativeResponse.$Properties instead.
+         */
+        interface INegativeResponse extends fleetwire.v1.NegativeResponse.$Properties {
+        }
+
+        /** Represents a NegativeResponse. */
+        class NegativeResponse {
+
+            /**
+             * Constructs a new NegativeResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.NegativeResponse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** NegativeResponse serviceId. */
+            serviceId: number;
+
+            /** NegativeResponse code. */
+            code: number;
+
+            /**
+             * Creates a new NegativeResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns NegativeResponse instance
+             */
+            static create(properties: fleetwire.v1.NegativeResponse.$Shape): fleetwire.v1.NegativeResponse & fleetwire.v1.NegativeResponse.$Shape;
+            static create(properties?: fleetwire.v1.NegativeResponse.$Properties): fleetwire.v1.NegativeResponse;
+
+            /**
+             * Encodes the specified NegativeResponse message. Does not implicitly {@link fleetwire.v1.NegativeResponse.verify|verify} messages.
+             * @param message NegativeResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.NegativeResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a NegativeResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.NegativeResponse & fleetwire.v1.NegativeResponse.$Shape} NegativeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.NegativeResponse & fleetwire.v1.NegativeResponse.$Shape;
+
+            /**
+             * Gets the type url for NegativeResponse
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace NegativeResponse {
+
+            /** Properties of a NegativeResponse. */
+            interface $Properties {
+
+                /** NegativeResponse serviceId */
+                serviceId?: (number|null);
+
+                /** NegativeResponse code */
+                code?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a NegativeResponse. */
+            type $Shape = fleetwire.v1.NegativeResponse.$Properties;
+        }
+
+        /**
+         * Properties of a CommandResponse.
+         * @deprecated Use fleetwire.v1.CommandResponse.$Properties instead.
+         */
+        interface ICommandResponse extends fleetwire.v1.CommandResponse.$Properties {
+        }
+
+        /** Represents a CommandResponse. */
+        class CommandResponse {
+
+            /**
+             * Constructs a new CommandResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.CommandResponse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CommandResponse correlationId. */
+            correlationId: string;
+
+            /** CommandResponse timeMs. */
+            timeMs: number;
+
+            /** CommandResponse readDtc. */
+            readDtc?: (fleetwire.v1.ReadDtcResponse.$Properties|null);
+
+            /** CommandResponse clearDtc. */
+            clearDtc?: (fleetwire.v1.ClearDtcResponse.$Properties|null);
+
+            /** CommandResponse readData. */
+            readData?: (fleetwire.v1.ReadDataResponse.$Properties|null);
+
+            /** CommandResponse negative. */
+            negative?: (fleetwire.v1.NegativeResponse.$Properties|null);
+
+            /** CommandResponse result. */
+            result?: ("readDtc"|"clearDtc"|"readData"|"negative");
+
+            /**
+             * Creates a new CommandResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CommandResponse instance
+             */
+            static create(properties: fleetwire.v1.CommandResponse.$Shape): fleetwire.v1.CommandResponse & fleetwire.v1.CommandResponse.$Shape;
+            static create(properties?: fleetwire.v1.CommandResponse.$Properties): fleetwire.v1.CommandResponse;
+
+            /**
+             * Encodes the specified CommandResponse message. Does not implicitly {@link fleetwire.v1.CommandResponse.verify|verify} messages.
+             * @param message CommandResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.CommandResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CommandResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.CommandResponse & fleetwire.v1.CommandResponse.$Shape} CommandResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.CommandResponse & fleetwire.v1.CommandResponse.$Shape;
+
+            /**
+             * Gets the type url for CommandResponse
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CommandResponse {
+
+            /** Properties of a CommandResponse. */
+            interface $Properties {
+
+                /** CommandResponse correlationId */
+                correlationId?: (string|null);
+
+                /** CommandResponse timeMs */
+                timeMs?: (number|null);
+
+                /** CommandResponse readDtc */
+                readDtc?: (fleetwire.v1.ReadDtcResponse.$Properties|null);
+
+                /** CommandResponse clearDtc */
+                clearDtc?: (fleetwire.v1.ClearDtcResponse.$Properties|null);
+
+                /** CommandResponse readData */
+                readData?: (fleetwire.v1.ReadDataResponse.$Properties|null);
+
+                /** CommandResponse negative */
+                negative?: (fleetwire.v1.NegativeResponse.$Properties|null);
+
+                /** CommandResponse result */
+                result?: ("readDtc"|"clearDtc"|"readData"|"negative");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a CommandResponse. */
+            type $Shape = {
+              correlationId?: string|null;
+              timeMs?: number|null;
+              readDtc?: fleetwire.v1.ReadDtcResponse.$Shape|null;
+              clearDtc?: fleetwire.v1.ClearDtcResponse.$Shape|null;
+              readData?: fleetwire.v1.ReadDataResponse.$Shape|null;
+              negative?: fleetwire.v1.NegativeResponse.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; readDtc?: null; clearDtc?: null; readData?: null; negative?: null }|{ result?: "readDtc"; readDtc: fleetwire.v1.ReadDtcResponse.$Shape; clearDtc?: null; readData?: null; negative?: null }|{ result?: "clearDtc"; readDtc?: null; clearDtc: fleetwire.v1.ClearDtcResponse.$Shape; readData?: null; negative?: null }|{ result?: "readData"; readDtc?: null; clearDtc?: null; readData: fleetwire.v1.ReadDataResponse.$Shape; negative?: null }|{ result?: "negative"; readDtc?: null; clearDtc?: null; readData?: null; negative: fleetwire.v1.NegativeResponse.$Shape })
+            );
         }
 
         /**
@@ -294,6 +1032,121 @@ export namespace fleetwire {
 
             /** Shape of a TelemetryBatch. */
             type $Shape = fleetwire.v1.TelemetryBatch.$Properties;
+        }
+
+        /**
+         * Properties of a DiagnosticEvent.
+         * @deprecated Use fleetwire.v1.DiagnosticEvent.$Properties instead.
+         */
+        interface IDiagnosticEvent extends fleetwire.v1.DiagnosticEvent.$Properties {
+        }
+
+        /** Represents a DiagnosticEvent. */
+        class DiagnosticEvent {
+
+            /**
+             * Constructs a new DiagnosticEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.DiagnosticEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DiagnosticEvent code. */
+            code: string;
+
+            /** DiagnosticEvent ecuId. */
+            ecuId: string;
+
+            /** DiagnosticEvent status. */
+            status: number;
+
+            /** DiagnosticEvent action. */
+            action: fleetwire.v1.DiagnosticEvent.Action;
+
+            /** DiagnosticEvent timeMs. */
+            timeMs: number;
+
+            /** DiagnosticEvent freezeFrame. */
+            freezeFrame: fleetwire.v1.Sample.$Properties[];
+
+            /**
+             * Creates a new DiagnosticEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DiagnosticEvent instance
+             */
+            static create(properties: fleetwire.v1.DiagnosticEvent.$Shape): fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape;
+            static create(properties?: fleetwire.v1.DiagnosticEvent.$Properties): fleetwire.v1.DiagnosticEvent;
+
+            /**
+             * Encodes the specified DiagnosticEvent message. Does not implicitly {@link fleetwire.v1.DiagnosticEvent.verify|verify} messages.
+             * @param message DiagnosticEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.DiagnosticEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DiagnosticEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape} DiagnosticEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape;
+
+            /**
+             * Gets the type url for DiagnosticEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DiagnosticEvent {
+
+            /** Properties of a DiagnosticEvent. */
+            interface $Properties {
+
+                /** DiagnosticEvent code */
+                code?: (string|null);
+
+                /** DiagnosticEvent ecuId */
+                ecuId?: (string|null);
+
+                /** DiagnosticEvent status */
+                status?: (number|null);
+
+                /** DiagnosticEvent action */
+                action?: (fleetwire.v1.DiagnosticEvent.Action|null);
+
+                /** DiagnosticEvent timeMs */
+                timeMs?: (number|null);
+
+                /** DiagnosticEvent freezeFrame */
+                freezeFrame?: (fleetwire.v1.Sample.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DiagnosticEvent. */
+            type $Shape = fleetwire.v1.DiagnosticEvent.$Properties;
+
+            /** Action enum. */
+            enum Action {
+
+                /** ACTION_UNSPECIFIED value */
+                ACTION_UNSPECIFIED = 0,
+
+                /** ACTION_SET value */
+                ACTION_SET = 1,
+
+                /** ACTION_CLEARED value */
+                ACTION_CLEARED = 2
+            }
         }
 
         /** PowerState enum. */

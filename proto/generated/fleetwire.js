@@ -26,43 +26,38 @@ export const fleetwire = $root.fleetwire = (() => {
          */
         const v1 = {};
 
-        v1.DiagnosticEvent = (function() {
+        v1.ReadDtcRequest = (function() {
 
             /**
-             * Properties of a DiagnosticEvent.
-             * @typedef {Object} fleetwire.v1.DiagnosticEvent.$Properties
-             * @property {string|null} [code] DiagnosticEvent code
-             * @property {string|null} [ecuId] DiagnosticEvent ecuId
-             * @property {number|null} [status] DiagnosticEvent status
-             * @property {fleetwire.v1.DiagnosticEvent.Action|null} [action] DiagnosticEvent action
-             * @property {number|null} [timeMs] DiagnosticEvent timeMs
-             * @property {Array.<fleetwire.v1.Sample.$Properties>|null} [freezeFrame] DiagnosticEvent freezeFrame
+             * Properties of a ReadDtcRequest.
+             * @typedef {Object} fleetwire.v1.ReadDtcRequest.$Properties
+             * @property {number|null} [statusMask] ReadDtcRequest statusMask
+             * @property {boolean|null} [includeFreezeFrames] ReadDtcRequest includeFreezeFrames
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
             /**
-             * Properties of a DiagnosticEvent.
+             * Properties of a ReadDtcRequest.
              * @memberof fleetwire.v1
-             * @interface IDiagnosticEvent
-             * @augments fleetwire.v1.DiagnosticEvent.$Properties
-             * @deprecated Use fleetwire.v1.DiagnosticEvent.$Properties instead.
+             * @interface IReadDtcRequest
+             * @augments fleetwire.v1.ReadDtcRequest.$Properties
+             * @deprecated Use fleetwire.v1.ReadDtcRequest.$Properties instead.
              */
 
             /**
-             * Shape of a DiagnosticEvent.
-             * @typedef {fleetwire.v1.DiagnosticEvent.$Properties} fleetwire.v1.DiagnosticEvent.$Shape
+             * Shape of a ReadDtcRequest.
+             * @typedef {fleetwire.v1.ReadDtcRequest.$Properties} fleetwire.v1.ReadDtcRequest.$Shape
              */
 
             /**
-             * Constructs a new DiagnosticEvent.
+             * Constructs a new ReadDtcRequest.
              * @memberof fleetwire.v1
-             * @classdesc Represents a DiagnosticEvent.
+             * @classdesc Represents a ReadDtcRequest.
              * @constructor
-             * @param {fleetwire.v1.DiagnosticEvent.$Properties=} [properties] Properties to set
+             * @param {fleetwire.v1.ReadDtcRequest.$Properties=} [properties] Properties to set
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
-            const DiagnosticEvent = function (properties) {
-                this.freezeFrame = [];
+            const ReadDtcRequest = function (properties) {
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -70,98 +65,57 @@ export const fleetwire = $root.fleetwire = (() => {
             };
 
             /**
-             * DiagnosticEvent code.
-             * @member {string} code
-             * @memberof fleetwire.v1.DiagnosticEvent
+             * ReadDtcRequest statusMask.
+             * @member {number} statusMask
+             * @memberof fleetwire.v1.ReadDtcRequest
              * @instance
              */
-            DiagnosticEvent.prototype.code = "";
+            ReadDtcRequest.prototype.statusMask = 0;
 
             /**
-             * DiagnosticEvent ecuId.
-             * @member {string} ecuId
-             * @memberof fleetwire.v1.DiagnosticEvent
+             * ReadDtcRequest includeFreezeFrames.
+             * @member {boolean} includeFreezeFrames
+             * @memberof fleetwire.v1.ReadDtcRequest
              * @instance
              */
-            DiagnosticEvent.prototype.ecuId = "";
+            ReadDtcRequest.prototype.includeFreezeFrames = false;
 
             /**
-             * DiagnosticEvent status.
-             * @member {number} status
-             * @memberof fleetwire.v1.DiagnosticEvent
-             * @instance
-             */
-            DiagnosticEvent.prototype.status = 0;
-
-            /**
-             * DiagnosticEvent action.
-             * @member {fleetwire.v1.DiagnosticEvent.Action} action
-             * @memberof fleetwire.v1.DiagnosticEvent
-             * @instance
-             */
-            DiagnosticEvent.prototype.action = 0;
-
-            /**
-             * DiagnosticEvent timeMs.
-             * @member {number} timeMs
-             * @memberof fleetwire.v1.DiagnosticEvent
-             * @instance
-             */
-            DiagnosticEvent.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-
-            /**
-             * DiagnosticEvent freezeFrame.
-             * @member {Array.<fleetwire.v1.Sample.$Properties>} freezeFrame
-             * @memberof fleetwire.v1.DiagnosticEvent
-             * @instance
-             */
-            DiagnosticEvent.prototype.freezeFrame = $util.emptyArray;
-
-            /**
-             * Creates a new DiagnosticEvent instance using the specified properties.
+             * Creates a new ReadDtcRequest instance using the specified properties.
              * @function create
-             * @memberof fleetwire.v1.DiagnosticEvent
+             * @memberof fleetwire.v1.ReadDtcRequest
              * @static
-             * @param {fleetwire.v1.DiagnosticEvent.$Properties=} [properties] Properties to set
-             * @returns {fleetwire.v1.DiagnosticEvent} DiagnosticEvent instance
+             * @param {fleetwire.v1.ReadDtcRequest.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.ReadDtcRequest} ReadDtcRequest instance
              * @type {{
-             *   (properties: fleetwire.v1.DiagnosticEvent.$Shape): fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape;
-             *   (properties?: fleetwire.v1.DiagnosticEvent.$Properties): fleetwire.v1.DiagnosticEvent;
+             *   (properties: fleetwire.v1.ReadDtcRequest.$Shape): fleetwire.v1.ReadDtcRequest & fleetwire.v1.ReadDtcRequest.$Shape;
+             *   (properties?: fleetwire.v1.ReadDtcRequest.$Properties): fleetwire.v1.ReadDtcRequest;
              * }}
              */
-            DiagnosticEvent.create = function(properties) {
-                return new DiagnosticEvent(properties);
+            ReadDtcRequest.create = function(properties) {
+                return new ReadDtcRequest(properties);
             };
 
             /**
-             * Encodes the specified DiagnosticEvent message. Does not implicitly {@link fleetwire.v1.DiagnosticEvent.verify|verify} messages.
+             * Encodes the specified ReadDtcRequest message. Does not implicitly {@link fleetwire.v1.ReadDtcRequest.verify|verify} messages.
              * @function encode
-             * @memberof fleetwire.v1.DiagnosticEvent
+             * @memberof fleetwire.v1.ReadDtcRequest
              * @static
-             * @param {fleetwire.v1.DiagnosticEvent.$Properties} message DiagnosticEvent message or plain object to encode
+             * @param {fleetwire.v1.ReadDtcRequest.$Properties} message ReadDtcRequest message or plain object to encode
              * @param {$protobuf.Writer} [writer] Writer to encode to
              * @returns {$protobuf.Writer} Writer
              */
-            DiagnosticEvent.encode = function (message, writer, _depth) {
+            ReadDtcRequest.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
-                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
-                if (message.ecuId != null && $Object.hasOwnProperty.call(message, "ecuId") && message.ecuId !== "")
-                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.ecuId);
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.status);
-                if (message.action != null && $Object.hasOwnProperty.call(message, "action") && message.action !== 0)
-                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.action);
-                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
-                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.timeMs);
-                if (message.freezeFrame != null && message.freezeFrame.length)
-                    for (let i = 0; i < message.freezeFrame.length; ++i)
-                        $root.fleetwire.v1.Sample.encode(message.freezeFrame[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.statusMask != null && $Object.hasOwnProperty.call(message, "statusMask") && message.statusMask !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.statusMask);
+                if (message.includeFreezeFrames != null && $Object.hasOwnProperty.call(message, "includeFreezeFrames") && message.includeFreezeFrames !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.includeFreezeFrames);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -169,17 +123,17 @@ export const fleetwire = $root.fleetwire = (() => {
             };
 
             /**
-             * Decodes a DiagnosticEvent message from the specified reader or buffer.
+             * Decodes a ReadDtcRequest message from the specified reader or buffer.
              * @function decode
-             * @memberof fleetwire.v1.DiagnosticEvent
+             * @memberof fleetwire.v1.ReadDtcRequest
              * @static
              * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
              * @param {number} [length] Message length if known beforehand
-             * @returns {fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape} DiagnosticEvent
+             * @returns {fleetwire.v1.ReadDtcRequest & fleetwire.v1.ReadDtcRequest.$Shape} ReadDtcRequest
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            DiagnosticEvent.decode = function (reader, length, _end, _depth, _target) {
+            ReadDtcRequest.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
                 if (_depth === $undefined)
@@ -196,7 +150,824 @@ export const fleetwire = $root.fleetwire = (() => {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = _target || new $root.fleetwire.v1.DiagnosticEvent();
+                message = _target || new $root.fleetwire.v1.ReadDtcRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.statusMask = value;
+                            else
+                                delete message.statusMask;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.includeFreezeFrames = value;
+                            else
+                                delete message.includeFreezeFrames;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ReadDtcRequest
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.ReadDtcRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ReadDtcRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.ReadDtcRequest";
+            };
+
+            return ReadDtcRequest;
+        })();
+
+        v1.ClearDtcRequest = (function() {
+
+            /**
+             * Properties of a ClearDtcRequest.
+             * @typedef {Object} fleetwire.v1.ClearDtcRequest.$Properties
+             * @property {number|null} [group] ClearDtcRequest group
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClearDtcRequest.
+             * @memberof fleetwire.v1
+             * @interface IClearDtcRequest
+             * @augments fleetwire.v1.ClearDtcRequest.$Properties
+             * @deprecated Use fleetwire.v1.ClearDtcRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a ClearDtcRequest.
+             * @typedef {fleetwire.v1.ClearDtcRequest.$Properties} fleetwire.v1.ClearDtcRequest.$Shape
+             */
+
+            /**
+             * Constructs a new ClearDtcRequest.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a ClearDtcRequest.
+             * @constructor
+             * @param {fleetwire.v1.ClearDtcRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClearDtcRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ClearDtcRequest group.
+             * @member {number} group
+             * @memberof fleetwire.v1.ClearDtcRequest
+             * @instance
+             */
+            ClearDtcRequest.prototype.group = 0;
+
+            /**
+             * Creates a new ClearDtcRequest instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.ClearDtcRequest
+             * @static
+             * @param {fleetwire.v1.ClearDtcRequest.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.ClearDtcRequest} ClearDtcRequest instance
+             * @type {{
+             *   (properties: fleetwire.v1.ClearDtcRequest.$Shape): fleetwire.v1.ClearDtcRequest & fleetwire.v1.ClearDtcRequest.$Shape;
+             *   (properties?: fleetwire.v1.ClearDtcRequest.$Properties): fleetwire.v1.ClearDtcRequest;
+             * }}
+             */
+            ClearDtcRequest.create = function(properties) {
+                return new ClearDtcRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ClearDtcRequest message. Does not implicitly {@link fleetwire.v1.ClearDtcRequest.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.ClearDtcRequest
+             * @static
+             * @param {fleetwire.v1.ClearDtcRequest.$Properties} message ClearDtcRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClearDtcRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.group != null && $Object.hasOwnProperty.call(message, "group") && message.group !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.group);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ClearDtcRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.ClearDtcRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ClearDtcRequest & fleetwire.v1.ClearDtcRequest.$Shape} ClearDtcRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClearDtcRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.ClearDtcRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.group = value;
+                            else
+                                delete message.group;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ClearDtcRequest
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.ClearDtcRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ClearDtcRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.ClearDtcRequest";
+            };
+
+            return ClearDtcRequest;
+        })();
+
+        v1.ReadDataRequest = (function() {
+
+            /**
+             * Properties of a ReadDataRequest.
+             * @typedef {Object} fleetwire.v1.ReadDataRequest.$Properties
+             * @property {number|null} [did] ReadDataRequest did
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ReadDataRequest.
+             * @memberof fleetwire.v1
+             * @interface IReadDataRequest
+             * @augments fleetwire.v1.ReadDataRequest.$Properties
+             * @deprecated Use fleetwire.v1.ReadDataRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a ReadDataRequest.
+             * @typedef {fleetwire.v1.ReadDataRequest.$Properties} fleetwire.v1.ReadDataRequest.$Shape
+             */
+
+            /**
+             * Constructs a new ReadDataRequest.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a ReadDataRequest.
+             * @constructor
+             * @param {fleetwire.v1.ReadDataRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ReadDataRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ReadDataRequest did.
+             * @member {number} did
+             * @memberof fleetwire.v1.ReadDataRequest
+             * @instance
+             */
+            ReadDataRequest.prototype.did = 0;
+
+            /**
+             * Creates a new ReadDataRequest instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.ReadDataRequest
+             * @static
+             * @param {fleetwire.v1.ReadDataRequest.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.ReadDataRequest} ReadDataRequest instance
+             * @type {{
+             *   (properties: fleetwire.v1.ReadDataRequest.$Shape): fleetwire.v1.ReadDataRequest & fleetwire.v1.ReadDataRequest.$Shape;
+             *   (properties?: fleetwire.v1.ReadDataRequest.$Properties): fleetwire.v1.ReadDataRequest;
+             * }}
+             */
+            ReadDataRequest.create = function(properties) {
+                return new ReadDataRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ReadDataRequest message. Does not implicitly {@link fleetwire.v1.ReadDataRequest.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.ReadDataRequest
+             * @static
+             * @param {fleetwire.v1.ReadDataRequest.$Properties} message ReadDataRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReadDataRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.did != null && $Object.hasOwnProperty.call(message, "did") && message.did !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.did);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ReadDataRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.ReadDataRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ReadDataRequest & fleetwire.v1.ReadDataRequest.$Shape} ReadDataRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReadDataRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.ReadDataRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.did = value;
+                            else
+                                delete message.did;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ReadDataRequest
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.ReadDataRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ReadDataRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.ReadDataRequest";
+            };
+
+            return ReadDataRequest;
+        })();
+
+        v1.CommandRequest = (function() {
+
+            /**
+             * Properties of a CommandRequest.
+             * @typedef {Object} fleetwire.v1.CommandRequest.$Properties
+             * @property {string|null} [correlationId] CommandRequest correlationId
+             * @property {number|null} [expiresAtMs] CommandRequest expiresAtMs
+             * @property {fleetwire.v1.ReadDtcRequest.$Properties|null} [readDtc] CommandRequest readDtc
+             * @property {fleetwire.v1.ClearDtcRequest.$Properties|null} [clearDtc] CommandRequest clearDtc
+             * @property {fleetwire.v1.ReadDataRequest.$Properties|null} [readData] CommandRequest readData
+             * @property {"readDtc"|"clearDtc"|"readData"} [request] CommandRequest request
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CommandRequest.
+             * @memberof fleetwire.v1
+             * @interface ICommandRequest
+             * @augments fleetwire.v1.CommandRequest.$Properties
+             * @deprecated Use fleetwire.v1.CommandRequest.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a CommandRequest.
+             * @typedef {{
+             *   correlationId?: string|null;
+             *   expiresAtMs?: number|null;
+             *   readDtc?: fleetwire.v1.ReadDtcRequest.$Shape|null;
+             *   clearDtc?: fleetwire.v1.ClearDtcRequest.$Shape|null;
+             *   readData?: fleetwire.v1.ReadDataRequest.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ request?: undefined; readDtc?: null; clearDtc?: null; readData?: null }|{ request?: "readDtc"; readDtc: fleetwire.v1.ReadDtcRequest.$Shape; clearDtc?: null; readData?: null }|{ request?: "clearDtc"; readDtc?: null; clearDtc: fleetwire.v1.ClearDtcRequest.$Shape; readData?: null }|{ request?: "readData"; readDtc?: null; clearDtc?: null; readData: fleetwire.v1.ReadDataRequest.$Shape })
+             * )} fleetwire.v1.CommandRequest.$Shape
+             */
+
+            /**
+             * Constructs a new CommandRequest.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a CommandRequest.
+             * @constructor
+             * @param {fleetwire.v1.CommandRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CommandRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CommandRequest correlationId.
+             * @member {string} correlationId
+             * @memberof fleetwire.v1.CommandRequest
+             * @instance
+             */
+            CommandRequest.prototype.correlationId = "";
+
+            /**
+             * CommandRequest expiresAtMs.
+             * @member {number} expiresAtMs
+             * @memberof fleetwire.v1.CommandRequest
+             * @instance
+             */
+            CommandRequest.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CommandRequest readDtc.
+             * @member {fleetwire.v1.ReadDtcRequest.$Properties|null|undefined} readDtc
+             * @memberof fleetwire.v1.CommandRequest
+             * @instance
+             */
+            CommandRequest.prototype.readDtc = null;
+
+            /**
+             * CommandRequest clearDtc.
+             * @member {fleetwire.v1.ClearDtcRequest.$Properties|null|undefined} clearDtc
+             * @memberof fleetwire.v1.CommandRequest
+             * @instance
+             */
+            CommandRequest.prototype.clearDtc = null;
+
+            /**
+             * CommandRequest readData.
+             * @member {fleetwire.v1.ReadDataRequest.$Properties|null|undefined} readData
+             * @memberof fleetwire.v1.CommandRequest
+             * @instance
+             */
+            CommandRequest.prototype.readData = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * CommandRequest request.
+             * @member {"readDtc"|"clearDtc"|"readData"|undefined} request
+             * @memberof fleetwire.v1.CommandRequest
+             * @instance
+             */
+            $Object.defineProperty(CommandRequest.prototype, "request", {
+                get: $util.oneOfGetter($oneOfFields = ["readDtc", "clearDtc", "readData"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new CommandRequest instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.CommandRequest
+             * @static
+             * @param {fleetwire.v1.CommandRequest.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.CommandRequest} CommandRequest instance
+             * @type {{
+             *   (properties: fleetwire.v1.CommandRequest.$Shape): fleetwire.v1.CommandRequest & fleetwire.v1.CommandRequest.$Shape;
+             *   (properties?: fleetwire.v1.CommandRequest.$Properties): fleetwire.v1.CommandRequest;
+             * }}
+             */
+            CommandRequest.create = function(properties) {
+                return new CommandRequest(properties);
+            };
+
+            /**
+             * Encodes the specified CommandRequest message. Does not implicitly {@link fleetwire.v1.CommandRequest.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.CommandRequest
+             * @static
+             * @param {fleetwire.v1.CommandRequest.$Properties} message CommandRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CommandRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId") && message.correlationId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.correlationId);
+                if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs") && (typeof message.expiresAtMs === "object" ? message.expiresAtMs.low || message.expiresAtMs.high : message.expiresAtMs !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.expiresAtMs);
+                if (message.readDtc != null && $Object.hasOwnProperty.call(message, "readDtc"))
+                    $root.fleetwire.v1.ReadDtcRequest.encode(message.readDtc, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.clearDtc != null && $Object.hasOwnProperty.call(message, "clearDtc"))
+                    $root.fleetwire.v1.ClearDtcRequest.encode(message.clearDtc, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+                if (message.readData != null && $Object.hasOwnProperty.call(message, "readData"))
+                    $root.fleetwire.v1.ReadDataRequest.encode(message.readData, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CommandRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.CommandRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.CommandRequest & fleetwire.v1.CommandRequest.$Shape} CommandRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CommandRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.CommandRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.correlationId = value;
+                            else
+                                delete message.correlationId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAtMs = value;
+                            else
+                                delete message.expiresAtMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.readDtc = $root.fleetwire.v1.ReadDtcRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.readDtc);
+                            message.request = "readDtc";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.clearDtc = $root.fleetwire.v1.ClearDtcRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.clearDtc);
+                            message.request = "clearDtc";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.readData = $root.fleetwire.v1.ReadDataRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.readData);
+                            message.request = "readData";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for CommandRequest
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.CommandRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CommandRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.CommandRequest";
+            };
+
+            return CommandRequest;
+        })();
+
+        v1.DtcRecord = (function() {
+
+            /**
+             * Properties of a DtcRecord.
+             * @typedef {Object} fleetwire.v1.DtcRecord.$Properties
+             * @property {string|null} [code] DtcRecord code
+             * @property {string|null} [ecuId] DtcRecord ecuId
+             * @property {number|null} [status] DtcRecord status
+             * @property {Array.<fleetwire.v1.Sample.$Properties>|null} [freezeFrame] DtcRecord freezeFrame
+             * @property {number|null} [firstSeenMs] DtcRecord firstSeenMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DtcRecord.
+             * @memberof fleetwire.v1
+             * @interface IDtcRecord
+             * @augments fleetwire.v1.DtcRecord.$Properties
+             * @deprecated Use fleetwire.v1.DtcRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of a DtcRecord.
+             * @typedef {fleetwire.v1.DtcRecord.$Properties} fleetwire.v1.DtcRecord.$Shape
+             */
+
+            /**
+             * Constructs a new DtcRecord.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a DtcRecord.
+             * @constructor
+             * @param {fleetwire.v1.DtcRecord.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DtcRecord = function (properties) {
+                this.freezeFrame = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DtcRecord code.
+             * @member {string} code
+             * @memberof fleetwire.v1.DtcRecord
+             * @instance
+             */
+            DtcRecord.prototype.code = "";
+
+            /**
+             * DtcRecord ecuId.
+             * @member {string} ecuId
+             * @memberof fleetwire.v1.DtcRecord
+             * @instance
+             */
+            DtcRecord.prototype.ecuId = "";
+
+            /**
+             * DtcRecord status.
+             * @member {number} status
+             * @memberof fleetwire.v1.DtcRecord
+             * @instance
+             */
+            DtcRecord.prototype.status = 0;
+
+            /**
+             * DtcRecord freezeFrame.
+             * @member {Array.<fleetwire.v1.Sample.$Properties>} freezeFrame
+             * @memberof fleetwire.v1.DtcRecord
+             * @instance
+             */
+            DtcRecord.prototype.freezeFrame = $util.emptyArray;
+
+            /**
+             * DtcRecord firstSeenMs.
+             * @member {number} firstSeenMs
+             * @memberof fleetwire.v1.DtcRecord
+             * @instance
+             */
+            DtcRecord.prototype.firstSeenMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new DtcRecord instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.DtcRecord
+             * @static
+             * @param {fleetwire.v1.DtcRecord.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.DtcRecord} DtcRecord instance
+             * @type {{
+             *   (properties: fleetwire.v1.DtcRecord.$Shape): fleetwire.v1.DtcRecord & fleetwire.v1.DtcRecord.$Shape;
+             *   (properties?: fleetwire.v1.DtcRecord.$Properties): fleetwire.v1.DtcRecord;
+             * }}
+             */
+            DtcRecord.create = function(properties) {
+                return new DtcRecord(properties);
+            };
+
+            /**
+             * Encodes the specified DtcRecord message. Does not implicitly {@link fleetwire.v1.DtcRecord.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.DtcRecord
+             * @static
+             * @param {fleetwire.v1.DtcRecord.$Properties} message DtcRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DtcRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
+                if (message.ecuId != null && $Object.hasOwnProperty.call(message, "ecuId") && message.ecuId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.ecuId);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.status);
+                if (message.freezeFrame != null && message.freezeFrame.length)
+                    for (let i = 0; i < message.freezeFrame.length; ++i)
+                        $root.fleetwire.v1.Sample.encode(message.freezeFrame[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.firstSeenMs != null && $Object.hasOwnProperty.call(message, "firstSeenMs") && (typeof message.firstSeenMs === "object" ? message.firstSeenMs.low || message.firstSeenMs.high : message.firstSeenMs !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.firstSeenMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DtcRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.DtcRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.DtcRecord & fleetwire.v1.DtcRecord.$Shape} DtcRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DtcRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.DtcRecord();
                 while (reader.pos < end) {
                     let start = reader.pos;
                     let tag = reader.tag();
@@ -234,29 +1005,20 @@ export const fleetwire = $root.fleetwire = (() => {
                             continue;
                         }
                     case 4: {
-                            if (wireType !== 0)
+                            if (wireType !== 2)
                                 break;
-                            if (value = reader.int32())
-                                message.action = value;
-                            else
-                                delete message.action;
+                            if (!(message.freezeFrame && message.freezeFrame.length))
+                                message.freezeFrame = [];
+                            message.freezeFrame.push($root.fleetwire.v1.Sample.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
                     case 5: {
                             if (wireType !== 0)
                                 break;
                             if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.timeMs = value;
+                                message.firstSeenMs = value;
                             else
-                                delete message.timeMs;
-                            continue;
-                        }
-                    case 6: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.freezeFrame && message.freezeFrame.length))
-                                message.freezeFrame = [];
-                            message.freezeFrame.push($root.fleetwire.v1.Sample.decode(reader, reader.size(), $undefined, _depth + 1));
+                                delete message.firstSeenMs;
                             continue;
                         }
                     }
@@ -277,36 +1039,1028 @@ export const fleetwire = $root.fleetwire = (() => {
             };
 
             /**
-             * Gets the type url for DiagnosticEvent
+             * Gets the type url for DtcRecord
              * @function getTypeUrl
-             * @memberof fleetwire.v1.DiagnosticEvent
+             * @memberof fleetwire.v1.DtcRecord
              * @static
              * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
              * @returns {string} The type url
              */
-            DiagnosticEvent.getTypeUrl = function(prefix) {
+            DtcRecord.getTypeUrl = function(prefix) {
                 if (prefix === $undefined)
                     prefix = "type.googleapis.com";
-                return prefix + "/fleetwire.v1.DiagnosticEvent";
+                return prefix + "/fleetwire.v1.DtcRecord";
+            };
+
+            return DtcRecord;
+        })();
+
+        v1.ReadDtcResponse = (function() {
+
+            /**
+             * Properties of a ReadDtcResponse.
+             * @typedef {Object} fleetwire.v1.ReadDtcResponse.$Properties
+             * @property {Array.<fleetwire.v1.DtcRecord.$Properties>|null} [dtcs] ReadDtcResponse dtcs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ReadDtcResponse.
+             * @memberof fleetwire.v1
+             * @interface IReadDtcResponse
+             * @augments fleetwire.v1.ReadDtcResponse.$Properties
+             * @deprecated Use fleetwire.v1.ReadDtcResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of a ReadDtcResponse.
+             * @typedef {fleetwire.v1.ReadDtcResponse.$Properties} fleetwire.v1.ReadDtcResponse.$Shape
+             */
+
+            /**
+             * Constructs a new ReadDtcResponse.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a ReadDtcResponse.
+             * @constructor
+             * @param {fleetwire.v1.ReadDtcResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ReadDtcResponse = function (properties) {
+                this.dtcs = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
             };
 
             /**
-             * Action enum.
-             * @name fleetwire.v1.DiagnosticEvent.Action
-             * @enum {number}
-             * @property {number} ACTION_UNSPECIFIED=0 ACTION_UNSPECIFIED value
-             * @property {number} ACTION_SET=1 ACTION_SET value
-             * @property {number} ACTION_CLEARED=2 ACTION_CLEARED value
+             * ReadDtcResponse dtcs.
+             * @member {Array.<fleetwire.v1.DtcRecord.$Properties>} dtcs
+             * @memberof fleetwire.v1.ReadDtcResponse
+             * @instance
              */
-            DiagnosticEvent.Action = (function() {
-                const valuesById = $Object.create(null), values = $Object.create(valuesById);
-                values[valuesById[0] = "ACTION_UNSPECIFIED"] = 0;
-                values[valuesById[1] = "ACTION_SET"] = 1;
-                values[valuesById[2] = "ACTION_CLEARED"] = 2;
-                return values;
-            })();
+            ReadDtcResponse.prototype.dtcs = $util.emptyArray;
 
-            return DiagnosticEvent;
+            /**
+             * Creates a new ReadDtcResponse instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.ReadDtcResponse
+             * @static
+             * @param {fleetwire.v1.ReadDtcResponse.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.ReadDtcResponse} ReadDtcResponse instance
+             * @type {{
+             *   (properties: fleetwire.v1.ReadDtcResponse.$Shape): fleetwire.v1.ReadDtcResponse & fleetwire.v1.ReadDtcResponse.$Shape;
+             *   (properties?: fleetwire.v1.ReadDtcResponse.$Properties): fleetwire.v1.ReadDtcResponse;
+             * }}
+             */
+            ReadDtcResponse.create = function(properties) {
+                return new ReadDtcResponse(properties);
+            };
+
+            /**
+             * Encodes the specified ReadDtcResponse message. Does not implicitly {@link fleetwire.v1.ReadDtcResponse.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.ReadDtcResponse
+             * @static
+             * @param {fleetwire.v1.ReadDtcResponse.$Properties} message ReadDtcResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReadDtcResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.dtcs != null && message.dtcs.length)
+                    for (let i = 0; i < message.dtcs.length; ++i)
+                        $root.fleetwire.v1.DtcRecord.encode(message.dtcs[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ReadDtcResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.ReadDtcResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ReadDtcResponse & fleetwire.v1.ReadDtcResponse.$Shape} ReadDtcResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReadDtcResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.ReadDtcResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.dtcs && message.dtcs.length))
+                                message.dtcs = [];
+                            message.dtcs.push($root.fleetwire.v1.DtcRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ReadDtcResponse
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.ReadDtcResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ReadDtcResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.ReadDtcResponse";
+            };
+
+            return ReadDtcResponse;
+        })();
+
+        v1.ClearDtcResponse = (function() {
+
+            /**
+             * Properties of a ClearDtcResponse.
+             * @typedef {Object} fleetwire.v1.ClearDtcResponse.$Properties
+             * @property {number|null} [cleared] ClearDtcResponse cleared
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClearDtcResponse.
+             * @memberof fleetwire.v1
+             * @interface IClearDtcResponse
+             * @augments fleetwire.v1.ClearDtcResponse.$Properties
+             * @deprecated Use fleetwire.v1.ClearDtcResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of a ClearDtcResponse.
+             * @typedef {fleetwire.v1.ClearDtcResponse.$Properties} fleetwire.v1.ClearDtcResponse.$Shape
+             */
+
+            /**
+             * Constructs a new ClearDtcResponse.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a ClearDtcResponse.
+             * @constructor
+             * @param {fleetwire.v1.ClearDtcResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClearDtcResponse = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ClearDtcResponse cleared.
+             * @member {number} cleared
+             * @memberof fleetwire.v1.ClearDtcResponse
+             * @instance
+             */
+            ClearDtcResponse.prototype.cleared = 0;
+
+            /**
+             * Creates a new ClearDtcResponse instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.ClearDtcResponse
+             * @static
+             * @param {fleetwire.v1.ClearDtcResponse.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.ClearDtcResponse} ClearDtcResponse instance
+             * @type {{
+             *   (properties: fleetwire.v1.ClearDtcResponse.$Shape): fleetwire.v1.ClearDtcResponse & fleetwire.v1.ClearDtcResponse.$Shape;
+             *   (properties?: fleetwire.v1.ClearDtcResponse.$Properties): fleetwire.v1.ClearDtcResponse;
+             * }}
+             */
+            ClearDtcResponse.create = function(properties) {
+                return new ClearDtcResponse(properties);
+            };
+
+            /**
+             * Encodes the specified ClearDtcResponse message. Does not implicitly {@link fleetwire.v1.ClearDtcResponse.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.ClearDtcResponse
+             * @static
+             * @param {fleetwire.v1.ClearDtcResponse.$Properties} message ClearDtcResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClearDtcResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.cleared != null && $Object.hasOwnProperty.call(message, "cleared") && message.cleared !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.cleared);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ClearDtcResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.ClearDtcResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ClearDtcResponse & fleetwire.v1.ClearDtcResponse.$Shape} ClearDtcResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClearDtcResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.ClearDtcResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.cleared = value;
+                            else
+                                delete message.cleared;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ClearDtcResponse
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.ClearDtcResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ClearDtcResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.ClearDtcResponse";
+            };
+
+            return ClearDtcResponse;
+        })();
+
+        v1.ReadDataResponse = (function() {
+
+            /**
+             * Properties of a ReadDataResponse.
+             * @typedef {Object} fleetwire.v1.ReadDataResponse.$Properties
+             * @property {number|null} [did] ReadDataResponse did
+             * @property {Uint8Array|null} [value] ReadDataResponse value
+             * @property {string|null} [text] ReadDataResponse text
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ReadDataResponse.
+             * @memberof fleetwire.v1
+             * @interface IReadDataResponse
+             * @augments fleetwire.v1.ReadDataResponse.$Properties
+             * @deprecated Use fleetwire.v1.ReadDataResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of a ReadDataResponse.
+             * @typedef {fleetwire.v1.ReadDataResponse.$Properties} fleetwire.v1.ReadDataResponse.$Shape
+             */
+
+            /**
+             * Constructs a new ReadDataResponse.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a ReadDataResponse.
+             * @constructor
+             * @param {fleetwire.v1.ReadDataResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ReadDataResponse = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ReadDataResponse did.
+             * @member {number} did
+             * @memberof fleetwire.v1.ReadDataResponse
+             * @instance
+             */
+            ReadDataResponse.prototype.did = 0;
+
+            /**
+             * ReadDataResponse value.
+             * @member {Uint8Array} value
+             * @memberof fleetwire.v1.ReadDataResponse
+             * @instance
+             */
+            ReadDataResponse.prototype.value = $util.newBuffer([]);
+
+            /**
+             * ReadDataResponse text.
+             * @member {string} text
+             * @memberof fleetwire.v1.ReadDataResponse
+             * @instance
+             */
+            ReadDataResponse.prototype.text = "";
+
+            /**
+             * Creates a new ReadDataResponse instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.ReadDataResponse
+             * @static
+             * @param {fleetwire.v1.ReadDataResponse.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.ReadDataResponse} ReadDataResponse instance
+             * @type {{
+             *   (properties: fleetwire.v1.ReadDataResponse.$Shape): fleetwire.v1.ReadDataResponse & fleetwire.v1.ReadDataResponse.$Shape;
+             *   (properties?: fleetwire.v1.ReadDataResponse.$Properties): fleetwire.v1.ReadDataResponse;
+             * }}
+             */
+            ReadDataResponse.create = function(properties) {
+                return new ReadDataResponse(properties);
+            };
+
+            /**
+             * Encodes the specified ReadDataResponse message. Does not implicitly {@link fleetwire.v1.ReadDataResponse.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.ReadDataResponse
+             * @static
+             * @param {fleetwire.v1.ReadDataResponse.$Properties} message ReadDataResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReadDataResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.did != null && $Object.hasOwnProperty.call(message, "did") && message.did !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.did);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.value);
+                if (message.text != null && $Object.hasOwnProperty.call(message, "text") && message.text !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.text);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ReadDataResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.ReadDataResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.ReadDataResponse & fleetwire.v1.ReadDataResponse.$Shape} ReadDataResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReadDataResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.ReadDataResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.did = value;
+                            else
+                                delete message.did;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.value = value;
+                            else
+                                delete message.value;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.text = value;
+                            else
+                                delete message.text;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for ReadDataResponse
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.ReadDataResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ReadDataResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.ReadDataResponse";
+            };
+
+            return ReadDataResponse;
+        })();
+
+        v1.NegativeResponse = (function() {
+
+            /**
+             * Properties of a NegativeResponse.
+             * @typedef {Object} fleetwire.v1.NegativeResponse.$Properties
+             * @property {number|null} [serviceId] NegativeResponse serviceId
+             * @property {number|null} [code] NegativeResponse code
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a NegativeResponse.
+             * @memberof fleetwire.v1
+             * @interface INegativeResponse
+             * @augments fleetwire.v1.NegativeResponse.$Properties
+             * @deprecated Use fleetwire.v1.NegativeResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of a NegativeResponse.
+             * @typedef {fleetwire.v1.NegativeResponse.$Properties} fleetwire.v1.NegativeResponse.$Shape
+             */
+
+            /**
+             * Constructs a new NegativeResponse.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a NegativeResponse.
+             * @constructor
+             * @param {fleetwire.v1.NegativeResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const NegativeResponse = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * NegativeResponse serviceId.
+             * @member {number} serviceId
+             * @memberof fleetwire.v1.NegativeResponse
+             * @instance
+             */
+            NegativeResponse.prototype.serviceId = 0;
+
+            /**
+             * NegativeResponse code.
+             * @member {number} code
+             * @memberof fleetwire.v1.NegativeResponse
+             * @instance
+             */
+            NegativeResponse.prototype.code = 0;
+
+            /**
+             * Creates a new NegativeResponse instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.NegativeResponse
+             * @static
+             * @param {fleetwire.v1.NegativeResponse.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.NegativeResponse} NegativeResponse instance
+             * @type {{
+             *   (properties: fleetwire.v1.NegativeResponse.$Shape): fleetwire.v1.NegativeResponse & fleetwire.v1.NegativeResponse.$Shape;
+             *   (properties?: fleetwire.v1.NegativeResponse.$Properties): fleetwire.v1.NegativeResponse;
+             * }}
+             */
+            NegativeResponse.create = function(properties) {
+                return new NegativeResponse(properties);
+            };
+
+            /**
+             * Encodes the specified NegativeResponse message. Does not implicitly {@link fleetwire.v1.NegativeResponse.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.NegativeResponse
+             * @static
+             * @param {fleetwire.v1.NegativeResponse.$Properties} message NegativeResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NegativeResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.serviceId);
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.code);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a NegativeResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.NegativeResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.NegativeResponse & fleetwire.v1.NegativeResponse.$Shape} NegativeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NegativeResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.NegativeResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.serviceId = value;
+                            else
+                                delete message.serviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for NegativeResponse
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.NegativeResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            NegativeResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.NegativeResponse";
+            };
+
+            return NegativeResponse;
+        })();
+
+        v1.CommandResponse = (function() {
+
+            /**
+             * Properties of a CommandResponse.
+             * @typedef {Object} fleetwire.v1.CommandResponse.$Properties
+             * @property {string|null} [correlationId] CommandResponse correlationId
+             * @property {number|null} [timeMs] CommandResponse timeMs
+             * @property {fleetwire.v1.ReadDtcResponse.$Properties|null} [readDtc] CommandResponse readDtc
+             * @property {fleetwire.v1.ClearDtcResponse.$Properties|null} [clearDtc] CommandResponse clearDtc
+             * @property {fleetwire.v1.ReadDataResponse.$Properties|null} [readData] CommandResponse readData
+             * @property {fleetwire.v1.NegativeResponse.$Properties|null} [negative] CommandResponse negative
+             * @property {"readDtc"|"clearDtc"|"readData"|"negative"} [result] CommandResponse result
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CommandResponse.
+             * @memberof fleetwire.v1
+             * @interface ICommandResponse
+             * @augments fleetwire.v1.CommandResponse.$Properties
+             * @deprecated Use fleetwire.v1.CommandResponse.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a CommandResponse.
+             * @typedef {{
+             *   correlationId?: string|null;
+             *   timeMs?: number|null;
+             *   readDtc?: fleetwire.v1.ReadDtcResponse.$Shape|null;
+             *   clearDtc?: fleetwire.v1.ClearDtcResponse.$Shape|null;
+             *   readData?: fleetwire.v1.ReadDataResponse.$Shape|null;
+             *   negative?: fleetwire.v1.NegativeResponse.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ result?: undefined; readDtc?: null; clearDtc?: null; readData?: null; negative?: null }|{ result?: "readDtc"; readDtc: fleetwire.v1.ReadDtcResponse.$Shape; clearDtc?: null; readData?: null; negative?: null }|{ result?: "clearDtc"; readDtc?: null; clearDtc: fleetwire.v1.ClearDtcResponse.$Shape; readData?: null; negative?: null }|{ result?: "readData"; readDtc?: null; clearDtc?: null; readData: fleetwire.v1.ReadDataResponse.$Shape; negative?: null }|{ result?: "negative"; readDtc?: null; clearDtc?: null; readData?: null; negative: fleetwire.v1.NegativeResponse.$Shape })
+             * )} fleetwire.v1.CommandResponse.$Shape
+             */
+
+            /**
+             * Constructs a new CommandResponse.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a CommandResponse.
+             * @constructor
+             * @param {fleetwire.v1.CommandResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CommandResponse = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CommandResponse correlationId.
+             * @member {string} correlationId
+             * @memberof fleetwire.v1.CommandResponse
+             * @instance
+             */
+            CommandResponse.prototype.correlationId = "";
+
+            /**
+             * CommandResponse timeMs.
+             * @member {number} timeMs
+             * @memberof fleetwire.v1.CommandResponse
+             * @instance
+             */
+            CommandResponse.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CommandResponse readDtc.
+             * @member {fleetwire.v1.ReadDtcResponse.$Properties|null|undefined} readDtc
+             * @memberof fleetwire.v1.CommandResponse
+             * @instance
+             */
+            CommandResponse.prototype.readDtc = null;
+
+            /**
+             * CommandResponse clearDtc.
+             * @member {fleetwire.v1.ClearDtcResponse.$Properties|null|undefined} clearDtc
+             * @memberof fleetwire.v1.CommandResponse
+             * @instance
+             */
+            CommandResponse.prototype.clearDtc = null;
+
+            /**
+             * CommandResponse readData.
+             * @member {fleetwire.v1.ReadDataResponse.$Properties|null|undefined} readData
+             * @memberof fleetwire.v1.CommandResponse
+             * @instance
+             */
+            CommandResponse.prototype.readData = null;
+
+            /**
+             * CommandResponse negative.
+             * @member {fleetwire.v1.NegativeResponse.$Properties|null|undefined} negative
+             * @memberof fleetwire.v1.CommandResponse
+             * @instance
+             */
+            CommandResponse.prototype.negative = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * CommandResponse result.
+             * @member {"readDtc"|"clearDtc"|"readData"|"negative"|undefined} result
+             * @memberof fleetwire.v1.CommandResponse
+             * @instance
+             */
+            $Object.defineProperty(CommandResponse.prototype, "result", {
+                get: $util.oneOfGetter($oneOfFields = ["readDtc", "clearDtc", "readData", "negative"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new CommandResponse instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.CommandResponse
+             * @static
+             * @param {fleetwire.v1.CommandResponse.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.CommandResponse} CommandResponse instance
+             * @type {{
+             *   (properties: fleetwire.v1.CommandResponse.$Shape): fleetwire.v1.CommandResponse & fleetwire.v1.CommandResponse.$Shape;
+             *   (properties?: fleetwire.v1.CommandResponse.$Properties): fleetwire.v1.CommandResponse;
+             * }}
+             */
+            CommandResponse.create = function(properties) {
+                return new CommandResponse(properties);
+            };
+
+            /**
+             * Encodes the specified CommandResponse message. Does not implicitly {@link fleetwire.v1.CommandResponse.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.CommandResponse
+             * @static
+             * @param {fleetwire.v1.CommandResponse.$Properties} message CommandResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CommandResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId") && message.correlationId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.correlationId);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.timeMs);
+                if (message.readDtc != null && $Object.hasOwnProperty.call(message, "readDtc"))
+                    $root.fleetwire.v1.ReadDtcResponse.encode(message.readDtc, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.clearDtc != null && $Object.hasOwnProperty.call(message, "clearDtc"))
+                    $root.fleetwire.v1.ClearDtcResponse.encode(message.clearDtc, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+                if (message.readData != null && $Object.hasOwnProperty.call(message, "readData"))
+                    $root.fleetwire.v1.ReadDataResponse.encode(message.readData, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+                if (message.negative != null && $Object.hasOwnProperty.call(message, "negative"))
+                    $root.fleetwire.v1.NegativeResponse.encode(message.negative, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CommandResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.CommandResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.CommandResponse & fleetwire.v1.CommandResponse.$Shape} CommandResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CommandResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.CommandResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.correlationId = value;
+                            else
+                                delete message.correlationId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.readDtc = $root.fleetwire.v1.ReadDtcResponse.decode(reader, reader.size(), $undefined, _depth + 1, message.readDtc);
+                            message.result = "readDtc";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.clearDtc = $root.fleetwire.v1.ClearDtcResponse.decode(reader, reader.size(), $undefined, _depth + 1, message.clearDtc);
+                            message.result = "clearDtc";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.readData = $root.fleetwire.v1.ReadDataResponse.decode(reader, reader.size(), $undefined, _depth + 1, message.readData);
+                            message.result = "readData";
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            message.negative = $root.fleetwire.v1.NegativeResponse.decode(reader, reader.size(), $undefined, _depth + 1, message.negative);
+                            message.result = "negative";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for CommandResponse
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.CommandResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CommandResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.CommandResponse";
+            };
+
+            return CommandResponse;
         })();
 
         v1.Sample = (function() {
@@ -740,6 +2494,289 @@ export const fleetwire = $root.fleetwire = (() => {
             };
 
             return TelemetryBatch;
+        })();
+
+        v1.DiagnosticEvent = (function() {
+
+            /**
+             * Properties of a DiagnosticEvent.
+             * @typedef {Object} fleetwire.v1.DiagnosticEvent.$Properties
+             * @property {string|null} [code] DiagnosticEvent code
+             * @property {string|null} [ecuId] DiagnosticEvent ecuId
+             * @property {number|null} [status] DiagnosticEvent status
+             * @property {fleetwire.v1.DiagnosticEvent.Action|null} [action] DiagnosticEvent action
+             * @property {number|null} [timeMs] DiagnosticEvent timeMs
+             * @property {Array.<fleetwire.v1.Sample.$Properties>|null} [freezeFrame] DiagnosticEvent freezeFrame
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DiagnosticEvent.
+             * @memberof fleetwire.v1
+             * @interface IDiagnosticEvent
+             * @augments fleetwire.v1.DiagnosticEvent.$Properties
+             * @deprecated Use fleetwire.v1.DiagnosticEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a DiagnosticEvent.
+             * @typedef {fleetwire.v1.DiagnosticEvent.$Properties} fleetwire.v1.DiagnosticEvent.$Shape
+             */
+
+            /**
+             * Constructs a new DiagnosticEvent.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a DiagnosticEvent.
+             * @constructor
+             * @param {fleetwire.v1.DiagnosticEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DiagnosticEvent = function (properties) {
+                this.freezeFrame = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DiagnosticEvent code.
+             * @member {string} code
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @instance
+             */
+            DiagnosticEvent.prototype.code = "";
+
+            /**
+             * DiagnosticEvent ecuId.
+             * @member {string} ecuId
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @instance
+             */
+            DiagnosticEvent.prototype.ecuId = "";
+
+            /**
+             * DiagnosticEvent status.
+             * @member {number} status
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @instance
+             */
+            DiagnosticEvent.prototype.status = 0;
+
+            /**
+             * DiagnosticEvent action.
+             * @member {fleetwire.v1.DiagnosticEvent.Action} action
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @instance
+             */
+            DiagnosticEvent.prototype.action = 0;
+
+            /**
+             * DiagnosticEvent timeMs.
+             * @member {number} timeMs
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @instance
+             */
+            DiagnosticEvent.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * DiagnosticEvent freezeFrame.
+             * @member {Array.<fleetwire.v1.Sample.$Properties>} freezeFrame
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @instance
+             */
+            DiagnosticEvent.prototype.freezeFrame = $util.emptyArray;
+
+            /**
+             * Creates a new DiagnosticEvent instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @static
+             * @param {fleetwire.v1.DiagnosticEvent.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.DiagnosticEvent} DiagnosticEvent instance
+             * @type {{
+             *   (properties: fleetwire.v1.DiagnosticEvent.$Shape): fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape;
+             *   (properties?: fleetwire.v1.DiagnosticEvent.$Properties): fleetwire.v1.DiagnosticEvent;
+             * }}
+             */
+            DiagnosticEvent.create = function(properties) {
+                return new DiagnosticEvent(properties);
+            };
+
+            /**
+             * Encodes the specified DiagnosticEvent message. Does not implicitly {@link fleetwire.v1.DiagnosticEvent.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @static
+             * @param {fleetwire.v1.DiagnosticEvent.$Properties} message DiagnosticEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DiagnosticEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
+                if (message.ecuId != null && $Object.hasOwnProperty.call(message, "ecuId") && message.ecuId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.ecuId);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.status);
+                if (message.action != null && $Object.hasOwnProperty.call(message, "action") && message.action !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.action);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.timeMs);
+                if (message.freezeFrame != null && message.freezeFrame.length)
+                    for (let i = 0; i < message.freezeFrame.length; ++i)
+                        $root.fleetwire.v1.Sample.encode(message.freezeFrame[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DiagnosticEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.DiagnosticEvent & fleetwire.v1.DiagnosticEvent.$Shape} DiagnosticEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DiagnosticEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.DiagnosticEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.ecuId = value;
+                            else
+                                delete message.ecuId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.action = value;
+                            else
+                                delete message.action;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.freezeFrame && message.freezeFrame.length))
+                                message.freezeFrame = [];
+                            message.freezeFrame.push($root.fleetwire.v1.Sample.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for DiagnosticEvent
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.DiagnosticEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DiagnosticEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.DiagnosticEvent";
+            };
+
+            /**
+             * Action enum.
+             * @name fleetwire.v1.DiagnosticEvent.Action
+             * @enum {number}
+             * @property {number} ACTION_UNSPECIFIED=0 ACTION_UNSPECIFIED value
+             * @property {number} ACTION_SET=1 ACTION_SET value
+             * @property {number} ACTION_CLEARED=2 ACTION_CLEARED value
+             */
+            DiagnosticEvent.Action = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "ACTION_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "ACTION_SET"] = 1;
+                values[valuesById[2] = "ACTION_CLEARED"] = 2;
+                return values;
+            })();
+
+            return DiagnosticEvent;
         })();
 
         /**

@@ -7,14 +7,14 @@
  *   v/{vehicleId}/status      vehicle -> gateway  VehicleStatus (birth)
  *   v/{vehicleId}/death       vehicle -> gateway  DeathCertificate (MQTT will)
  *   v/{vehicleId}/dtc         vehicle -> gateway  DiagnosticEvent
- *   v/{vehicleId}/cmd/req     gateway -> vehicle  (reserved: remote diagnostics)
- *   v/{vehicleId}/cmd/res     vehicle -> gateway  (reserved: remote diagnostics)
+ *   v/{vehicleId}/cmd/req     gateway -> vehicle  CommandRequest (remote diagnostics)
+ *   v/{vehicleId}/cmd/res     vehicle -> gateway  CommandResponse
  *   v/{vehicleId}/ota/...     both                (reserved: OTA)
  */
 export const VEHICLE_TOPIC_ROOT = 'v'
 
 /** Channels a vehicle publishes on. */
-export const UPLINK_CHANNELS = ['telemetry', 'status', 'death', 'dtc'] as const
+export const UPLINK_CHANNELS = ['telemetry', 'status', 'death', 'dtc', 'cmd/res'] as const
 export type UplinkChannel = typeof UPLINK_CHANNELS[number]
 
 /** Channels the gateway publishes to a vehicle; a vehicle may subscribe to these only. */

@@ -16,6 +16,12 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   GW_RULE_INVALID: 400,
   GW_RULE_EXISTS: 409,
   GW_RULE_NOT_FOUND: 404,
+  GW_DIAG_VEHICLE_OFFLINE: 409,
+  GW_DIAG_VEHICLE_ASLEEP: 409,
+  GW_DIAG_NOT_PARKED: 409,
+  GW_DIAG_RATE_LIMITED: 429,
+  GW_DIAG_NEGATIVE_RESPONSE: 502,
+  GW_DIAG_TIMEOUT: 504,
 }
 
 export function sendFailure (reply: FastifyReply, failure: Failure): FastifyReply {

@@ -120,7 +120,10 @@ export default fp(async (app) => {
   })
 
   app.addHook('preClose', async () => {
-    await new Promise<void>((resolve) => tcp.close(() => resolve()))
+    // Stop accepting first; server.close() only calls back once every
+    // connection is gone, which is what aedes.close() brings about.
+    const listenerClosed = new Promise<void>((resolve) => tcp.close(() => resolve()))
     await new Promise<void>((resolve) => aedes.close(() => resolve()))
+    await listenerClosed
   })
 }, { name: 'broker', dependencies: ['config', 'metrics', 'vehicles', 'ingest', '@fastify/websocket'] })

@@ -39,6 +39,7 @@ export interface Config {
     readonly rollupRefreshS: number
     readonly historyRawMaxS: number
   }
+  readonly diagnostics: { readonly timeoutMs: number, readonly perMinute: number }
   readonly rulesEnabled: boolean
   readonly adminToken: string | undefined
 }
@@ -90,6 +91,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       rollupRefreshS: e.ROLLUP_REFRESH_S,
       historyRawMaxS: e.HISTORY_RAW_MAX_S,
     },
+    diagnostics: { timeoutMs: e.DIAG_TIMEOUT_MS, perMinute: e.DIAG_COMMANDS_PER_MIN },
     rulesEnabled: e.RULES_ENABLED,
     adminToken: e.ADMIN_TOKEN,
   }))

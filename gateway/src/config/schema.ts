@@ -35,6 +35,8 @@ export const EnvSchema = Type.Object({
   TELEMETRY_COMPRESS_AFTER_DAYS: int(7, 1, 3650, 'TimescaleDB: compress telemetry chunks older than this'),
   ROLLUP_REFRESH_S: int(60, 10, 86_400, 'TimescaleDB: refresh interval of the 1-minute continuous aggregate'),
   HISTORY_RAW_MAX_S: int(6 * 3600, 60, 31 * 86_400, 'history ranges up to this length are served raw, longer ones downsampled'),
+  DIAG_TIMEOUT_MS: int(10_000, 100, 300_000, 'how long a remote diagnostic command waits for the vehicle'),
+  DIAG_COMMANDS_PER_MIN: int(10, 1, 1000, 'remote diagnostic commands allowed per vehicle per minute'),
   RULES_ENABLED: Type.Boolean({ default: true, description: 'evaluate the predictive-failure rules in the ingest path (false: store only, e.g. to measure ingest alone)' }),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'admin API token; unset = one is generated on first start and printed once' })),
 })

@@ -10,6 +10,7 @@ import { createIngestService, type IngestService } from './ingest.service.js'
 import { createTelemetryHandler } from './handlers/telemetry.js'
 import { createDeathHandler, createStatusHandler } from './handlers/presence.js'
 import { createDtcHandler } from './handlers/dtc.js'
+import { createCommandResponseHandler } from './handlers/command-response.js'
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
 
 export type { IngestService, InboundMessage, IntakeOutcome } from './ingest.service.js'
@@ -89,6 +90,7 @@ export default fp(async (app) => {
         durably,
         onStored: (vehicle, event) => { if (config.rulesEnabled) rules.service.onDtc({ id: vehicle.id, ctx: contextOf(vehicle) }, event) },
       }),
+      'cmd/res': createCommandResponseHandler(app.diagnostics.service),
     },
   })
   app.decorate('ingest', Object.assign(service, { drain: () => batcher.drain() }))
@@ -98,4 +100,4 @@ export default fp(async (app) => {
     closing = true
     batcher.close()
   })
-}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live', 'rules'] })
+}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live', 'rules', 'diagnostics'] })

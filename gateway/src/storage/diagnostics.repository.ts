@@ -13,6 +13,8 @@ export interface DiagnosticEventRecord {
 export interface DiagnosticsRepository {
   /** Idempotent on (vehicle, time, code, action); resolves true when the event was new. */
   insert(e: DiagnosticEventRecord): Promise<boolean>
+  /** The vehicle's DTC events since `sinceMs`, oldest first. */
+  events(vehicleKey: number, sinceMs: number, limit: number): Promise<DiagnosticEventRecord[]>
 }
 
 export function createDiagnosticsRepository (db: Queryable): DiagnosticsRepository {
@@ -23,6 +25,12 @@ export function createDiagnosticsRepository (db: Queryable): DiagnosticsReposito
          VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5, $6, $7::jsonb) ON CONFLICT DO NOTHING`,
         [e.vehicleKey, e.tsMs, e.code, e.action, e.ecuId, e.status, JSON.stringify(e.freezeFrame)])
       return (r.rowCount ?? 0) > 0
+    },
+    async events (vehicleKey, sinceMs, limit) {
+      const { rows } = await db.query<{ ms: number, code: string, action: 'set' | 'cleared', ecu_id: string, status: number, freeze_frame: DiagnosticEventRecord['freezeFrame'] }>(
+        `SELECT (extract(epoch FROM ts) * 1000)::float8 AS ms, code, action, ecu_id, status, freeze_frame FROM diagnostic_events
+         WHERE vehicle_key = $1 AND ts >= to_timestamp($2 / 1000.0) ORDER BY ts LIMIT $3`, [vehicleKey, sinceMs, limit])
+      return rows.map((r) => ({ vehicleKey, tsMs: r.ms, code: r.code, action: r.action, ecuId: r.ecu_id, status: r.status, freezeFrame: r.freeze_frame }))
     },
   }
 }

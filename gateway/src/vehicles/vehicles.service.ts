@@ -168,6 +168,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     },
 
     connectedCount: (): number => openConnections.size,
+    isConnected: (key: number): boolean => openConnections.has(key),
 
     async close (): Promise<void> {
       clearInterval(flushTimer)

@@ -29,6 +29,19 @@ describe('restart', () => {
   })
 })
 
+describe('graceful shutdown', () => {
+  it('closes within a bound while vehicles are still connected', async () => {
+    const gw = await startGateway()
+    const v = await provision(gw)
+    const c = await connectVehicle(gw.mqttUrl, v)
+    const started = Date.now()
+    await gw.close()
+    expect(Date.now() - started).toBeLessThan(5000)
+    c.end(true)
+    await gw.dropDatabase()
+  })
+})
+
 describe('embedded PostgreSQL (the npm start default)', () => {
   it('starts its own server under DATA_DIR and keeps the data across restarts', async () => {
     const { mkdtemp, rm } = await import('node:fs/promises')

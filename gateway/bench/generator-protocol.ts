@@ -1,0 +1,47 @@
+import type { HistogramData } from './latency-histogram.js'
+
+/** IPC between the bench orchestrator and its load-generator processes. */
+
+export interface VehicleLogin {
+  readonly username: string
+  readonly password: string
+}
+
+/**
+ * `closed`: every client keeps `window` publishes outstanding (measures the
+ * most the server can take). `open`: publishes are paced at `msgsPerS`
+ * whatever the server does, each client still holding at most `window`.
+ */
+export interface LoadSpec {
+  readonly mode: 'open' | 'closed'
+  readonly qos: 0 | 1
+  /** This worker's share of the offered rate (open loop only). */
+  readonly msgsPerS: number
+  readonly window: number
+}
+
+export type GeneratorCommand =
+  | { type: 'connect', url: string, logins: VehicleLogin[], samples: number }
+  | { type: 'load', spec: LoadSpec }
+  | { type: 'stop-load' }
+  | { type: 'snapshot' }
+  | { type: 'disconnect' }
+
+/** Counts since the previous snapshot; completed = PUBACK received (QoS 1) or written (QoS 0). */
+export interface WindowCounters {
+  intervalMs: number
+  sent: number
+  completed: number
+  errors: number
+  /** Open loop: publishes due that no client could take (all windows full) for too long. */
+  missed: number
+  disconnects: number
+  latency: HistogramData
+}
+
+export type GeneratorReport =
+  | { type: 'connected', clients: number }
+  | { type: 'failed', detail: string }
+  | { type: 'snapshot', counters: WindowCounters }
+  | { type: 'stopped', inflight: number }
+  | { type: 'disconnected' }
