@@ -78,7 +78,12 @@ export class GatewayProcess {
       },
     })
     const gw = new GatewayProcess(child, dataDir, `http://127.0.0.1:${httpPort}`, `mqtt://127.0.0.1:${mqttPort}`, adminToken, logFile)
-    await gw.waitReady(120_000)
+    try {
+      await gw.waitReady(120_000)
+    } catch (err) {
+      await gw.stop()
+      throw err
+    }
     return gw
   }
 

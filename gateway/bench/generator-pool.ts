@@ -12,8 +12,6 @@ const WORKER = fileURLToPath(new URL('./load-generator.ts', import.meta.url))
 
 /** All workers' counters for one interval, as totals and rates. */
 export interface PoolSnapshot {
-  intervalS: number
-  sent: number
   completed: number
   completedPerS: number
   sentPerS: number
@@ -27,7 +25,7 @@ export interface PoolSnapshot {
 
 type Waiter = { type: GeneratorReport['type'], resolve: (r: GeneratorReport) => void, reject: (e: Error) => void }
 
-class Worker {
+class GeneratorProcess {
   private readonly waiters: Waiter[] = []
 
   constructor (readonly child: ChildProcess) {
@@ -61,11 +59,11 @@ export class GeneratorPool {
   completedTotal = 0
   disconnectsTotal = 0
 
-  private constructor (private readonly workers: Worker[]) {}
+  private constructor (private readonly workers: GeneratorProcess[]) {}
 
   static start (count: number): GeneratorPool {
     return new GeneratorPool(Array.from({ length: count }, () =>
-      new Worker(fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))))
+      new GeneratorProcess(fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))))
   }
 
   get pids (): number[] {
@@ -93,11 +91,9 @@ export class GeneratorPool {
   /** Counters since the previous snapshot, summed over workers (rates per worker's own clock). */
   async snapshot (): Promise<PoolSnapshot> {
     const replies = await Promise.all(this.workers.map((w) => w.request({ type: 'snapshot' }, 'snapshot')))
-    const out: PoolSnapshot = { intervalS: 0, sent: 0, completed: 0, completedPerS: 0, sentPerS: 0, missed: 0, errors: 0, disconnects: 0, latency: createHistogram(), p50Ms: 0, p99Ms: 0 }
+    const out: PoolSnapshot = { completed: 0, completedPerS: 0, sentPerS: 0, missed: 0, errors: 0, disconnects: 0, latency: createHistogram(), p50Ms: 0, p99Ms: 0 }
     for (const { counters: c } of replies) {
       const s = c.intervalMs / 1000
-      out.intervalS = Math.max(out.intervalS, s)
-      out.sent += c.sent
       out.completed += c.completed
       out.completedPerS += c.completed / s
       out.sentPerS += c.sent / s

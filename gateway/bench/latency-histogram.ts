@@ -24,12 +24,6 @@ export function merge (into: HistogramData, from: HistogramData): HistogramData 
   return into
 }
 
-export function count (h: HistogramData): number {
-  let n = 0
-  for (const c of Object.values(h)) n += c
-  return n
-}
-
 /** The q-quantile (0..1) in ms, as the geometric middle of its bucket; NaN when empty. */
 export function quantile (h: HistogramData, q: number): number {
   const buckets = Object.entries(h).map(([i, n]) => [Number(i), n] as const).sort((a, b) => a[0] - b[0])

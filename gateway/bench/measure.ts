@@ -64,7 +64,7 @@ export async function runWindows (pool: GeneratorPool, probe: WindowProbe, plan:
 
 function describe ({ pool, probe }: WindowResult): string {
   const extra = Object.entries(probe).map(([k, v]) => `${k}=${round(v)}`).join(' ')
-  return `acked ${round(pool.completedPerS)}/s (sent ${round(pool.sentPerS)}/s, missed ${pool.missed}) p50 ${round(pool.p50Ms)} ms p99 ${round(pool.p99Ms)} ms ${extra}`
+  return `acked ${round(pool.completedPerS)}/s (sent ${round(pool.sentPerS)}/s, missed ${pool.missed}, errors ${pool.errors}, disconnects ${pool.disconnects}) p50 ${round(pool.p50Ms)} ms p99 ${round(pool.p99Ms)} ms ${extra}`
 }
 
 export function median (xs: number[]): number {

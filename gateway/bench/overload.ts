@@ -88,7 +88,7 @@ export async function runOverload (gw: GatewayProcess, pool: GeneratorPool, opts
   const rssBefore = rssMb(gw.pid) ?? Number.NaN
   const before = await gw.metrics()
   await pool.snapshot()
-  const sentBefore = pool.completedTotal
+  const offeredBefore = pool.completedTotal
   const disconnectsBefore = pool.disconnectsTotal
   progress(`overload: offering ${round(opts.offeredMsgsPerS)} QoS 0 msgs/s for ${opts.durationS} s`)
   const watcher = watch(gw)
@@ -106,7 +106,7 @@ export async function runOverload (gw: GatewayProcess, pool: GeneratorPool, opts
   await pool.snapshot()
   const { rss, readyFailures, readyMaxMs } = watcher.stop()
   // QoS 0 completes when written to the socket: that is what the gateway was offered.
-  const offered = pool.completedTotal - sentBefore
+  const offered = pool.completedTotal - offeredBefore
 
   const d = await settle(gw, before, offered)
   const storedSamples = d(stored) + d('fleetwire_ingest_samples_duplicate_total')

@@ -37,10 +37,29 @@ const banner = [
     : ['', `  admin API token (shown once, store it now): ${app.auth.generatedAdminToken}`]),
   '',
 ]
+
+// A small simulated fleet, so a new user sees live data at once (DEMO_VEHICLES=0 turns it off).
+// Its vehicles are registered directly; the same seed gives the same VINs on every start.
+const demoFleet = config.demoVehicles === 0
+  ? undefined
+  : await (await import('@fleetwire/firmware-sim')).startDemoFleet({
+    mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
+    vehicles: config.demoVehicles,
+    provision: async (v) => {
+      const r = await app.vehicles.register(v)
+      if (r.ok) return r.value.credentials.password
+      const c = await app.vehicles.rotateCredentials(v.id)
+      if (c === undefined) throw new Error(`demo vehicle ${v.id}: ${r.error.detail}`)
+      return c.password
+    },
+    log: logger.child({ module: 'demo-fleet' }),
+  })
+if (demoFleet !== undefined) banner.splice(-1, 0, `  demo fleet       ${config.demoVehicles} simulated vehicles (DEMO_VEHICLES=0 to turn off)`)
 process.stdout.write(banner.join('\n') + '\n')
 
 closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
   if (err !== undefined) logger.error({ err }, 'closing after an error')
   else logger.info({ signal }, 'shutting down')
+  await demoFleet?.stop()
   await app.close()
 })

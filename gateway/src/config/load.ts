@@ -40,6 +40,7 @@ export interface Config {
     readonly historyRawMaxS: number
   }
   readonly diagnostics: { readonly timeoutMs: number, readonly perMinute: number }
+  readonly demoVehicles: number
   readonly rulesEnabled: boolean
   readonly adminToken: string | undefined
 }
@@ -92,6 +93,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       historyRawMaxS: e.HISTORY_RAW_MAX_S,
     },
     diagnostics: { timeoutMs: e.DIAG_TIMEOUT_MS, perMinute: e.DIAG_COMMANDS_PER_MIN },
+    demoVehicles: e.DEMO_VEHICLES,
     rulesEnabled: e.RULES_ENABLED,
     adminToken: e.ADMIN_TOKEN,
   }))

@@ -37,6 +37,7 @@ export const EnvSchema = Type.Object({
   HISTORY_RAW_MAX_S: int(6 * 3600, 60, 31 * 86_400, 'history ranges up to this length are served raw, longer ones downsampled'),
   DIAG_TIMEOUT_MS: int(10_000, 100, 300_000, 'how long a remote diagnostic command waits for the vehicle'),
   DIAG_COMMANDS_PER_MIN: int(10, 1, 1000, 'remote diagnostic commands allowed per vehicle per minute'),
+  DEMO_VEHICLES: int(12, 0, 10_000, 'simulated vehicles (firmware-sim) started with the gateway so there is live data at once; 0 = none'),
   RULES_ENABLED: Type.Boolean({ default: true, description: 'evaluate the predictive-failure rules in the ingest path (false: store only, e.g. to measure ingest alone)' }),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'admin API token; unset = one is generated on first start and printed once' })),
 })
