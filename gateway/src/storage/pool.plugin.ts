@@ -71,7 +71,7 @@ export default fp(async (app) => {
   }
   log.info({ timescale, schemaVersion, embedded: embedded !== undefined }, 'storage ready')
 
-  const telemetry = createTelemetryRepository(pool, { timescale })
+  const telemetry = createTelemetryRepository(pool, { timescale, copyPool: pool })
 
   // Plain PostgreSQL has no retention policy: purge old rows ourselves.
   const purgeAbort = new AbortController()

@@ -1,3 +1,4 @@
+import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Queryable } from './db.js'
 import { createTelemetryRepository, type BucketPoint, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
@@ -7,6 +8,8 @@ export interface TelemetryBackend {
   timescale: boolean
   /** Brings rollups up to date (TimescaleDB: refresh the continuous aggregate). */
   refresh?: () => Promise<void>
+  /** Inserts go through binary COPY on this pool (PostgreSQL servers only). */
+  copyPool?: pg.Pool
   close(): Promise<void>
 }
 
@@ -62,7 +65,7 @@ export function telemetryRepositoryContract (name: string, factory: () => Promis
 
     beforeAll(async () => {
       backend = await factory()
-      repo = createTelemetryRepository(backend.db, { timescale: backend.timescale, purgeBatchRows: 7 })
+      repo = createTelemetryRepository(backend.db, { timescale: backend.timescale, purgeBatchRows: 7, ...(backend.copyPool === undefined ? {} : { copyPool: backend.copyPool }) })
     })
     afterAll(async () => { await backend?.close() })
 

@@ -1,4 +1,6 @@
+import type pg from 'pg'
 import type { Queryable } from './db.js'
+import { copyTelemetry } from './telemetry-copy.js'
 import { historyFromRollup } from './timescale.js'
 
 /** One batch as parallel columns (index i of each array is one sample). */
@@ -75,6 +77,8 @@ export interface TelemetryRepositoryOptions {
   timescale: boolean
   /** Rows per purge statement on the plain path (default 50,000). */
   purgeBatchRows?: number
+  /** A pg pool enables binary COPY for inserts (not available on PGlite). */
+  copyPool?: pg.Pool
 }
 
 // Arrays are sent in PostgreSQL's binary array format (pg sends Buffer
@@ -87,6 +91,7 @@ const INSERT_SQL = `
   FROM unnest($1::int4[], $2::int2[], $3::timestamptz[], $4::float8[]) AS u(k, s, t, v)
   ORDER BY k, s, t`
 const UNIQUE_VIOLATION = '23505'
+const DEADLOCK = '40P01'
 
 // Recursive skip-scan over the primary key: one index probe per distinct
 // signal, then one backwards probe for its newest sample.
@@ -140,13 +145,17 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
       }
       if (n === 0) return 0
       const params = [int4Array(vehicleKeys), int2Array(signalIds), timestamptzArray(tsMs), float8Array(values)]
-      // A plain INSERT costs half of ON CONFLICT's speculative insertion, and
-      // replays are rare: try it first, fall back only when a row exists.
+      // COPY, or a plain INSERT, costs half of ON CONFLICT's speculative
+      // insertion, and replays are rare: try it first, fall back only when a
+      // row exists (or when overlapping replays deadlocked; the fallback
+      // inserts in key order).
       try {
+        if (opts.copyPool !== undefined) return await copyTelemetry(opts.copyPool, { vehicleKeys, signalIds, tsMs, values })
         const res = await db.query(INSERT_SQL, params)
         return res.rowCount ?? n
       } catch (err) {
-        if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err
+        const code = (err as { code?: unknown }).code
+        if (code !== UNIQUE_VIOLATION && code !== DEADLOCK) throw err
       }
       const res = await db.query(`${INSERT_SQL} ON CONFLICT DO NOTHING`, params)
       return res.rowCount ?? 0
