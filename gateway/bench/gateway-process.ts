@@ -17,6 +17,8 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export interface GatewayOptions {
   /** Extra environment, e.g. VEHICLE_MAX_MSGS_PER_S. */
   env: Record<string, string>
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[]
 }
 
 export async function freePort (): Promise<number> {
@@ -63,7 +65,7 @@ export class GatewayProcess {
     const adminToken = randomBytes(24).toString('base64url')
     const logFile = path.join(dataDir, 'gateway.log')
     const out = openSync(logFile, 'a')
-    const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/server.ts'], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'gateway/src/server.ts'], {
       cwd: REPO_ROOT,
       stdio: ['ignore', out, out],
       env: {

@@ -41,7 +41,11 @@ const { values: args } = parseArgs({
     overload: { type: 'boolean', default: false },
     'overload-duration': { type: 'string', default: '30' },
     'skip-baseline': { type: 'boolean', default: false },
+    // --no-rules: measure ingest without the predictive-failure rules (RULES_ENABLED=false)
+    rules: { type: 'boolean', default: true },
+    'cpu-prof': { type: 'string', description: 'directory for a V8 CPU profile of the gateway' },
   },
+  allowNegative: true,
 })
 const num = (name: keyof typeof args, v: string | undefined) => {
   const n = Number(v)
@@ -200,13 +204,15 @@ async function main (): Promise<number> {
       progress(`mosquitto relays ${round(baseline.msgsPerS)} msgs/s (cpu ${round(baseline.mosquittoCpuPct)} %, subscriber ${round(baseline.subscriberCpuPct)} %, generators ${round(baseline.generatorCpuPct)} %); published ${baseline.published}, received ${baseline.received}`)
     }
     progress('starting gateway (embedded PostgreSQL)')
-    gw = await GatewayProcess.start({ env: { VEHICLE_MAX_MSGS_PER_S: '1000', VEHICLE_MAX_BYTES_PER_S: String(64 << 20) } })
+    gw = await GatewayProcess.start({
+      env: { VEHICLE_MAX_MSGS_PER_S: '1000', VEHICLE_MAX_BYTES_PER_S: String(64 << 20), RULES_ENABLED: String(args.rules), DEMO_VEHICLES: '0' },
+      nodeArgs: args['cpu-prof'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`],
+    })
     const logins = await gw.provision(opts.vehicles)
     progress(`gateway: ${await pool.connect(gw.mqttUrl, logins, opts.samples)} vehicles connected`)
     const disconnectsBefore = pool.disconnectsTotal
     const measured = await measureGateway(pool, gw)
-    const rules = [...(await gw.metrics()).keys()].some((k) => k.startsWith('fleetwire_rules_'))
-    const line: Record<string, unknown> = resultLine(measured, baseline, rules, pool.disconnectsTotal - disconnectsBefore)
+    const line: Record<string, unknown> = resultLine(measured, baseline, args.rules, pool.disconnectsTotal - disconnectsBefore)
     if (args.overload) {
       const o = await runOverload(gw, pool, { offeredMsgsPerS: OVERLOAD_FACTOR * measured.capacity, durationS: opts.overloadS, samples: opts.samples })
       Object.assign(line, { overload: true }, Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])))

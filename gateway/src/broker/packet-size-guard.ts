@@ -65,6 +65,7 @@ export class FrameScanner {
  */
 export class PacketSizeGuard extends Duplex {
   private readonly scanner: FrameScanner
+  private corked = false
 
   constructor (private readonly inner: Duplex, maxPacketBytes: number, onViolation: (v: FramingViolation) => void) {
     super({ allowHalfOpen: false })
@@ -89,6 +90,16 @@ export class PacketSizeGuard extends Duplex {
   }
 
   override _write (chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    // Coalesce what aedes writes in one tick (e.g. the PUBACKs released by
+    // one database commit) into a single syscall; NODELAY still sends it at once.
+    if (!this.corked) {
+      this.corked = true
+      this.inner.cork()
+      process.nextTick(() => {
+        this.corked = false
+        this.inner.uncork()
+      })
+    }
     if (this.inner.write(chunk)) cb()
     else this.inner.once('drain', () => cb())
   }
