@@ -55,7 +55,7 @@ export class GatewayProcess {
     readonly dataDir: string,
     readonly httpUrl: string,
     readonly mqttUrl: string,
-    private readonly adminToken: string,
+    readonly adminToken: string,
     private readonly logFile: string,
   ) {}
 

@@ -1,0 +1,86 @@
+import type { GroundTruth } from '@fleetwire/firmware-sim'
+
+export interface ScoredAlert {
+  readonly vehicleId: string
+  readonly ruleId: string
+  /** Event (simulated) time at which the rule's condition began. */
+  readonly openedAtMs: number
+}
+
+/**
+ * Which simulator fault a default rule predicts, by rule id prefix. Rules not
+ * listed (confirmed-DTC, silence) report failures or links, not predictions,
+ * and are left out of the score.
+ */
+const FAULT_OF_RULE: ReadonlyArray<readonly [prefix: string, fault: string]> = [
+  ['lv-battery-', 'weak-12v-battery'],
+  ['hv-cell-', 'cell-imbalance'],
+  ['tyre-', 'slow-tyre-leak'],
+  ['coolant-', 'cooling-fault'],
+  ['brake-pad-', 'pad-wear'],
+  ['hv-insulation-', 'insulation-falling'],
+  ['hv-soh-', 'soh-fast-fade'],
+]
+
+export function faultOfRule (ruleId: string): string | undefined {
+  return FAULT_OF_RULE.find(([p]) => ruleId.startsWith(p))?.[1]
+}
+
+const DAY_MS = 86_400_000
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 === 1 ? s[m] as number : ((s[m - 1] as number) + (s[m] as number)) / 2
+}
+const r3 = (x: number) => Math.round(x * 1000) / 1000
+
+/**
+ * Recall per fault type (a fault counts as caught when one of its rules
+ * opened an alert on that vehicle before the hard failure), precision over
+ * predictive alerts, false alerts per 1,000 vehicle-days on healthy
+ * vehicles, and lead time (hard failure − first matching alert).
+ */
+export function scoreAlerts (truth: GroundTruth, alerts: readonly ScoredAlert[], endMs: number) {
+  const predictive = alerts.flatMap((a) => {
+    const fault = faultOfRule(a.ruleId)
+    return fault === undefined ? [] : [{ ...a, fault }]
+  })
+  const faultsOf = new Map<string, Set<string>>()
+  for (const f of truth.faults) faultsOf.set(f.vehicleId, (faultsOf.get(f.vehicleId) ?? new Set()).add(f.fault))
+
+  const recallHits = new Map<string, { caught: number, total: number }>()
+  const leads = new Map<string, number[]>()
+  for (const f of truth.faults) {
+    const failMs = Date.parse(f.hardFailureAt)
+    // Only faults whose hard failure lies within the run can be scored.
+    if (failMs > endMs) continue
+    const first = predictive.filter((a) => a.vehicleId === f.vehicleId && a.fault === f.fault && a.openedAtMs <= failMs)
+      .reduce<number | undefined>((m, a) => (m === undefined || a.openedAtMs < m ? a.openedAtMs : m), undefined)
+    const r = recallHits.get(f.fault) ?? { caught: 0, total: 0 }
+    r.total++
+    if (first !== undefined) {
+      r.caught++
+      leads.set(f.fault, [...(leads.get(f.fault) ?? []), (failMs - first) / DAY_MS])
+    }
+    recallHits.set(f.fault, r)
+  }
+  const truePositives = predictive.filter((a) => faultsOf.get(a.vehicleId)?.has(a.fault) === true).length
+  const healthy = truth.vehicleIds.filter((v) => !faultsOf.has(v))
+  const healthySet = new Set(healthy)
+  const onHealthy = predictive.filter((a) => healthySet.has(a.vehicleId)).length
+  const vehicleDays = healthy.length * Math.max(1e-9, (endMs - Date.parse(truth.simStart)) / DAY_MS)
+  const recall = Object.fromEntries([...recallHits].map(([k, v]) => [k, r3(v.caught / v.total)]))
+  const allLeads = [...leads.values()].flat()
+  return {
+    recall,
+    recall_min: r3(Math.min(...Object.values(recall))),
+    precision: predictive.length === 0 ? 0 : r3(truePositives / predictive.length),
+    false_per_1000_vehicle_days: r3((onHealthy / vehicleDays) * 1000),
+    median_lead_days: median(allLeads) === null ? null : r3(median(allLeads) as number),
+    leadDaysByFault: Object.fromEntries([...leads].map(([k, v]) => [k, r3(median(v) as number)])),
+    alerts: alerts.length,
+    predictive_alerts: predictive.length,
+    faults_scored: [...recallHits.values()].reduce((n, r) => n + r.total, 0),
+  }
+}
