@@ -49,6 +49,8 @@ export class SimulatedVehicle implements PhysicsSink {
   commandsIgnored = 0
   private client: MqttClient | undefined
   private generation = 0
+  /** What the last birth certificate said (session/power/ignition): status is sent only when it changes. */
+  private lastStatus = ''
   private attempt = 0
   private deepSleep = false
   private sleepDeadline = 0
@@ -243,6 +245,10 @@ export class SimulatedVehicle implements PhysicsSink {
 
   private sendStatus (): void {
     const s = this.state
+    // A birth certificate on every connect and whenever what it says changes, not on every phase change.
+    const said = `${this.session}/${s.phase === 'driving' ? 'driving' : s.phase === 'asleep' ? 'asleep' : 'awake'}/${s.ignitionOn}`
+    if (said === this.lastStatus) return
+    this.lastStatus = said
     this.client?.publish(this.topics.status, Buffer.from(encodeStatus({
       session: this.session,
       timeMs: this.ctx.simNow(),

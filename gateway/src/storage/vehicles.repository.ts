@@ -70,8 +70,11 @@ export interface VehiclesRepository {
   credentials(id: string): Promise<VehicleCredentials | undefined>
   setSecret(id: string, salt: Buffer, hash: Buffer): Promise<boolean>
   revoke(id: string): Promise<boolean>
-  /** Applies a birth certificate unless a newer session is already recorded. */
-  recordBirth(key: number, birth: Birth): Promise<void>
+  /**
+   * Applies birth certificates in one statement (the newest per vehicle sets
+   * its state, unless a newer session is recorded); each is also a vehicle event.
+   */
+  recordBirths(births: ReadonlyArray<{ key: number, birth: Birth }>): Promise<void>
   /** Marks the vehicle disconnected unless a newer session has started since. */
   recordDeath(key: number, session: number | null, reason: string, atMs: number): Promise<boolean>
   touchLastSeen(seen: ReadonlyMap<number, number>): Promise<void>
@@ -168,15 +171,21 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
       return (r.rowCount ?? 0) > 0
     },
 
-    async recordBirth (key, b) {
+    async recordBirths (births) {
+      const sorted = [...births].sort((a, b) => a.key - b.key || a.birth.atMs - b.birth.atMs)
       await db.query(
-        `WITH v AS (
-           UPDATE vehicles SET connected = true, power_state = $3, ignition_on = $4, session = $2, ecus = $5::jsonb,
-             last_seen_at = greatest(last_seen_at, to_timestamp($6 / 1000.0))
-           WHERE vehicle_key = $1 AND (session IS NULL OR session <= $2 OR NOT connected) RETURNING vehicle_key)
+        `WITH b AS (
+           SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::bool[], $5::jsonb[], $6::float8[], $7::jsonb[])
+             AS b(key, session, power, ignition, ecus, ms, detail)),
+         newest AS (SELECT DISTINCT ON (key) * FROM b ORDER BY key, ms DESC),
+         v AS (
+           UPDATE vehicles v SET connected = true, power_state = n.power, ignition_on = n.ignition, session = n.session, ecus = n.ecus,
+             last_seen_at = greatest(v.last_seen_at, to_timestamp(n.ms / 1000.0))
+           FROM newest n WHERE v.vehicle_key = n.key AND (v.session IS NULL OR v.session <= n.session OR NOT v.connected))
          INSERT INTO vehicle_events (vehicle_key, ts, kind, session, detail)
-         SELECT vehicle_key, to_timestamp($6 / 1000.0), 'birth', $2, $7::jsonb FROM v ON CONFLICT DO NOTHING`,
-        [key, b.session, b.powerState, b.ignitionOn, JSON.stringify(b.ecus), b.atMs, JSON.stringify(b.detail)])
+         SELECT key, to_timestamp(ms / 1000.0), 'birth', session, detail FROM b ON CONFLICT DO NOTHING`,
+        [sorted.map((x) => x.key), sorted.map((x) => x.birth.session), sorted.map((x) => x.birth.powerState), sorted.map((x) => x.birth.ignitionOn),
+          sorted.map((x) => JSON.stringify(x.birth.ecus)), sorted.map((x) => x.birth.atMs), sorted.map((x) => JSON.stringify(x.birth.detail))])
     },
 
     async recordDeath (key, session, reason, atMs) {
@@ -197,7 +206,8 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
       await db.query(
         `UPDATE vehicles v SET last_seen_at = greatest(v.last_seen_at, to_timestamp(s.ms / 1000.0))
          FROM unnest($1::int[], $2::float8[]) AS s(key, ms) WHERE v.vehicle_key = s.key`,
-        [[...seen.keys()], [...seen.values()]])
+        // Key order: concurrent writers of the same rows lock them in the same order.
+        [[...seen.keys()].sort((a, b) => a - b), [...seen.keys()].sort((a, b) => a - b).map((k) => seen.get(k))])
     },
 
     async markDisconnected (key) {

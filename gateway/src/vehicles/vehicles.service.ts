@@ -4,6 +4,7 @@ import { isVehicleId } from '@fleetwire/proto'
 import type { Birth, NewVehicle, PowerState, VehicleFilter, VehicleRecord, VehiclesRepository } from '../storage/vehicles.repository.js'
 import { type Result, fail, ok } from '../shared/result.js'
 import { formatSecret, secretMatches, storeSecret } from './credentials.core.js'
+import { createMicroBatcher } from '../shared/micro-batcher.js'
 
 export interface IssuedCredentials {
   /** MQTT client id and username. */
@@ -41,6 +42,8 @@ export interface VehiclesServiceDeps {
 }
 
 const LAST_SEEN_FLUSH_MS = 5000
+/** Births are rare in real fleets but come in storms after an outage: one statement per few ms. */
+const BIRTH_FLUSH_MS = 5
 
 /**
  * Vehicle registry: provisioning and credentials, MQTT authentication
@@ -51,6 +54,8 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
   const events = new EventEmitter<VehicleEvents>()
   const credentialCache = new Map<string, { key: number, model: string, salt: Buffer, hash: Buffer, revoked: boolean }>()
   const presence = new Map<number, VehiclePresence>()
+  const lastBirth = new Map<number, string>()
+  const births = createMicroBatcher<{ key: number, birth: Birth }>((batch) => repo.recordBirths(batch), BIRTH_FLUSH_MS)
 
   function setPresence (key: number, p: VehiclePresence): void {
     presence.set(key, p)
@@ -66,14 +71,18 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     return { creds, salt: stored.salt, hash: stored.hash }
   }
 
+  let flushing = false
   async function flushLastSeen (): Promise<void> {
-    if (lastSeen.size === 0) return
+    if (lastSeen.size === 0 || flushing) return
+    flushing = true
     const batch = new Map(lastSeen)
     lastSeen.clear()
     try {
       await repo.touchLastSeen(batch)
     } catch (err) {
       log.error({ err, vehicles: batch.size }, 'last-seen update failed')
+    } finally {
+      flushing = false
     }
   }
   const flushTimer = setInterval(() => void flushLastSeen(), LAST_SEEN_FLUSH_MS)
@@ -127,12 +136,18 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
       return ok({ id: clientId, key: creds.key, model: creds.model })
     },
 
+    /** Resolves once the birth is committed; births arriving together share one statement. */
     async recordBirth (key: number, birth: Birth): Promise<void> {
-      await repo.recordBirth(key, birth)
+      // A repeated status (same session, power state, ignition and software) changes nothing worth a write.
+      const fingerprint = JSON.stringify([birth.session, birth.powerState, birth.ignitionOn, birth.ecus])
+      if (lastBirth.get(key) === fingerprint) return
+      await births.add({ key, birth })
+      lastBirth.set(key, fingerprint)
       setPresence(key, { powerState: birth.powerState, ignitionOn: birth.ignitionOn })
     },
 
     async recordDeath (key: number, session: number | null, reason: string, atMs: number): Promise<boolean> {
+      lastBirth.delete(key)
       const applied = await repo.recordDeath(key, session, reason, atMs)
       if (applied) setPresence(key, { powerState: reason === 'going_to_sleep' ? 'asleep' : 'offline', ignitionOn: false })
       return applied
@@ -162,6 +177,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
         return
       }
       openConnections.delete(key)
+      lastBirth.delete(key)
       const p = presence.get(key)
       if (p !== undefined && p.powerState !== 'asleep') setPresence(key, { powerState: 'offline', ignitionOn: false })
       repo.markDisconnected(key).catch((err: Error) => log.error({ err, vehicleKey: key }, 'disconnect update failed'))
