@@ -55,9 +55,10 @@ async function main (): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 2000))
       const s = fleet.stats()
       progress(`sim time ${new Date(s.simTimeMs).toISOString().slice(0, 16)}  connected ${s.connected}  asleep ${s.sleeping}  acked ${s.acked}  buffered ${s.buffered}  DTCs ${s.dtcsSet}`)
-      if (s.caughtUp && s.buffered === 0) break
+      if (s.caughtUp) break
     }
-    await fleet.stop()
+    // Caught up with the wall clock: stop() delivers what is still spooled (asleep vehicles hold theirs until then).
+    await fleet.stop(10_000)
     truth = fleet.groundTruth()
     // Let the last commits reach the rules and alerts.
     await new Promise((resolve) => setTimeout(resolve, 3000))
