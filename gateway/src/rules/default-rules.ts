@@ -33,7 +33,7 @@ const tyreLeak = ([id, label, path]: typeof WHEELS[number]): Rule => ({
   derived: { compensateTemperature: TYRE_TEMP },
   clearDelayS: 6 * H,
   quietPeriodS: 2 * D,
-  kind: { type: 'slope', op: 'below', perDay: -2.5, clearPerDay: -1, windowS: 3 * D, minSpanS: 1.5 * D, minSamples: 40 },
+  kind: { type: 'slope', op: 'below', perDay: -2.5, clearPerDay: -1, windowS: 3 * D, minSpanS: 1.5 * D, minSamples: 35 },
 })
 
 /** Healthy wear is 0.1–0.3 %/day; a dragging caliper wears several %/day. */
@@ -103,7 +103,9 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
     enabled: true,
     severity: 'critical',
     signal: 'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature',
-    when: { powerState: ['driving'] },
+    // "Driving" judged from the vehicle's own speed at the sample's time, not from the
+    // current power state: a store-and-forward or accelerated batch spans trips and stops.
+    when: { signalRange: [{ signal: 'Vehicle.Speed', min: 5 }] },
     quietPeriodS: H,
     // No duration: at the simulator's compressed sampling a short trip holds one or two samples.
     kind: { type: 'threshold', op: 'above', raise: 100, clear: 90, forS: 0, clearForS: 10 * 60 },
