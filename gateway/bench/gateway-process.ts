@@ -4,13 +4,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { isAlive, pidsWithCmdline, withDescendants } from './proc-stats.js'
 import type { VehicleLogin } from './generator-protocol.js'
+import { freePort } from '../test/support/free-port.js'
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -21,16 +21,6 @@ export interface GatewayOptions {
   nodeArgs?: string[]
 }
 
-export async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => typeof addr === 'object' && addr !== null ? resolve(addr.port) : reject(new Error('no port')))
-    })
-  })
-}
 
 /** A pino JSON line; undefined for the banner and anything cut off mid-write. */
 function parseLogLine (line: string): { level?: number, msg?: string } | undefined {

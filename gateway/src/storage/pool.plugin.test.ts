@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -8,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/postgr
 import { loadConfig } from '../config/load.js'
 import configPlugin from '../config/plugin.js'
 import storage from './index.js'
+import { freePort } from '../../test/support/free-port.js'
 
 async function build (env: Record<string, string>): Promise<FastifyInstance> {
   const config = loadConfig(env)
@@ -19,14 +19,6 @@ async function build (env: Record<string, string>): Promise<FastifyInstance> {
   return app
 }
 
-async function freePort (): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => resolve(typeof addr === 'object' && addr !== null ? addr.port : 0))
-    })
-  })
-}
 
 const sample = { vehicleKeys: [1], signalIds: [1], tsMs: [Date.UTC(2026, 0, 1)], values: [42] }
 

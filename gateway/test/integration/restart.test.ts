@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { signalId } from '@fleetwire/proto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePort } from '../support/free-port.js'
 import { type TestGateway, api, connectVehicle, provision, publish, startEmbedded, startGateway, telemetryPayload } from '../helper.js'
 
 let second: TestGateway | undefined
@@ -44,17 +48,8 @@ describe('graceful shutdown', () => {
 
 describe('embedded PostgreSQL (the npm start default)', () => {
   it('starts its own server under DATA_DIR and keeps the data across restarts', async () => {
-    const { mkdtemp, rm } = await import('node:fs/promises')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
-    const { createServer } = await import('node:net')
     const dataDir = await mkdtemp(join(tmpdir(), 'fw-embedded-'))
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const p = (s.address() as { port: number }).port
-        s.close(() => resolve(p))
-      })
-    })
+    const port = await freePort()
     const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), DATABASE_URL: '' }
     try {
       const first = await startEmbedded(env)
