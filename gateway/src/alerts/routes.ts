@@ -5,6 +5,7 @@ import { sendFailure } from '../api/failure-status.js'
 import type { AlertRow } from '../storage/alerts.repository.js'
 import { alarmStatus } from './lifecycle.core.js'
 import { AlertBody, AlertIdParam, AlertListQuery, ErrorBody, NoteBody, OptionalNoteBody, WebhookBody } from './schemas.js'
+import type { Principal } from '../api/auth/index.js'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 /** Signal window served with an alert: this long before and after the trigger. */
@@ -35,7 +36,7 @@ function toBody (r: AlertRow) {
 
 export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['alerts']
-  const actor = (tokenId: string | undefined) => `token:${tokenId ?? 'unknown'}`
+  const actor = (p: Principal | null) => p?.actor ?? 'unknown'
 
   app.get('/alerts', { schema: { tags, summary: 'Alert queue: active first, most severe first, newest first', querystring: AlertListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(AlertBody) }) } } }, async (req) => {
     const q = req.query
@@ -65,17 +66,17 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.post('/alerts/:id/acknowledge', { schema: { tags, summary: 'Acknowledge an open alert', params: AlertIdParam, body: OptionalNoteBody, response: { 200: Type.Object({ state: Type.String() }), 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
-    const r = await app.alerts.service.acknowledge(req.params.id, actor(req.principal?.tokenId), req.body.note)
+    const r = await app.alerts.service.acknowledge(req.params.id, actor(req.principal), req.body.note)
     return r.ok ? { state: r.value?.state ?? 'unknown' } : sendFailure(reply, r.error)
   })
 
   app.post('/alerts/:id/resolve', { schema: { tags, summary: 'Resolve an alert by hand, with a note', params: AlertIdParam, body: NoteBody, response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
-    const r = await app.alerts.service.resolve(req.params.id, actor(req.principal?.tokenId), req.body.note)
+    const r = await app.alerts.service.resolve(req.params.id, actor(req.principal), req.body.note)
     return r.ok ? { state: r.value?.state ?? 'unknown' } : sendFailure(reply, r.error)
   })
 
   app.post('/alerts/:id/notes', { schema: { tags, summary: 'Add a note to an alert', params: AlertIdParam, body: NoteBody, response: { 201: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
-    const r = await app.alerts.service.addNote(req.params.id, actor(req.principal?.tokenId), req.body.note)
+    const r = await app.alerts.service.addNote(req.params.id, actor(req.principal), req.body.note)
     return r.ok ? reply.code(201).send(null) : sendFailure(reply, r.error)
   })
 

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { sendFailure } from '../api/failure-status.js'
 import { ErrorBody, VehicleIdParam } from '../vehicles/schemas.js'
 import type { CommandParams } from './uds.js'
+import type { Principal } from '../api/auth/index.js'
 
 const Outcome = Type.Object({ commandId: Type.String(), result: Type.Unknown({ description: 'typed by command: dtcs | cleared | did/hex/text' }) })
 const responses = { 200: Outcome, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody, 502: ErrorBody, 504: ErrorBody }
@@ -17,7 +18,7 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const r = await app.diagnostics.service.send({ id: v.id, key: v.key }, params, by)
     return r.ok ? r.value : sendFailure(reply, r.error)
   }
-  const by = (tokenId: string | undefined) => `token:${tokenId ?? 'unknown'}`
+  const by = (p: Principal | null) => p?.actor ?? 'unknown'
 
   app.post('/vehicles/:id/diagnostics/read-dtcs', {
     schema: {
@@ -27,7 +28,7 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ statusMask: Type.Integer({ minimum: 0, maximum: 255, default: 0xff }), includeFreezeFrames: Type.Boolean({ default: true }) }, { additionalProperties: false }),
       response: responses,
     },
-  }, async (req, reply) => run(req.params.id, { kind: 'read_dtc', ...req.body }, by(req.principal?.tokenId), reply))
+  }, async (req, reply) => run(req.params.id, { kind: 'read_dtc', ...req.body }, by(req.principal), reply))
 
   app.post('/vehicles/:id/diagnostics/clear-dtcs', {
     schema: {
@@ -37,7 +38,7 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ group: Type.Integer({ minimum: 0, maximum: 0xffffff, default: 0xffffff, description: '0xFFFFFF = all' }) }, { additionalProperties: false }),
       response: responses,
     },
-  }, async (req, reply) => run(req.params.id, { kind: 'clear_dtc', group: req.body.group }, by(req.principal?.tokenId), reply))
+  }, async (req, reply) => run(req.params.id, { kind: 'clear_dtc', group: req.body.group }, by(req.principal), reply))
 
   app.post('/vehicles/:id/diagnostics/read-data', {
     schema: {
@@ -47,7 +48,7 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ did: Type.Integer({ minimum: 0, maximum: 0xffff }) }, { additionalProperties: false }),
       response: responses,
     },
-  }, async (req, reply) => run(req.params.id, { kind: 'read_data', did: req.body.did }, by(req.principal?.tokenId), reply))
+  }, async (req, reply) => run(req.params.id, { kind: 'read_data', did: req.body.did }, by(req.principal), reply))
 
   app.get('/vehicles/:id/diagnostics/commands', {
     schema: { tags, summary: 'Audit trail of the remote commands sent to a vehicle', params: VehicleIdParam, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) }), response: { 200: Type.Array(Type.Unknown()), 404: ErrorBody } },

@@ -6,3 +6,4 @@ import createError from '@fastify/error'
  * requests that cannot be served at all.
  */
 export const UnauthorizedError = createError('GW_ERR_UNAUTHORIZED', 'a valid bearer token is required', 401)
+export const ForbiddenError = createError('GW_ERR_FORBIDDEN', 'the %s role may not use this route', 403)

@@ -1,6 +1,8 @@
 import type { Queryable } from './db.js'
 
-export type Role = 'admin'
+import type { Role } from '../api/auth/principal.js'
+
+export type { Role }
 
 export interface TokenRecord {
   readonly tokenId: string

@@ -1,12 +1,11 @@
 import fp from 'fastify-plugin'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { createTokensRepository, type TokenRecord } from '../../storage/tokens.repository.js'
-import { UnauthorizedError } from '../../shared/errors.js'
+import { ForbiddenError, UnauthorizedError } from '../../shared/errors.js'
+import type { Principal, Role } from './principal.js'
 
-export interface Principal {
-  readonly tokenId: string
-  readonly role: TokenRecord['role']
-}
+export type { Principal, Role, VehicleScope } from './principal.js'
+export { inScope, scopeOf, UNRESTRICTED } from './principal.js'
 
 export interface Auth {
   /** Set when this start generated the admin token: shown once, then only its hash exists. */
@@ -25,12 +24,17 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a token (health, metrics, docs, MQTT over WebSocket, dashboard assets). */
     public?: boolean
+    /** Roles allowed on this route; a route without it is admin-only. */
+    access?: readonly Role[]
   }
 }
 
 /** API tokens are 256 random bits, so SHA-256 is the right hash (nothing to brute-force). */
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest()
 const newToken = () => `fw_${randomBytes(32).toString('base64url')}`
+
+const principalOf = (t: TokenRecord): Principal =>
+  ({ actor: `token:${t.tokenId}`, role: t.role, tenantId: null, fleets: null, regions: null })
 
 /**
  * Bearer-token authentication for the REST API. On first start (no admin
@@ -50,7 +54,7 @@ export default fp(async (app) => {
   }
   async function verify (token: string): Promise<Principal | undefined> {
     const record = token === '' ? undefined : await repo.findActiveByHash(hashToken(token))
-    return record === undefined ? undefined : { tokenId: record.tokenId, role: record.role }
+    return record === undefined ? undefined : principalOf(record)
   }
   app.decorate('auth', { generatedAdminToken, verify })
   app.decorateRequest('principal', null)
@@ -62,5 +66,7 @@ export default fp(async (app) => {
     const principal = token === undefined ? undefined : await verify(token)
     if (principal === undefined) throw new UnauthorizedError()
     req.principal = principal
+    const allowed = req.routeOptions.config.access ?? ['admin']
+    if (!allowed.includes(principal.role)) throw new ForbiddenError(principal.role)
   })
 }, { name: 'auth', dependencies: ['storage', 'config'] })
