@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import { createRulesRepository, type RulesRepository } from '../storage/rules.repository.js'
 import { createRulesService, type RulesService } from './rules.service.js'
 import { DEFAULT_RULES } from './default-rules.js'
-import { ruleRoutes } from './routes.js'
+import { ruleBacktestRoutes, ruleRoutes } from './routes.js'
 
 export interface Rules {
   readonly service: RulesService
@@ -40,6 +40,7 @@ export default fp(async (app) => {
 
   app.decorate('rules', { service, repo, signalOf: (ruleId: string) => service.signalOf(ruleId) })
   await app.register(ruleRoutes)
+  await app.register(ruleBacktestRoutes)
 
   const timers = [
     setInterval(() => void service.saveSnapshots(), SNAPSHOT_EVERY_MS),

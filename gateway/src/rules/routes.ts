@@ -2,11 +2,44 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { sendFailure } from '../api/failure-status.js'
 import type { StoredRule } from '../storage/rules.repository.js'
+import { createDiagnosticsRepository } from '../storage/diagnostics.repository.js'
 import { RuleSchema, validateRule } from './rule.schema.js'
+import { backtestRule, signalsRead } from './backtest.core.js'
 
 const RuleView = Type.Object({ rule: RuleSchema, builtin: Type.Boolean(), version: Type.Integer(), updatedAt: Type.String({ format: 'date-time' }) })
 const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() })
 const IdParam = Type.Object({ id: Type.String() })
+/** A backtest holds the samples in memory: bounded, and the caller is told to narrow the range. */
+const MAX_BACKTEST_SAMPLES = 500_000
+const MAX_BACKTEST_DTC_EVENTS = 10_000
+
+const BacktestBody = Type.Object({
+  ruleId: Type.Optional(Type.String({ description: 'a stored rule (enabled or not)' })),
+  rule: Type.Optional(Type.Unknown({ description: 'or a rule document, validated like POST /rules' })),
+  vehicleId: Type.String(),
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+}, { additionalProperties: false })
+const BacktestTransition = Type.Object({
+  kind: Type.Union([Type.Literal('raise'), Type.Literal('clear')]),
+  severity: Type.String(),
+  at: Type.String({ format: 'date-time', description: 'when the condition began to hold' }),
+  confirmedAt: Type.String({ format: 'date-time', description: 'when it had held long enough' }),
+  value: Type.Number(),
+  reason: Type.String(),
+  threshold: Type.Number(),
+  observed: Type.Number(),
+  prediction: Type.Optional(Type.Object({ limit: Type.Number(), expectedAt: Type.String({ format: 'date-time' }), daysToLimit: Type.Number(), slopePerDay: Type.Number(), r2: Type.Number() })),
+})
+const BacktestResult = Type.Object({
+  ruleId: Type.String(),
+  vehicleId: Type.String(),
+  samples: Type.Integer(),
+  dtcEvents: Type.Integer(),
+  transitions: Type.Array(BacktestTransition),
+})
+const iso = (ms: number) => new Date(ms).toISOString()
+
 const view = (s: StoredRule) => ({ rule: s.rule, builtin: s.builtin, version: s.version, updatedAt: s.updatedAt.toISOString() })
 
 /**
@@ -56,5 +89,61 @@ export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/rules/validate', { schema: { tags, summary: 'Check a rule document without saving it', body: Type.Unknown(), response: { 200: Type.Object({ valid: Type.Literal(true) }), 400: ErrorBody } } }, async (req, reply) => {
     const v = validateRule(req.body)
     return v.ok ? { valid: true as const } : sendFailure(reply, v.error)
+  })
+}
+
+/**
+ * Trying a rule before enabling it: replay one vehicle's recorded history
+ * through it (rules/backtest.core.ts) and show what it would have raised.
+ */
+export const ruleBacktestRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const diagnostics = createDiagnosticsRepository(app.storage.pool)
+  app.post('/rules/test', {
+    config: { access: ['admin', 'support'] },
+    schema: { tags: ['rules'], summary: "Test a rule on a vehicle's recorded history (what it would have raised)", body: BacktestBody, response: { 200: BacktestResult, 400: ErrorBody, 404: ErrorBody } },
+  }, async (req, reply) => {
+    const b = req.body
+    const fromMs = Date.parse(b.from)
+    const toMs = Date.parse(b.to)
+    if (!(toMs > fromMs)) return sendFailure(reply, { code: 'GW_RULE_TEST_BAD_RANGE', detail: '/to must be after /from' })
+    if ((b.ruleId === undefined) === (b.rule === undefined)) return sendFailure(reply, { code: 'GW_RULE_INVALID', detail: 'give exactly one of /ruleId and /rule' })
+    let rule
+    if (b.ruleId !== undefined) {
+      rule = (await app.rules.repo.get(b.ruleId))?.rule
+      if (rule === undefined) return sendFailure(reply, { code: 'GW_RULE_NOT_FOUND', detail: `rule ${b.ruleId} not found` })
+    } else {
+      const v = validateRule(b.rule)
+      if (!v.ok) return sendFailure(reply, v.error)
+      rule = v.value
+    }
+    const vehicle = await app.vehicles.get(b.vehicleId)
+    if (vehicle === undefined) return sendFailure(reply, { code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${b.vehicleId} not found` })
+    const recorded = await app.storage.telemetry.recorded(vehicle.key, signalsRead(rule), fromMs, toMs, MAX_BACKTEST_SAMPLES + 1)
+    if (recorded.tsMs.length > MAX_BACKTEST_SAMPLES) {
+      return sendFailure(reply, { code: 'GW_RULE_TEST_TOO_LARGE', detail: `more than ${MAX_BACKTEST_SAMPLES} samples in range; narrow /from–/to` })
+    }
+    const events = rule.kind.type === 'dtc'
+      ? (await diagnostics.events(vehicle.key, fromMs, MAX_BACKTEST_DTC_EVENTS)).filter((e) => e.tsMs < toMs)
+      : []
+    const presence = app.vehicles.presenceOf(vehicle.key)
+    const run = backtestRule(rule, { key: vehicle.key, model: vehicle.model, powerState: presence.powerState, ignitionOn: presence.ignitionOn }, recorded, events)
+    if (!run.ok) return sendFailure(reply, run.error)
+    return {
+      ruleId: rule.id,
+      vehicleId: vehicle.id,
+      samples: run.value.samples,
+      dtcEvents: run.value.dtcEvents,
+      transitions: run.value.transitions.map((t) => ({
+        kind: t.kind,
+        severity: t.severity,
+        at: iso(t.atMs),
+        confirmedAt: iso(t.confirmedAtMs),
+        value: t.value,
+        reason: t.detail.reason,
+        threshold: t.detail.threshold,
+        observed: t.detail.observed,
+        ...(t.detail.prediction === undefined ? {} : { prediction: { ...t.detail.prediction, expectedAt: iso(t.detail.prediction.expectedAtMs) } }),
+      })),
+    }
   })
 }

@@ -129,6 +129,18 @@ export function telemetryRepositoryContract (name: string, factory: () => Promis
       })
     })
 
+    describe('recorded', () => {
+      it('returns the chosen signals of one vehicle in the range, ordered by time, at most `limit` rows', async () => {
+        await repo.insertColumns(columns([
+          { v: 251, s: 4, t: T0 + 2000, x: 4.5 }, { v: 251, s: 2, t: T0 + 1000, x: 2.5 }, { v: 251, s: 9, t: T0 + 1500, x: 9 },
+          { v: 251, s: 2, t: T0 + 3000, x: 2.75 }, { v: 251, s: 2, t: T0 + 9000, x: 0 }, { v: 252, s: 2, t: T0 + 1200, x: 7 },
+        ]))
+        const r = await repo.recorded(251, [2, 4], T0, T0 + 9000, 10)
+        expect(r).toEqual({ vehicleKeys: [251, 251, 251], signalIds: [2, 4, 2], tsMs: [T0 + 1000, T0 + 2000, T0 + 3000], values: [2.5, 4.5, 2.75] })
+        expect((await repo.recorded(251, [2, 4], T0, T0 + 9000, 2)).tsMs).toEqual([T0 + 1000, T0 + 2000])
+      })
+    })
+
     describe('history', () => {
       const series: Sample[] = Array.from({ length: 720 }, (_, i) => ({
         v: 301, s: 5, t: T0 + i * 5000 + (i % 3) * 7, x: ((i * 37) % 101) - 50 + (i % 4) / 4,

@@ -66,6 +66,11 @@ export interface TelemetryRepository {
    */
   history(q: HistoryQuery): Promise<History>
   /**
+   * Raw samples of several signals of one vehicle in [fromMs, toMs), in
+   * columns ordered by time (rule backtests); at most `limit` rows.
+   */
+  recorded(vehicleKey: number, signalIds: readonly number[], fromMs: number, toMs: number, limit: number): Promise<TelemetryColumns>
+  /**
    * Deletes samples older than the cutoff, in bounded batches; returns how
    * many. An aborted signal stops it between batches.
    */
@@ -114,6 +119,14 @@ const LATEST_SQL = `
   ) l
   WHERE s.signal_id IS NOT NULL
   ORDER BY s.signal_id`
+
+const RECORDED_SQL = `
+  SELECT signal_id AS s, (extract(epoch FROM ts) * 1000)::float8 AS t, value AS v
+  FROM telemetry
+  WHERE vehicle_key = $1 AND signal_id = ANY($2::smallint[])
+    AND ts >= to_timestamp($3::float8 / 1000) AND ts < to_timestamp($4::float8 / 1000)
+  ORDER BY ts, signal_id
+  LIMIT $5`
 
 const RAW_SQL = `
   SELECT (extract(epoch FROM ts) * 1000)::float8 AS "tsMs", value
@@ -181,6 +194,11 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
       }
       const { rows } = await db.query<BucketPoint>(BUCKET_SQL, [vehicleKey, signalId, startMs, endMs, bucketS])
       return { resolution: 'bucket', bucketS, points: rows }
+    },
+
+    async recorded (vehicleKey, signalIds, fromMs, toMs, limit) {
+      const { rows } = await db.query<{ s: number, t: number, v: number }>(RECORDED_SQL, [vehicleKey, signalIds, fromMs, toMs, limit])
+      return { vehicleKeys: rows.map(() => vehicleKey), signalIds: rows.map((r) => r.s), tsMs: rows.map((r) => r.t), values: rows.map((r) => r.v) }
     },
 
     async purgeOlderThan (cutoffMs, signal) {
