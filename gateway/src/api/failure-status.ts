@@ -25,6 +25,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   GW_DIAG_RATE_LIMITED: 429,
   GW_DIAG_NEGATIVE_RESPONSE: 502,
   GW_DIAG_TIMEOUT: 504,
+  GW_DIAG_COMMAND_NOT_FOUND: 404,
 }
 
 export function sendFailure (reply: FastifyReply, failure: Failure): FastifyReply {

@@ -27,3 +27,6 @@ export function checkCommand (kind: CommandKind, v: VehicleCommandState, bucket:
   if (!tryTake(bucket, 1, limit.perMinute / 60, limit.perMinute, nowMs)) return fail('GW_DIAG_RATE_LIMITED', `at most ${limit.perMinute} commands per minute per vehicle`)
   return ok(true)
 }
+
+/** Refusals that end when the vehicle wakes up: the caller may queue the command instead. */
+export const waitsForWakeUp = (f: GuardFailure): boolean => f === 'GW_DIAG_VEHICLE_OFFLINE' || f === 'GW_DIAG_VEHICLE_ASLEEP'

@@ -19,6 +19,8 @@ declare module 'fastify' {
   }
 }
 
+const QUEUE_SWEEP_MS = 5000
+
 /** Remote diagnostics over MQTT (UDS-style commands), their audit trail and the DTC lifecycle. */
 export default fp(async (app) => {
   const log = app.log.child({ module: 'diagnostics' })
@@ -52,5 +54,21 @@ export default fp(async (app) => {
 
   app.decorate('diagnostics', { service, commands, dtcs })
   await app.register(diagnosticsRoutes)
-  app.addHook('onClose', async () => service.close())
+
+  // Queued commands go out when their vehicle wakes up (a birth), or on the sweep after another gateway queued them.
+  const dispatch = (key: number): void => {
+    service.dispatchQueued(key).catch((err: unknown) => log.error({ err, vehicleKey: key }, 'queued diagnostic commands not dispatched'))
+  }
+  await service.sweepQueue()
+  app.vehicles.events.on('presenceChanged', (key) => dispatch(key))
+  const sweep = setInterval(() => {
+    service.sweepQueue()
+      .then(() => { for (const key of service.waitingVehicles()) if (app.vehicles.isConnected(key)) dispatch(key) })
+      .catch((err: unknown) => log.error({ err }, 'diagnostic command queue sweep failed'))
+  }, QUEUE_SWEEP_MS)
+  sweep.unref()
+  app.addHook('onClose', async () => {
+    clearInterval(sweep)
+    service.close()
+  })
 }, { name: 'diagnostics', dependencies: ['config', 'storage', 'vehicles'] })

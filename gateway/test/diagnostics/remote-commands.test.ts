@@ -96,4 +96,53 @@ describe('remote diagnostics over MQTT', () => {
     expect(await r.json()).toMatchObject({ code: 'GW_DIAG_VEHICLE_ASLEEP' })
     c.end(true)
   })
+
+  it('queues a command for an offline vehicle when asked (202), sends it when the vehicle wakes up, and a clear only once it is parked', async () => {
+    const v = await provision(gw)
+    const read = await post(v.id, 'read-data', { did: 0xf190, queue: { expiresInS: 600 } })
+    expect(read.status).toBe(202)
+    const queued = await read.json() as { commandId: string, status: string, expiresAt: string, poll: string }
+    expect(queued).toMatchObject({ status: 'queued', poll: `/vehicles/${v.id}/diagnostics/commands/${queued.commandId}` })
+    expect(Date.parse(queued.expiresAt) - Date.now()).toBeGreaterThan(590_000)
+    const clear = await (await post(v.id, 'clear-dtcs', { queue: {} })).json() as { commandId: string }
+    const status = async (id: string) => (await (await api(gw, `/vehicles/${v.id}/diagnostics/commands/${id}`)).json() as { status: string, result: unknown }).status
+    expect(await status(queued.commandId)).toBe('queued')
+
+    const seen: string[] = []
+    const c = await scriptedVehicle(v, (r) => {
+      seen.push(r.readData != null ? 'read_data' : r.clearDtc != null ? 'clear_dtc' : 'other')
+      if (r.clearDtc != null) return { correlationId: r.correlationId, clearDtc: { cleared: 0 } }
+      return { correlationId: r.correlationId, readData: { did: 0xf190, value: Buffer.from(v.id), text: v.id } }
+    })
+    await birth(c, v, fleetwire.v1.PowerState.POWER_STATE_AWAKE, true)
+    await waitFor(async () => await status(queued.commandId) === 'succeeded' || undefined, 5000, 'queued read sent on wake-up')
+    const done = await (await api(gw, queued.poll)).json() as { result: unknown, requestedBy: string }
+    expect(done).toMatchObject({ result: { kind: 'read_data', text: v.id }, requestedBy: expect.stringMatching(/^token:/) })
+    expect(await status(clear.commandId)).toBe('queued') // ignition on: not parked yet
+    await birth(c, v, fleetwire.v1.PowerState.POWER_STATE_AWAKE, false)
+    await waitFor(async () => await status(clear.commandId) === 'succeeded' || undefined, 5000, 'queued clear sent once parked')
+    expect(seen).toEqual(['read_data', 'clear_dtc'])
+    c.end(true)
+  })
+
+  it('expires a queued command the vehicle did not wake up for, and never sends it afterwards', async () => {
+    const v = await provision(gw)
+    const q = await (await post(v.id, 'read-dtcs', { queue: { expiresInS: 1 } })).json() as { commandId: string, poll: string }
+    await waitFor(async () => (await (await api(gw, q.poll)).json() as { status: string }).status === 'expired' || undefined, 8000, 'expiry')
+    expect(await (await api(gw, q.poll)).json()).toMatchObject({ result: { code: 'GW_DIAG_QUEUE_EXPIRED' } })
+    let requests = 0
+    const c = await scriptedVehicle(v, () => { requests++; return undefined })
+    await birth(c, v, fleetwire.v1.PowerState.POWER_STATE_AWAKE, false)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(requests).toBe(0)
+    c.end(true)
+  })
+
+  it('refuses queue options that make no sense, naming the field', async () => {
+    const v = await provision(gw)
+    const r = await post(v.id, 'read-dtcs', { queue: { expiresInS: 0 } })
+    expect(r.status).toBe(400)
+    expect((await r.json() as { message: string }).message).toContain('expiresInS')
+    expect((await api(gw, `/vehicles/${v.id}/diagnostics/commands/00000000-0000-4000-8000-000000000000`)).status).toBe(404)
+  })
 })
