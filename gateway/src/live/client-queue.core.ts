@@ -50,17 +50,22 @@ export type OutboundMessage =
   | { type: 'event', topic: string, payload: unknown }
   | { type: 'gap', topic: string, dropped: number }
 
-/** Empties the queue into the messages to send, gaps first so the client knows before the newer data. */
-export function drain (q: ClientQueue): OutboundMessage[] {
+/**
+ * Empties the queue into the messages to send, gaps first so the client knows
+ * before the newer data. With `withSignals` false the signal values stay for
+ * the next tick (events go out at once, signals at the bounded rate).
+ */
+export function drain (q: ClientQueue, withSignals = true): OutboundMessage[] {
   const out: OutboundMessage[] = []
   for (const [topic, dropped] of q.dropped) out.push({ type: 'gap', topic, dropped })
   q.dropped.clear()
   for (const e of q.events.splice(0)) out.push({ type: 'event', topic: e.topic, payload: e.payload })
+  if (!withSignals) return out
   for (const [vehicleId, values] of q.signals) out.push({ type: 'signals', vehicleId, values: [...values.values()] })
   q.signals.clear()
   return out
 }
 
-export function isEmpty (q: ClientQueue): boolean {
-  return q.signals.size === 0 && q.events.length === 0 && q.dropped.size === 0
+export function isEmpty (q: ClientQueue, withSignals = true): boolean {
+  return (!withSignals || q.signals.size === 0) && q.events.length === 0 && q.dropped.size === 0
 }

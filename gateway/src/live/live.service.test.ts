@@ -50,6 +50,22 @@ describe('live hub', () => {
     expect(s.sent).toEqual([[{ type: 'event', topic: 'alerts', payload: { id: 'b' } }]])
   })
 
+  it('sends an event at the end of the event-loop turn, without waiting for the tick; signal values still wait for it', async () => {
+    const h = makeHub()
+    const s = new MemorySocket()
+    const c = h.add(s)
+    h.subscribe(c, 'alerts')
+    h.subscribe(c, `vehicle/${VIN}/signals`)
+    h.publishSignals(VIN, [1], [5], [42])
+    h.publishEvent('alerts', { id: 'a' })
+    h.publishEvent('alerts', { id: 'b' })
+    expect(s.sent).toEqual([])
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(s.sent).toEqual([[{ type: 'event', topic: 'alerts', payload: { id: 'a' } }, { type: 'event', topic: 'alerts', payload: { id: 'b' } }]])
+    h.flush()
+    expect(s.sent[1]).toEqual([{ type: 'signals', vehicleId: VIN, values: [{ signalId: 1, tsMs: 5, value: 42 }] }])
+  })
+
   it('refuses unknown topics with a message naming the valid ones', () => {
     const h = makeHub()
     const r = h.subscribe(h.add(new MemorySocket()), 'vehicle/not-a-vin/signals')

@@ -42,10 +42,10 @@ export function createLiveHub (o: LiveHubOptions) {
   const clients = new Set<LiveClient>()
   const byTopic = new Map<string, Set<LiveClient>>()
 
-  function flush (): void {
+  function flush (withSignals = true): void {
     const t = o.now()
     for (const c of clients) {
-      if (isEmpty(c.queue)) continue
+      if (isEmpty(c.queue, withSignals)) continue
       if (c.socket.bufferedAmount > o.maxBufferedBytes) {
         c.stalledSinceMs ??= t
         if (t - c.stalledSinceMs > o.stallTimeoutMs) {
@@ -56,11 +56,21 @@ export function createLiveHub (o: LiveHubOptions) {
         continue
       }
       c.stalledSinceMs = undefined
-      c.socket.send(JSON.stringify(drain(c.queue)))
+      c.socket.send(JSON.stringify(drain(c.queue, withSignals)))
     }
   }
-  const timer = setInterval(flush, Math.max(1, Math.round(1000 / o.maxHz)))
+  const timer = setInterval(() => flush(), Math.max(1, Math.round(1000 / o.maxHz)))
   timer.unref()
+  // Events (an alert opened) are not coalesced and should not wait for the
+  // next tick: they go out at the end of this turn of the event loop,
+  // together with whatever else is queued by then.
+  let eventFlush: NodeJS.Immediate | undefined
+  const flushSoon = (): void => {
+    eventFlush ??= setImmediate(() => {
+      eventFlush = undefined
+      flush(false)
+    })
+  }
 
   function remove (c: LiveClient): void {
     clients.delete(c)
@@ -108,6 +118,7 @@ export function createLiveHub (o: LiveHubOptions) {
       const subscribers = byTopic.get(topic)
       if (subscribers === undefined) return
       for (const c of subscribers) queueEvent(c.queue, { topic, payload }, o.maxQueuedEvents)
+      flushSoon()
     },
 
     clientCount: (): number => clients.size,
@@ -115,6 +126,7 @@ export function createLiveHub (o: LiveHubOptions) {
 
     close (): void {
       clearInterval(timer)
+      if (eventFlush !== undefined) clearImmediate(eventFlush)
       for (const c of clients) c.socket.close(1001, 'server shutting down')
       clients.clear()
       byTopic.clear()
