@@ -27,6 +27,8 @@ const vehicles = Number(args.vehicles)
 const seed = Number(args.seed)
 const days = Number(args.days)
 
+const DRAIN_MAX_S = 180
+
 async function fetchAlerts (gw: GatewayProcess): Promise<ScoredAlert[]> {
   const out: ScoredAlert[] = []
   for (let offset = 0; ; offset += 500) {
@@ -35,6 +37,25 @@ async function fetchAlerts (gw: GatewayProcess): Promise<ScoredAlert[]> {
     out.push(...page.items.map((a) => ({ vehicleId: a.vehicleId, ruleId: a.ruleId, openedAtMs: Date.parse(a.openedAt) })))
     if (offset + 500 >= page.total) return out
   }
+}
+
+/**
+ * Why a fault was missed, from the stored data: how many samples of each
+ * warning signal arrived between onset and failure, their extreme value and
+ * whether it ever crossed the simulator's own warning threshold.
+ */
+async function explainMiss (gw: GatewayProcess, f: GroundTruth['faults'][number]): Promise<string> {
+  const parts: string[] = []
+  for (const w of f.warnings) {
+    const q = new URLSearchParams({ from: f.onsetAt, to: f.hardFailureAt, bucket: '3600' })
+    const res = await fetch(`${gw.httpUrl}/vehicles/${f.vehicleId}/signals/${w.signalId}/history?${q}`, { headers: { authorization: `Bearer ${gw.adminToken}` } })
+    const h = await res.json() as { points: Array<{ min: number, max: number, count: number }> }
+    const n = h.points.reduce((a, p) => a + p.count, 0)
+    const above = w.comparator.includes('above')
+    const extreme = h.points.reduce((m, p) => above ? Math.max(m, p.max) : Math.min(m, p.min), above ? -Infinity : Infinity)
+    parts.push(`${w.signal.split('.').slice(-2).join('.')}${w.minus === null ? '' : ' (derived)'}: ${n} samples, ${above ? 'max' : 'min'} ${round(extreme)} vs ${w.comparator} ${w.threshold}`)
+  }
+  return parts.join('; ')
 }
 
 async function main (): Promise<void> {
@@ -57,8 +78,20 @@ async function main (): Promise<void> {
       progress(`sim time ${new Date(s.simTimeMs).toISOString().slice(0, 16)}  connected ${s.connected}  asleep ${s.sleeping}  acked ${s.acked}  buffered ${s.buffered}  DTCs ${s.dtcsSet}`)
       if (s.caughtUp) break
     }
-    // Caught up with the wall clock: stop() delivers what is still spooled (asleep vehicles hold theirs until then).
+    // Caught up with the wall clock. A gateway that fell behind (a busy machine) leaves a backlog in the
+    // vehicles' spools: let it drain while it still shrinks, or the score would count undelivered data as missed.
+    let backlog = fleet.stats().buffered
+    for (let stalled = 0, waited = 0; backlog > 0 && stalled < 3 && waited < DRAIN_MAX_S; waited += 2) {
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      const now = fleet.stats().buffered
+      stalled = now < backlog ? 0 : stalled + 1
+      progress(`draining the vehicles' backlog: ${now} messages buffered`)
+      backlog = now
+    }
+    // stop() delivers what online vehicles still hold (asleep vehicles keep theirs).
     await fleet.stop(10_000)
+    const undelivered = fleet.stats().buffered
+    if (undelivered > 0) progress(`WARNING: ${undelivered} messages never reached the gateway (machine too busy?); faults they would show count as missed`)
     truth = fleet.groundTruth()
     // Let the last commits reach the rules and alerts.
     await new Promise((resolve) => setTimeout(resolve, 3000))
@@ -66,7 +99,11 @@ async function main (): Promise<void> {
     const score = scoreAlerts(truth, alerts, Date.now())
     progress(`alerts: ${alerts.length}; faults: ${truth.faults.length} on ${truth.faultyVehicles} vehicles`)
     for (const [fault, r] of Object.entries(score.recall)) progress(`  ${fault.padEnd(20)} recall ${round(r)}  median lead ${score.leadDaysByFault[fault] ?? '-'} d`)
-    process.stdout.write(JSON.stringify({ score: 'alerts', seed, vehicles, ...score, leadDaysByFault: undefined }) + '\n')
+    for (const m of score.missed) {
+      const f = truth.faults.find((x) => x.vehicleId === m.vehicleId && x.fault === m.fault)
+      progress(`  missed: ${m.fault} on ${m.vehicleId} (onset ${f?.onsetAt}, hard failure ${m.hardFailureAt}): ${f === undefined ? '' : await explainMiss(gw, f)}`)
+    }
+    process.stdout.write(JSON.stringify({ score: 'alerts', seed, vehicles, ...score, leadDaysByFault: undefined, missed: score.missed.length, undelivered_msgs: undelivered }) + '\n')
   } finally {
     await gw.stop()
   }

@@ -51,6 +51,7 @@ export function scoreAlerts (truth: GroundTruth, alerts: readonly ScoredAlert[],
 
   const recallHits = new Map<string, { caught: number, total: number }>()
   const leads = new Map<string, number[]>()
+  const missed: Array<{ vehicleId: string, fault: string, hardFailureAt: string }> = []
   for (const f of truth.faults) {
     const failMs = Date.parse(f.hardFailureAt)
     // Only faults whose hard failure lies within the run can be scored.
@@ -62,6 +63,8 @@ export function scoreAlerts (truth: GroundTruth, alerts: readonly ScoredAlert[],
     if (first !== undefined) {
       r.caught++
       leads.set(f.fault, [...(leads.get(f.fault) ?? []), (failMs - first) / DAY_MS])
+    } else {
+      missed.push({ vehicleId: f.vehicleId, fault: f.fault, hardFailureAt: f.hardFailureAt })
     }
     recallHits.set(f.fault, r)
   }
@@ -82,5 +85,7 @@ export function scoreAlerts (truth: GroundTruth, alerts: readonly ScoredAlert[],
     alerts: alerts.length,
     predictive_alerts: predictive.length,
     faults_scored: [...recallHits.values()].reduce((n, r) => n + r.total, 0),
+    /** Faults no alert predicted in time: where to look when tuning. */
+    missed,
   }
 }
