@@ -85,6 +85,7 @@ export function scoreAlerts (truth: GroundTruth, alerts: readonly ScoredAlert[],
     alerts: alerts.length,
     predictive_alerts: predictive.length,
     faults_scored: [...recallHits.values()].reduce((n, r) => n + r.total, 0),
+    recallCounts: Object.fromEntries(recallHits),
     /** Faults no alert predicted in time: where to look when tuning. */
     missed,
   }
