@@ -36,6 +36,25 @@ const tyreLeak = ([id, label, path]: typeof WHEELS[number]): Rule => ({
   kind: { type: 'slope', op: 'below', perDay: -2.5, clearPerDay: -1, windowS: 3 * D, minSpanS: 1.5 * D, minSamples: 35 },
 })
 
+/**
+ * The slope needs dense data; a vehicle that is rarely awake reports too few
+ * pressures for it. Against the other vehicles of its model (same placard),
+ * a tyre 6 σ below the fleet (healthy tyres sit within about ±2 % of each
+ * other, so roughly 10 % low) is leaking whatever its sampling rate.
+ */
+const tyreBelowFleet = ([id, label, path]: typeof WHEELS[number]): Rule => ({
+  id: `tyre-low-vs-fleet-${id}`,
+  name: `Tyre pressure far below the fleet (${label})`,
+  description: 'Tyre pressure normalised to 20 °C more than 6 standard deviations below the same tyre on the other vehicles of the model.',
+  enabled: true,
+  severity: 'major',
+  signal: `Vehicle.Chassis.Axle.${path}.Tire.Pressure`,
+  derived: { compensateTemperature: TYRE_TEMP },
+  clearDelayS: 6 * H,
+  quietPeriodS: 2 * D,
+  kind: { type: 'cohort', op: 'below', k: 6, clearK: 3, minStd: 3, minCohort: 10 },
+})
+
 /** Healthy wear is 0.1–0.3 %/day; a dragging caliper wears several %/day. */
 const padForecast = (side: 'Left' | 'Right'): Rule => ({
   id: `brake-pad-wear-${side === 'Left' ? 'fl' : 'fr'}`,
@@ -96,6 +115,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
     kind: { type: 'slope', op: 'above', perDay: 0.004, clearPerDay: 0.002, windowS: 4 * D, minSpanS: 2 * D, minSamples: 50 },
   },
   ...WHEELS.map(tyreLeak),
+  ...WHEELS.map(tyreBelowFleet),
   {
     id: 'coolant-overheat',
     name: 'Coolant over-temperature while driving',
