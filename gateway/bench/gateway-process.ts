@@ -19,6 +19,8 @@ export interface GatewayOptions {
   env: Record<string, string>
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[]
+  /** Reuse this state directory (spool, embedded PostgreSQL) instead of a fresh one; it is kept on stop(). */
+  dataDir?: string
 }
 
 
@@ -47,10 +49,11 @@ export class GatewayProcess {
     readonly mqttUrl: string,
     readonly adminToken: string,
     private readonly logFile: string,
+    private readonly ownsDataDir: boolean,
   ) {}
 
   static async start (opts: GatewayOptions): Promise<GatewayProcess> {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'fleetwire-bench-'))
+    const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fleetwire-bench-'))
     const [httpPort, mqttPort, pgPort] = [await freePort(), await freePort(), await freePort()]
     const adminToken = randomBytes(24).toString('base64url')
     const logFile = path.join(dataDir, 'gateway.log')
@@ -69,7 +72,7 @@ export class GatewayProcess {
         ...opts.env,
       },
     })
-    const gw = new GatewayProcess(child, dataDir, `http://127.0.0.1:${httpPort}`, `mqtt://127.0.0.1:${mqttPort}`, adminToken, logFile)
+    const gw = new GatewayProcess(child, dataDir, `http://127.0.0.1:${httpPort}`, `mqtt://127.0.0.1:${mqttPort}`, adminToken, logFile, opts.dataDir === undefined)
     try {
       await gw.waitReady(120_000)
     } catch (err) {
@@ -129,8 +132,8 @@ export class GatewayProcess {
     throw new Error(`gateway not ready after ${timeoutMs} ms:\n${this.logTail()}`)
   }
 
-  /** Registers the vehicles, `concurrency` requests in flight; resolves to their MQTT logins. */
-  async provision (count: number, concurrency = 20): Promise<VehicleLogin[]> {
+  /** Registers vehicles benchVin(first) … benchVin(first + count - 1), `concurrency` requests in flight; resolves to their MQTT logins. */
+  async provision (count: number, concurrency = 20, first = 0): Promise<VehicleLogin[]> {
     const logins: VehicleLogin[] = new Array(count)
     let next = 0
     const worker = async () => {
@@ -138,9 +141,9 @@ export class GatewayProcess {
         const res = await fetch(`${this.httpUrl}/vehicles`, {
           method: 'POST',
           headers: { authorization: `Bearer ${this.adminToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ id: benchVin(i), model: 'FW-E1', region: 'EU', fleet: 'bench' }),
+          body: JSON.stringify({ id: benchVin(first + i), model: 'FW-E1', region: 'EU', fleet: 'bench' }),
         })
-        if (res.status !== 201) throw new Error(`POST /vehicles ${benchVin(i)}: ${res.status} ${await res.text()}`)
+        if (res.status !== 201) throw new Error(`POST /vehicles ${benchVin(first + i)}: ${res.status} ${await res.text()}`)
         const body = await res.json() as { credentials: VehicleLogin }
         logins[i] = body.credentials
       }
@@ -165,7 +168,13 @@ export class GatewayProcess {
     return sums
   }
 
-  /** SIGTERM, then SIGKILL; also ends an orphaned PostgreSQL and removes the data dir. */
+  /** Resolves when the process has exited, with how. */
+  exited (): Promise<{ code: number | null, signal: NodeJS.Signals | null }> {
+    if (!this.alive) return Promise.resolve({ code: this.child.exitCode, signal: this.child.signalCode })
+    return new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })))
+  }
+
+  /** SIGTERM, then SIGKILL; also ends an orphaned PostgreSQL and removes the data dir (unless given in the options). */
   async stop (): Promise<void> {
     if (this.alive) {
       this.child.kill('SIGTERM')
@@ -179,6 +188,6 @@ export class GatewayProcess {
       } catch { /* already gone */ }
     }
     await sleep(500)
-    rmSync(this.dataDir, { recursive: true, force: true })
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true })
   }
 }

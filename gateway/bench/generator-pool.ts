@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { createHistogram, merge, quantile, type HistogramData } from './latency-histogram.js'
-import type { GeneratorCommand, GeneratorReport, LoadSpec, VehicleLogin } from './generator-protocol.js'
+import type { AckedBatches, GeneratorCommand, GeneratorReport, LoadSpec, VehicleLogin } from './generator-protocol.js'
 
 const WORKER = fileURLToPath(new URL('./load-generator.ts', import.meta.url))
 
@@ -107,6 +107,12 @@ export class GeneratorPool {
     out.p50Ms = quantile(out.latency, 0.5)
     out.p99Ms = quantile(out.latency, 0.99)
     return out
+  }
+
+  /** Every batch acknowledged so far, per vehicle, from all workers. */
+  async acked (): Promise<AckedBatches[]> {
+    const replies = await Promise.all(this.workers.map((w) => w.request({ type: 'acked' }, 'acked')))
+    return replies.flatMap((r) => r.vehicles)
   }
 
   async disconnect (): Promise<void> {

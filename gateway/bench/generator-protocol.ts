@@ -2,6 +2,12 @@ import type { HistogramData } from './latency-histogram.js'
 
 /** IPC between the bench orchestrator and its load-generator processes. */
 
+/** Batch i of a vehicle holds sample j as signal SIGNALS[j mod n] at base + j ms (load-generator.ts). */
+export interface AckedBatches {
+  readonly vehicleId: string
+  readonly bases: number[]
+}
+
 export interface VehicleLogin {
   readonly username: string
   readonly password: string
@@ -26,6 +32,8 @@ export type GeneratorCommand =
   | { type: 'stop-load' }
   | { type: 'snapshot' }
   | { type: 'disconnect' }
+  /** The base time of every batch acknowledged so far, per vehicle (outage bench: lost = acked − stored). */
+  | { type: 'acked' }
 
 /** Counts since the previous snapshot; completed = PUBACK received (QoS 1) or written (QoS 0). */
 export interface WindowCounters {
@@ -45,3 +53,4 @@ export type GeneratorReport =
   | { type: 'snapshot', counters: WindowCounters }
   | { type: 'stopped', inflight: number }
   | { type: 'disconnected' }
+  | { type: 'acked', vehicles: AckedBatches[] }

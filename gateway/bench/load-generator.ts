@@ -10,7 +10,10 @@ import { createHistogram, record } from './latency-histogram.js'
 import type { GeneratorCommand, GeneratorReport, LoadSpec, VehicleLogin, WindowCounters } from './generator-protocol.js'
 
 interface Vehicle {
+  readonly id: string
   readonly topic: string
+  /** Base times of the batches acknowledged (PUBACK received). */
+  readonly acked: number[]
   readonly client: MqttClient
   inflight: number
   seq: number
@@ -69,6 +72,7 @@ function publish (v: Vehicle, spec: LoadSpec): void {
   counters.sent++
   const t0 = performance.now()
   const payload = encodeBatch(v)
+  const base = v.lastBaseMs
   v.client.publish(v.topic, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), { qos: spec.qos }, (err) => {
     v.inflight--
     if (err !== undefined && err !== null) {
@@ -76,6 +80,7 @@ function publish (v: Vehicle, spec: LoadSpec): void {
       return
     }
     counters.completed++
+    if (spec.qos === 1) v.acked.push(base)
     record(counters.latency, performance.now() - t0)
     if (load === spec && spec.mode === 'closed' && v.client.connected) publish(v, spec)
   })
@@ -151,7 +156,7 @@ function connectOne (url: string, login: VehicleLogin): Promise<Vehicle> {
       client.removeListener('error', reject)
       client.on('error', () => { counters.errors++ })
       client.on('close', () => { counters.disconnects++ })
-      resolve({ topic: vehicleTopic(login.username, 'telemetry'), client, inflight: 0, seq: 0, lastBaseMs: 0 })
+      resolve({ id: login.username, topic: vehicleTopic(login.username, 'telemetry'), acked: [], client, inflight: 0, seq: 0, lastBaseMs: 0 })
     })
     client.once('error', reject)
   })
@@ -188,6 +193,9 @@ async function handle (cmd: GeneratorCommand): Promise<void> {
       reply({ type: 'snapshot', counters: out })
       return
     }
+    case 'acked':
+      reply({ type: 'acked', vehicles: vehicles.map((v) => ({ vehicleId: v.id, bases: v.acked })) })
+      return
     case 'disconnect':
       await stopLoad()
       // Closed on purpose: not counted as disconnects.

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt'
@@ -35,7 +38,9 @@ export function startEmbedded (env: Record<string, string>): Promise<TestGateway
 }
 
 async function listen (env: Record<string, string>, db: { url: string, drop(): Promise<void> }): Promise<TestGateway> {
-  const loaded = loadConfig({ HTTP_PORT: '0', MQTT_PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN, ...env })
+  // Each gateway gets its own state directory (telemetry spool) unless the test shares one on purpose.
+  const dataDir = env.DATA_DIR ?? await mkdtemp(path.join(tmpdir(), 'fleetwire-test-gw-'))
+  const loaded = loadConfig({ HTTP_PORT: '0', MQTT_PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN, DATA_DIR: dataDir, ...env })
   if (!loaded.ok) throw new Error(loaded.error.detail)
   const app = await buildApp({ config: loaded.value, logger: pino({ level: loaded.value.logLevel }) })
   await app.listen({ host: '127.0.0.1', port: 0 })
@@ -47,7 +52,10 @@ async function listen (env: Record<string, string>, db: { url: string, drop(): P
     mqttUrl: `mqtt://127.0.0.1:${app.broker.tcpAddress().port}`,
     wsUrl: `ws://127.0.0.1:${port}/mqtt`,
     databaseUrl: db.url,
-    close: () => app.close(),
+    close: async () => {
+      await app.close()
+      if (env.DATA_DIR === undefined) await rm(dataDir, { recursive: true, force: true })
+    },
     dropDatabase: db.drop,
   }
 }

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createServer, type AddressInfo, type Server } from 'node:net'
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { Aedes, type Client } from 'aedes'
 import { createWebSocketStream } from 'ws'
@@ -9,11 +9,16 @@ import { adaptAuthenticate, adaptAuthorizePublish, adaptAuthorizeSubscribe } fro
 import { createAuthenticate } from './hooks/authenticate.js'
 import { createAuthorizePublish } from './hooks/authorize-publish.js'
 import { createAuthorizeSubscribe } from './hooks/authorize-subscribe.js'
+import { createConnectionLimiter } from './connection-limiter.core.js'
+import { createTlsListener, remoteAddressOf } from './tls-listener.js'
+import type { PublishGate } from './hooks/authorize-publish.js'
 
 export interface Broker {
   readonly aedes: Aedes
   /** Where MQTT over TCP listens (the resolved port when configured as 0). */
   tcpAddress(): AddressInfo
+  /** Where MQTT over TLS listens; undefined when TLS is not configured. */
+  tlsAddress(): AddressInfo | undefined
   /** Closes the vehicle's connection, if it has one. */
   disconnect(vehicleId: string): boolean
 }
@@ -24,8 +29,9 @@ declare module 'fastify' {
   }
 }
 
-/** How long a subscriber may leave its socket unread before it is dropped. */
-const DRAIN_TIMEOUT_MS = 10_000
+/** Graceful shutdown: longest wait for publishes in flight to become durable and be acknowledged. */
+const SHUTDOWN_FLUSH_MS = 5000
+const LIMITER_SWEEP_MS = 30_000
 
 /**
  * The embedded MQTT broker: aedes over TCP and over WebSocket (`/mqtt` on the
@@ -38,6 +44,11 @@ export default fp(async (app) => {
   const log = app.log.child({ module: 'broker' })
   const sessions = new WeakMap<Client, AuthenticatedVehicle>()
   const clientsByVehicle = new Map<string, Client>()
+  /** Verified client-certificate CN per connection (mutual TLS only). */
+  const certificates = new WeakMap<object, string>()
+  const gate: PublishGate = { closing: false, inflight: 0 }
+  const limiter = createConnectionLimiter(config.mqtt.connLimit)
+  const sweep = setInterval(() => limiter.sweep(Date.now()), LIMITER_SWEEP_MS).unref()
 
   const aedes = await Aedes.createBroker({
     // Unbounded mqemitter concurrency: with the default (100) aedes 1.2 dies
@@ -45,16 +56,19 @@ export default fp(async (app) => {
     // bounded before this point instead (ingest rate limits + back-pressure).
     concurrency: 0,
     connectTimeout: config.mqtt.connectTimeoutMs,
-    drainTimeout: DRAIN_TIMEOUT_MS,
+    // A subscriber that stops reading (e.g. a vehicle whose cmd topic we
+    // publish to) is dropped after this, instead of stalling its publishers.
+    drainTimeout: config.mqtt.drainTimeoutMs,
     maxTopicLevels: config.mqtt.maxTopicLevels,
     maxClientsIdLength: 64,
     authenticate: adaptAuthenticate(createAuthenticate({
       vehicles,
+      certificateOf: (client) => certificates.get(client.conn),
       isQuarantined: (key) => ingest.isQuarantined(key),
       sessions,
       onRefused: (reason) => metrics.connectionsRefused.inc({ reason }),
     })),
-    authorizePublish: adaptAuthorizePublish(createAuthorizePublish({ sessions, ingest })),
+    authorizePublish: adaptAuthorizePublish(createAuthorizePublish({ sessions, ingest, gate })),
     authorizeSubscribe: adaptAuthorizeSubscribe(createAuthorizeSubscribe(sessions)),
   })
 
@@ -83,28 +97,54 @@ export default fp(async (app) => {
     log.info({ vehicleId: id }, 'vehicle disconnected: credentials invalidated')
   })
 
-  function handle (conn: Duplex): void {
+  function handle (conn: Duplex, certificateCn?: string): void {
     const guarded = new PacketSizeGuard(conn, config.mqtt.maxPacketBytes, (violation) => {
       metrics.protocolViolations.inc({ reason: violation })
-      log.warn({ violation, maxPacketBytes: config.mqtt.maxPacketBytes }, 'connection closed: MQTT framing violation')
+      if (violation === 'keepalive_timeout') log.debug('connection closed: keep-alive expired')
+      else log.warn({ violation, maxPacketBytes: config.mqtt.maxPacketBytes }, 'connection closed: MQTT framing violation')
     })
+    if (certificateCn !== undefined) certificates.set(guarded, certificateCn)
     aedes.handle(guarded)
   }
 
+  /** Per-address connection rate, checked on the raw socket before any byte is read (or TLS handshake done). */
+  function admitted (socket: Socket): boolean {
+    const address = remoteAddressOf(socket)
+    const a = limiter.admit(address, Date.now())
+    if (a.ok) return true
+    metrics.connectionsRefused.inc({ reason: a.reason === 'banned' ? 'GW_MQTT_ADDRESS_BANNED' : 'GW_MQTT_CONNECTION_RATE' })
+    if (a.reason === 'rate_limited') log.warn({ address, untilMs: a.untilMs }, 'address connects too often: refused for a while')
+    socket.destroy()
+    return false
+  }
+
   const tcp: Server = createServer({ noDelay: true }, (socket) => {
+    if (!admitted(socket)) return
     socket.setNoDelay(true)
     handle(socket)
   })
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject)
-    tcp.listen(config.mqtt.port, config.mqtt.host, () => {
-      tcp.off('error', reject)
-      resolve()
+  await listen(tcp, config.mqtt.port, config.mqtt.host, log)
+
+  const tlsConfig = config.mqtt.tls
+  const tls = tlsConfig === undefined
+    ? undefined
+    : await createTlsListener(tlsConfig, (socket, cn) => {
+      socket.setNoDelay(true)
+      handle(socket, cn)
+    }, (socket, reason) => {
+      metrics.connectionsRefused.inc({ reason: 'GW_AUTH_BAD_CERTIFICATE' })
+      log.warn({ address: remoteAddressOf(socket), reason }, 'TLS client refused')
+      socket.destroy()
     })
-  })
-  tcp.on('error', (err) => log.error({ err }, 'MQTT listener error'))
+  if (tls !== undefined && tlsConfig !== undefined) {
+    // 'connection' is the raw TCP socket, before the (costly) handshake.
+    tls.on('connection', (socket: Socket) => { admitted(socket) })
+    tls.on('tlsClientError', (err) => log.debug({ err: err.message }, 'TLS handshake failed'))
+    await listen(tls, tlsConfig.port, config.mqtt.host, log)
+  }
 
   app.get('/mqtt', { websocket: true, config: { public: true }, schema: { hide: true } as object }, (socket, req) => {
+    if (!admitted(req.socket)) return
     req.socket.setNoDelay(true)
     handle(createWebSocketStream(socket))
   })
@@ -112,6 +152,7 @@ export default fp(async (app) => {
   app.decorate('broker', {
     aedes,
     tcpAddress: () => tcp.address() as AddressInfo,
+    tlsAddress: () => tls?.address() as AddressInfo | undefined,
     disconnect (vehicleId: string) {
       const c = clientsByVehicle.get(vehicleId)
       c?.close()
@@ -119,11 +160,30 @@ export default fp(async (app) => {
     },
   })
 
+  // Graceful shutdown, bounded: stop accepting connections and publishes
+  // (a refused publish is unacknowledged, so its vehicle resends it), let
+  // the publishes in flight become durable and be acknowledged, then close
+  // every connection. Ingest flushes in its onClose, after this.
   app.addHook('preClose', async () => {
-    // Stop accepting first; server.close() only calls back once every
-    // connection is gone, which is what aedes.close() brings about.
-    const listenerClosed = new Promise<void>((resolve) => tcp.close(() => resolve()))
+    gate.closing = true
+    clearInterval(sweep)
+    // server.close() only calls back once every connection is gone, which is what aedes.close() brings about.
+    const listenersClosed = Promise.all([tcp, tls].map((srv) => srv === undefined ? undefined : new Promise<void>((resolve) => srv.close(() => resolve()))))
+    const deadline = Date.now() + SHUTDOWN_FLUSH_MS
+    while (gate.inflight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
+    if (gate.inflight > 0) log.warn({ inflight: gate.inflight }, 'closing with publishes still in flight (unacknowledged: vehicles resend them)')
     await new Promise<void>((resolve) => aedes.close(() => resolve()))
-    await listenerClosed
+    await listenersClosed
   })
 }, { name: 'broker', dependencies: ['config', 'metrics', 'vehicles', 'ingest', '@fastify/websocket'] })
+
+function listen (srv: Server, port: number, host: string, log: { error(o: object, msg: string): void }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    srv.once('error', reject)
+    srv.listen(port, host, () => {
+      srv.off('error', reject)
+      srv.on('error', (err) => log.error({ err }, 'MQTT listener error'))
+      resolve()
+    })
+  })
+}

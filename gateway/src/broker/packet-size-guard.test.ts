@@ -39,3 +39,35 @@ describe('MQTT frame scanner', () => {
     expect(s.scan(packet(1022))).toBe('packet_too_large')
   })
 })
+
+describe('keep-alive handling in the frame scanner', () => {
+  const connect = (keepAlive: number) => Buffer.from([0x10, 12, 0, 4, 0x4d, 0x51, 0x54, 0x54, 4, 0x02, keepAlive >> 8, keepAlive & 0xff, 0, 0])
+
+  it('reads the CONNECT Keep Alive and zeroes it, whatever the chunking', () => {
+    for (const size of [1, 2, 5, 14]) {
+      const stream = Buffer.concat([connect(300), Buffer.from([0xc0, 0x00])])
+      const s = new FrameScanner(1024)
+      for (let i = 0; i < stream.length; i += size) s.scan(stream.subarray(i, i + size))
+      expect(s.keepAliveS, `chunks of ${size}`).toBe(300)
+      expect(stream.readUInt16BE(10)).toBe(0)
+    }
+  })
+
+  it('marks PINGREQs after the CONNECT for removal', () => {
+    const s = new FrameScanner(1024)
+    s.scan(connect(30))
+    expect(s.drops).toEqual([])
+    const chunk = Buffer.concat([Buffer.from([0xc0, 0x00]), packet(3), Buffer.from([0xc0, 0x00])])
+    expect(s.scan(chunk)).toBeUndefined()
+    expect(s.drops).toEqual([0, 2, 7, 9])
+  })
+
+  it('leaves a PINGREQ split over two chunks in the stream', () => {
+    const s = new FrameScanner(1024)
+    s.scan(connect(30))
+    s.scan(Buffer.from([0xc0]))
+    expect(s.drops).toEqual([])
+    s.scan(Buffer.from([0x00]))
+    expect(s.drops).toEqual([])
+  })
+})

@@ -11,7 +11,12 @@ export interface Config {
     readonly maxPacketBytes: number
     readonly maxTopicLevels: number
     readonly connectTimeoutMs: number
+    readonly drainTimeoutMs: number
+    /** undefined = no TLS listener. */
+    readonly tls: { readonly port: number, readonly certFile: string, readonly keyFile: string, readonly caFile: string | undefined } | undefined
+    readonly connLimit: { readonly burst: number, readonly perS: number, readonly banMs: number }
   }
+  readonly spool: { readonly dir: string, readonly maxBytes: number, readonly afterMs: number }
   readonly intake: {
     readonly vehicleMaxMsgsPerS: number
     readonly vehicleMaxBytesPerS: number
@@ -70,7 +75,13 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       maxPacketBytes: e.MQTT_MAX_PACKET_BYTES,
       maxTopicLevels: e.MQTT_MAX_TOPIC_LEVELS,
       connectTimeoutMs: e.MQTT_CONNECT_TIMEOUT_MS,
+      drainTimeoutMs: e.MQTT_DRAIN_TIMEOUT_MS,
+      tls: e.MQTT_TLS_CERT === undefined || e.MQTT_TLS_KEY === undefined
+        ? undefined
+        : { port: e.MQTT_TLS_PORT, certFile: e.MQTT_TLS_CERT, keyFile: e.MQTT_TLS_KEY, caFile: e.MQTT_TLS_CA },
+      connLimit: { burst: e.MQTT_CONN_BURST_PER_ADDR, perS: e.MQTT_CONN_PER_S_PER_ADDR, banMs: e.MQTT_CONN_BAN_S * 1000 },
     },
+    spool: { dir: e.SPOOL_DIR ?? `${e.DATA_DIR}/spool`, maxBytes: e.SPOOL_MAX_BYTES, afterMs: e.SPOOL_AFTER_MS },
     intake: {
       vehicleMaxMsgsPerS: e.VEHICLE_MAX_MSGS_PER_S,
       vehicleMaxBytesPerS: e.VEHICLE_MAX_BYTES_PER_S,

@@ -3,7 +3,8 @@ import type { Log } from '../shared/log.js'
 import type { UplinkChannel } from '@fleetwire/proto'
 import type { VehicleIntakeState } from './vehicle-intake-state.js'
 
-export type HandlerOutcome = { ok: true } | { ok: false, reason: string, detail: string }
+/** `spooled`: acknowledged from the local spool, not yet in the database (telemetry during an outage). */
+export type HandlerOutcome = { ok: true, spooled?: boolean } | { ok: false, reason: string, detail: string }
 
 /** Handles one decoded-on-demand payload of one uplink channel. */
 export type ChannelHandler = (vehicle: AuthenticatedVehicle, payload: Buffer, state: VehicleIntakeState) => Promise<HandlerOutcome>

@@ -12,12 +12,19 @@ import { createDeathHandler, createStatusHandler } from './handlers/presence.js'
 import { createDtcHandler } from './handlers/dtc.js'
 import { createCommandResponseHandler } from './handlers/command-response.js'
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
+import { WriteAheadSpool } from '../spool/write-ahead-spool.js'
+import { SpoolReplayer } from '../spool/replayer.js'
 
 export type { IngestService, InboundMessage, IntakeOutcome } from './ingest.service.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    ingest: IngestService & { drain(): Promise<void> }
+    ingest: IngestService & {
+      /** Writes every accepted sample to the database or the spool, and waits for it. */
+      drain(): Promise<void>
+      /** Bytes of telemetry in the local spool, waiting for the database. */
+      spoolBytes(): number
+    }
   }
 }
 
@@ -50,9 +57,16 @@ export default fp(async (app) => {
   let closing = false
   const durably = <T>(what: string, fn: () => Promise<T>) => retryUntilDone(what, fn, log, () => closing)
 
+  // Acknowledged telemetry the database cannot take now is fsync'd here
+  // first and replayed later (also after a crash: segments survive it).
+  const spool = await WriteAheadSpool.open({ dir: config.spool.dir, maxBytes: config.spool.maxBytes })
+  let replayer: SpoolReplayer | undefined
   const batcher = new TelemetryBatcher(storage.telemetry, {
     ...config.ingest,
     log,
+    spool: { spool, afterMs: config.spool.afterMs, onSpooling: () => replayer?.kick() },
+    onSpooled: (samples) => metrics.spoolSamples.inc(samples),
+    onSpoolFull: () => metrics.spoolFull.inc(),
     onWritten: ({ samples, inserted, seconds }) => {
       metrics.samplesStored.inc(inserted)
       if (inserted < samples) metrics.samplesDuplicate.inc(samples - inserted)
@@ -61,6 +75,23 @@ export default fp(async (app) => {
     onWriteFailed: () => metrics.batchWriteFailures.inc(),
   })
   metrics.probes.ingestQueueSamples = () => batcher.queued
+  metrics.probes.spoolBytes = () => spool.bytes
+  replayer = new SpoolReplayer({
+    spool,
+    insert: (batch) => storage.telemetry.insertColumns(batch),
+    batchMaxSamples: config.ingest.batchMaxSamples,
+    deadlineMs: Math.max(config.spool.afterMs, 10_000),
+    retryMs: 1000,
+    log,
+    onReplayed: ({ samples, inserted }) => {
+      metrics.spoolReplayedSamples.inc(samples)
+      metrics.samplesStored.inc(inserted)
+      if (inserted < samples) metrics.samplesDuplicate.inc(samples - inserted)
+    },
+    onHealthy: () => batcher.resumeDatabase(),
+  })
+  if (!spool.isEmpty) log.warn({ spoolBytes: spool.bytes }, 'telemetry left in the spool by an earlier run: replaying it')
+  replayer.start()
 
   const presenceDeps = { vehicles, log, now, durably }
   const service = createIngestService({
@@ -93,11 +124,15 @@ export default fp(async (app) => {
       'cmd/res': createCommandResponseHandler(app.diagnostics.service),
     },
   })
-  app.decorate('ingest', Object.assign(service, { drain: () => batcher.drain() }))
+  app.decorate('ingest', Object.assign(service, { drain: () => batcher.drain(), spoolBytes: () => spool.bytes }))
   await app.register(routes, { prefix: '/vehicles' })
-  app.addHook('preClose', async () => {
+  // onClose, not preClose: the broker's preClose (stop accepting, finish the
+  // publishes in flight) runs first; onClose hooks run before storage's.
+  app.addHook('onClose', async () => {
     await batcher.drain()
     closing = true
     batcher.close()
+    await replayer?.stop()
+    await spool.close()
   })
 }, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live', 'rules', 'diagnostics'] })

@@ -51,6 +51,8 @@ export function createIngestService ({ config, batcher, handlers, metrics, log, 
     return c
   }
   const { vehicleMaxMsgsPerS: msgRate, vehicleMaxBytesPerS: byteRate } = config.intake
+  const storedMsgs = metrics.messagesOutcome.labels('stored')
+  const spooledMsgs = metrics.messagesOutcome.labels('spooled')
 
   function stateOf (v: AuthenticatedVehicle, t: number): VehicleIntakeState {
     let s = states.get(v.key)
@@ -110,10 +112,19 @@ export function createIngestService ({ config, batcher, handlers, metrics, log, 
         await batcher.waitForRoom()
       }
       const handler = handlers[msg.channel]
-      const outcome: HandlerOutcome = handler === undefined
-        ? { ok: false, reason: 'GW_INGEST_UNKNOWN_CHANNEL', detail: `no handler for channel ${msg.channel}` }
-        : await handler(msg.vehicle, msg.payload, s)
+      let outcome: HandlerOutcome
+      try {
+        outcome = handler === undefined
+          ? { ok: false, reason: 'GW_INGEST_UNKNOWN_CHANNEL', detail: `no handler for channel ${msg.channel}` }
+          : await handler(msg.vehicle, msg.payload, s)
+      } catch (err) {
+        // Every message received ends in exactly one outcome counter, failures included.
+        metrics.messagesRejected.inc({ reason: 'GW_INGEST_HANDLER_FAILED' })
+        throw err
+      }
       if (!outcome.ok) return malformed(s, msg.vehicle, outcome.reason, outcome.detail, now())
+      if (outcome.spooled === true) spooledMsgs.inc()
+      else storedMsgs.inc()
       return { kind: 'processed' }
     },
 

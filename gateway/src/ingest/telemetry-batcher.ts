@@ -1,8 +1,20 @@
 import type { Log } from '../shared/log.js'
 import type { TelemetryColumns, TelemetryRepository } from '../storage/telemetry.repository.js'
-import { retryUntilDone } from '../shared/retry.js'
+import type { WriteAheadSpool } from '../spool/write-ahead-spool.js'
+import { withDeadline } from '../spool/deadline.js'
 
 export type BatchWriter = Pick<TelemetryRepository, 'insertColumns'>
+
+/** Where an acknowledged batch is durable: committed in the database, or fsync'd to the spool. */
+export type Durability = 'stored' | 'spooled'
+
+export interface BatcherSpool {
+  spool: WriteAheadSpool
+  /** A database write slower than this sends the batch (and the next ones) to the spool. */
+  afterMs: number
+  /** Called when the batcher starts spooling, so the replayer looks at once. */
+  onSpooling: () => void
+}
 
 export interface BatcherOptions {
   flushMs: number
@@ -10,23 +22,36 @@ export interface BatcherOptions {
   queueMaxSamples: number
   writers: number
   log: Log
+  /** Without it a failed write is retried until the database takes it (acknowledgements wait). */
+  spool?: BatcherSpool
   onWritten?: (info: { samples: number, inserted: number, seconds: number }) => void
   onWriteFailed?: (err: Error) => void
+  onSpooled?: (samples: number) => void
+  /** The spool is full and the database unavailable: acknowledgements stop (back-pressure). */
+  onSpoolFull?: () => void
 }
 
 interface PendingBatch {
   columns: TelemetryColumns
-  waiters: Array<{ resolve: () => void }>
+  waiters: Array<{ resolve: (d: Durability) => void }>
 }
+
+const RETRY_MIN_MS = 100
+const RETRY_MAX_MS = 2000
+const WARN_EVERY_MS = 10_000
 
 /**
  * Collects validated samples from all vehicles into column batches and
  * writes them with a bounded number of parallel writers. `add()` resolves
- * once the samples are committed: the broker acknowledges a QoS 1 publish
- * only then. A failed write is retried (with backoff) until it succeeds:
- * nothing that was accepted is dropped. While the database is slow, the
- * queue fills and `hasRoom()` turns false, which is the intake's signal
- * to apply back-pressure.
+ * once the samples are durable — committed in the database, or (when the
+ * database fails or is slower than `spool.afterMs`) fsync'd to the local
+ * write-ahead spool — and the broker acknowledges a QoS 1 publish only then.
+ * Once one batch went to the spool, the following ones go straight there
+ * until the replayer reports the database healthy again (`resumeDatabase()`).
+ * When neither takes a batch (spool full), it is retried with backoff and
+ * its acknowledgements wait: nothing accepted is dropped. The queue then
+ * fills and `hasRoom()` turns false, the intake's signal to apply
+ * back-pressure.
  */
 export class TelemetryBatcher {
   private current: PendingBatch = emptyBatch()
@@ -36,6 +61,8 @@ export class TelemetryBatcher {
   private queuedSamples = 0
   private roomWaiters: Array<() => void> = []
   private closed = false
+  private spooling = false
+  private lastWarnMs = 0
 
   constructor (private readonly writer: BatchWriter, private readonly opts: BatcherOptions) {}
 
@@ -54,8 +81,19 @@ export class TelemetryBatcher {
     return new Promise((resolve) => this.roomWaiters.push(resolve))
   }
 
-  add (vehicleKey: number, signalIds: number[], tsMs: number[], values: number[]): Promise<void> {
-    if (signalIds.length === 0) return Promise.resolve()
+  /** True while new batches go to the spool rather than the database. */
+  get isSpooling (): boolean {
+    return this.spooling
+  }
+
+  /** The replayer emptied the spool into the database: write there again. */
+  resumeDatabase (): void {
+    if (this.spooling) this.opts.log.info('database healthy again: writing telemetry to it directly')
+    this.spooling = false
+  }
+
+  add (vehicleKey: number, signalIds: number[], tsMs: number[], values: number[]): Promise<Durability> {
+    if (signalIds.length === 0) return Promise.resolve('stored')
     const c = this.current.columns
     for (let i = 0; i < signalIds.length; i++) {
       c.vehicleKeys.push(vehicleKey)
@@ -64,7 +102,7 @@ export class TelemetryBatcher {
       c.values.push(values[i] as number)
     }
     this.queuedSamples += signalIds.length
-    const done = new Promise<void>((resolve) => this.current.waiters.push({ resolve }))
+    const done = new Promise<Durability>((resolve) => this.current.waiters.push({ resolve }))
     if (c.signalIds.length >= this.opts.batchMaxSamples) this.seal()
     else if (this.timer === undefined) this.timer = setTimeout(() => this.seal(), this.opts.flushMs)
     return done
@@ -105,19 +143,64 @@ export class TelemetryBatcher {
 
   private async write (batch: PendingBatch): Promise<void> {
     const n = batch.columns.signalIds.length
-    await retryUntilDone('telemetry batch write', async () => {
-      const started = process.hrtime.bigint()
-      try {
-        const inserted = await this.writer.insertColumns(batch.columns)
-        this.opts.onWritten?.({ samples: n, inserted, seconds: Number(process.hrtime.bigint() - started) / 1e9 })
-      } catch (err) {
-        this.opts.onWriteFailed?.(err as Error)
-        throw err
+    let durability: Durability | undefined
+    for (let attempt = 0; durability === undefined; attempt++) {
+      // A full spool sends the retries back to the database.
+      if (!this.spooling || this.opts.spool === undefined || attempt > 0) {
+        if (await this.tryDatabase(batch.columns)) durability = 'stored'
       }
-    }, this.opts.log, () => false)
+      if (durability === undefined && this.opts.spool !== undefined) durability = await this.trySpool(batch.columns)
+      if (durability === undefined) await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** attempt)))
+    }
     this.queuedSamples -= n
-    for (const w of batch.waiters) w.resolve()
+    for (const w of batch.waiters) w.resolve(durability)
     if (this.hasRoom()) for (const w of this.roomWaiters.splice(0)) w()
+  }
+
+  private async tryDatabase (columns: TelemetryColumns): Promise<boolean> {
+    const started = process.hrtime.bigint()
+    const n = columns.signalIds.length
+    const written = this.writer.insertColumns(columns).then((inserted) => {
+      // Also counted when it finishes after its deadline (the batch was spooled meanwhile).
+      this.opts.onWritten?.({ samples: n, inserted, seconds: Number(process.hrtime.bigint() - started) / 1e9 })
+    })
+    try {
+      await (this.opts.spool === undefined ? written : withDeadline(written, this.opts.spool.afterMs, 'telemetry batch write'))
+      return true
+    } catch (err) {
+      written.catch(() => undefined)
+      this.opts.onWriteFailed?.(err as Error)
+      this.warn({ err: (err as Error).message }, 'telemetry batch write failed')
+      return false
+    }
+  }
+
+  private async trySpool (columns: TelemetryColumns): Promise<Durability | undefined> {
+    const { spool, onSpooling } = this.opts.spool as BatcherSpool
+    try {
+      if (!await spool.append(columns)) {
+        this.opts.onSpoolFull?.()
+        this.warn({ spoolBytes: spool.bytes }, 'spool full and database unavailable: acknowledgements wait')
+        return undefined
+      }
+    } catch (err) {
+      this.opts.log.error({ err }, 'spool write failed')
+      return undefined
+    }
+    if (!this.spooling) {
+      this.spooling = true
+      this.opts.log.warn('database unavailable or slow: telemetry goes to the local spool')
+      onSpooling()
+    }
+    this.opts.onSpooled?.(columns.signalIds.length)
+    return 'spooled'
+  }
+
+  private warn (data: object, msg: string): void {
+    const now = Date.now()
+    if (now - this.lastWarnMs < WARN_EVERY_MS) return
+    this.lastWarnMs = now
+    this.opts.log.warn(data, msg)
   }
 }
 

@@ -7,11 +7,14 @@ export function createGatewayMetrics () {
   collectDefaultMetrics({ register: registry, prefix: 'fleetwire_process_' })
   const registers = [registry]
   /** Read at scrape time; the owning capability replaces the function. */
-  const probes = { ingestQueueSamples: (): number => 0, connectedVehicles: (): number => 0 }
+  const probes = { ingestQueueSamples: (): number => 0, connectedVehicles: (): number => 0, spoolBytes: (): number => 0 }
   return {
     registry,
     probes,
     messagesIn: new Counter({ name: 'fleetwire_mqtt_messages_in_total', help: 'Vehicle publishes that passed authorization, by channel', labelNames: ['channel'], registers }),
+    // Every received message ends in exactly one of: outcome{stored|spooled}, rejected{reason}, shed{reason}
+    // (messages_in = stored + spooled + rejected + shed, once none is in flight).
+    messagesOutcome: new Counter({ name: 'fleetwire_mqtt_messages_outcome_total', help: 'Vehicle messages processed: stored (committed in the database) or spooled (fsync\'d to the local spool, replayed later)', labelNames: ['outcome'], registers }),
     messagesRejected: new Counter({ name: 'fleetwire_mqtt_messages_rejected_total', help: 'Vehicle messages dropped as malformed, by reason', labelNames: ['reason'], registers }),
     messagesShed: new Counter({ name: 'fleetwire_mqtt_messages_shed_total', help: 'QoS 0 messages shed under overload or rate limit, by reason', labelNames: ['reason'], registers }),
     samplesStored: new Counter({ name: 'fleetwire_ingest_samples_stored_total', help: 'Telemetry samples committed (replays excluded)', registers }),
@@ -23,6 +26,10 @@ export function createGatewayMetrics () {
     ingestQueue: new Gauge({ name: 'fleetwire_ingest_queue_samples', help: 'Samples accepted but not yet committed', registers, collect () { this.set(probes.ingestQueueSamples()) } }),
     connectedVehicles: new Gauge({ name: 'fleetwire_mqtt_connected_vehicles', help: 'Vehicles with an open MQTT connection', registers, collect () { this.set(probes.connectedVehicles()) } }),
     connectionsRefused: new Counter({ name: 'fleetwire_mqtt_connections_refused_total', help: 'CONNECTs refused, by reason', labelNames: ['reason'], registers }),
+    spoolBytes: new Gauge({ name: 'fleetwire_spool_bytes', help: 'Telemetry waiting in the local write-ahead spool for the database', registers, collect () { this.set(probes.spoolBytes()) } }),
+    spoolSamples: new Counter({ name: 'fleetwire_spool_samples_total', help: 'Telemetry samples acknowledged from the spool (written and fsync\'d) while the database was unavailable', registers }),
+    spoolReplayedSamples: new Counter({ name: 'fleetwire_spool_replayed_samples_total', help: 'Spooled samples replayed into the database (inserted or found already there)', registers }),
+    spoolFull: new Counter({ name: 'fleetwire_spool_full_total', help: 'Batches refused by a full spool while the database was unavailable (their acknowledgements wait)', registers }),
     protocolViolations: new Counter({ name: 'fleetwire_mqtt_protocol_violations_total', help: 'Connections closed for protocol violations, by reason', labelNames: ['reason'], registers }),
   }
 }

@@ -40,11 +40,21 @@ export function encodeCopyBinary ({ vehicleKeys, signalIds, tsMs, values }: Tele
 /** Resolves with the rows copied; rejects with PostgreSQL's error (code 23505 when a row already exists). */
 export async function copyTelemetry (pool: pg.Pool, batch: TelemetryColumns): Promise<number> {
   const client = await pool.connect()
+  // A checked-out client has no pool listener: without this, the server
+  // going away mid-COPY ("terminating connection due to administrator
+  // command") is an unhandled 'error' event that kills the gateway.
+  let broken: Error | undefined
+  const onError = (err: Error) => { broken = err }
+  client.on('error', onError)
   try {
     const stream = client.query(copyFrom(COPY_SQL))
     await pipeline(Readable.from([encodeCopyBinary(batch)]), stream)
     return stream.rowCount ?? batch.vehicleKeys.length
+  } catch (err) {
+    throw broken ?? err
   } finally {
-    client.release()
+    client.off('error', onError)
+    // A broken connection is discarded, not returned to the pool.
+    client.release(broken)
   }
 }

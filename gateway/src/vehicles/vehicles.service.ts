@@ -71,6 +71,18 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     return { creds, salt: stored.salt, hash: stored.hash }
   }
 
+  async function credentialsOf (clientId: string) {
+    let creds = credentialCache.get(clientId)
+    if (creds === undefined) {
+      const stored = await repo.credentials(clientId)
+      if (stored === undefined) return undefined
+      creds = stored
+      credentialCache.set(clientId, creds)
+      if (!presence.has(stored.key)) presence.set(stored.key, { powerState: stored.powerState, ignitionOn: stored.ignitionOn ?? false })
+    }
+    return creds
+  }
+
   let flushing = false
   async function flushLastSeen (): Promise<void> {
     if (lastSeen.size === 0 || flushing) return
@@ -123,15 +135,23 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     async authenticate (clientId: string, username: string | undefined, password: Buffer | undefined): Promise<Result<AuthenticatedVehicle, AuthFailure>> {
       if (!isVehicleId(clientId)) return fail('GW_AUTH_BAD_IDENTIFIER', 'client id is not a vehicle id')
       if (username !== clientId || password === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'username must equal the client id, with a password')
-      let creds = credentialCache.get(clientId)
-      if (creds === undefined) {
-        const stored = await repo.credentials(clientId)
-        if (stored === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
-        creds = stored
-        credentialCache.set(clientId, creds)
-        if (!presence.has(stored.key)) presence.set(stored.key, { powerState: stored.powerState, ignitionOn: stored.ignitionOn ?? false })
-      }
+      const creds = await credentialsOf(clientId)
+      if (creds === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
       if (!secretMatches(password.toString('utf8'), creds)) return fail('GW_AUTH_BAD_CREDENTIALS', 'wrong password')
+      if (creds.revoked) return fail('GW_AUTH_REVOKED', 'credentials revoked')
+      return ok({ id: clientId, key: creds.key, model: creds.model })
+    },
+
+    /**
+     * Mutual TLS: the broker has verified the client certificate against the
+     * configured CA and checked that its CN is this client id. The vehicle
+     * must still be registered and not revoked; a username, if sent, must be the id.
+     */
+    async authenticateCertificate (clientId: string, username: string | undefined): Promise<Result<AuthenticatedVehicle, AuthFailure>> {
+      if (!isVehicleId(clientId)) return fail('GW_AUTH_BAD_IDENTIFIER', 'client id is not a vehicle id')
+      if (username !== undefined && username !== clientId) return fail('GW_AUTH_BAD_CREDENTIALS', 'username must equal the client id')
+      const creds = await credentialsOf(clientId)
+      if (creds === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
       if (creds.revoked) return fail('GW_AUTH_REVOKED', 'credentials revoked')
       return ok({ id: clientId, key: creds.key, model: creds.model })
     },

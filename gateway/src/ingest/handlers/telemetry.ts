@@ -5,7 +5,9 @@ import { decodeTelemetry } from '../decode.js'
 import { validateSamples } from '../validate.core.js'
 import { observe } from '../sequence-tracker.core.js'
 import { bump } from '../vehicle-intake-state.js'
-import { HANDLED, type ChannelHandler } from '../dispatch.js'
+import { HANDLED, type ChannelHandler, type HandlerOutcome } from '../dispatch.js'
+
+const SPOOLED: HandlerOutcome = { ok: true, spooled: true }
 
 export interface TelemetryHandlerDeps {
   batcher: TelemetryBatcher
@@ -42,10 +44,10 @@ export function createTelemetryHandler ({ batcher, metrics, limits, now, touch, 
       stats.replayedBatches++
     }
     touch(vehicle.key, t)
-    await batcher.add(vehicle.key, v.signalIds, v.tsMs, v.values)
+    const durability = await batcher.add(vehicle.key, v.signalIds, v.tsMs, v.values)
     stats.samplesAccepted += v.signalIds.length
     // A replayed batch stored nothing new; feeding it to the rules again would double-count it in window means.
     if (v.signalIds.length > 0 && verdict.kind !== 'replay') onStored(vehicle, v.signalIds, v.tsMs, v.values)
-    return HANDLED
+    return durability === 'spooled' ? SPOOLED : HANDLED
   }
 }

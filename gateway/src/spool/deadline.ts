@@ -1,0 +1,20 @@
+/** Raised by withDeadline when the work outlives its deadline (the work itself goes on). */
+export class DeadlineExceeded extends Error {
+  constructor (what: string, ms: number) {
+    super(`${what} took longer than ${ms} ms`)
+    this.name = 'DeadlineExceeded'
+  }
+}
+
+/**
+ * Races `work` against a timer. The work is not cancelled: a database
+ * write that finishes late still commits, which is harmless because
+ * telemetry writes are idempotent (primary key + ON CONFLICT DO NOTHING).
+ */
+export function withDeadline<T> (work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(what, ms)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}

@@ -1,0 +1,155 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Socket } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GatewayProcess } from '../../bench/gateway-process.js'
+import { rssMb } from '../../bench/proc-stats.js'
+import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
+import { AckedFleet } from '../durability/acked-fleet.js'
+import { Fuzzer, type FuzzCase } from './generators.js'
+import { authenticatedSocket, closedWithin, openSocket } from './raw-client.js'
+import { withPlaceholder } from './corpus.js'
+
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
+const CASES = Number(process.env.FUZZ_CASES ?? 100_000)
+const BUDGET_MS = 60_000
+const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url))
+const PAYLOAD_WORKERS = 4
+const PACKET_WORKERS = 16
+const PRECONNECT_WORKERS = 6
+
+let db: TestDatabase
+let gw: GatewayProcess
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  gw = await GatewayProcess.start({
+    env: {
+      DATABASE_URL: db.url,
+      DEMO_VEHICLES: '0',
+      LOG_LEVEL: 'error',
+      // The fuzzer itself must not be throttled away: it connects thousands of times from one address.
+      MQTT_CONN_BURST_PER_ADDR: '1000000',
+      MQTT_CONN_PER_S_PER_ADDR: '100000',
+      VEHICLE_MAX_MSGS_PER_S: '100000',
+      VEHICLE_MAX_BYTES_PER_S: String(1 << 30),
+      VEHICLE_MALFORMED_LIMIT: '100000',
+      MQTT_CONNECT_TIMEOUT_MS: '1000',
+      MQTT_MAX_PACKET_BYTES: '16384',
+    },
+  })
+}, 120_000)
+afterAll(async () => {
+  await gw?.stop()
+  await db?.drop()
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('fuzzing the live broker over TCP', () => {
+  it(`survives ${CASES} random and mutated MQTT packets and protobuf payloads; well-behaved vehicles keep publishing`, async () => {
+    process.stdout.write(`fuzz: seed ${SEED} (repeat with FUZZ_SEED=${SEED})\n`)
+    const port = Number(new URL(gw.mqttUrl).port)
+    const logins = (await gw.provision(PAYLOAD_WORKERS + PACKET_WORKERS + PRECONNECT_WORKERS + 3)).map((l) => ({ id: l.username, password: l.password }))
+    const good = await AckedFleet.connect(gw.mqttUrl, logins.slice(-3), { msgsPerSPerVehicle: 20, samplesPerMsg: 5 })
+    good.start()
+    await sleep(1000)
+    const heapMetric = 'fleetwire_process_nodejs_heap_size_used_bytes'
+    const baseline = { rssMb: rssMb(gw.pid) ?? 0, heapMb: ((await gw.metrics()).get(heapMetric) ?? 0) / 2 ** 20 }
+
+    const counts = { preconnect: 0, packet: 0, payload: 0 }
+    const recent: FuzzCase[] = []
+    const started = Date.now()
+    const total = () => counts.preconnect + counts.packet + counts.payload
+    const running = () => total() < CASES && Date.now() - started < BUDGET_MS && gw.alive
+    const record = (c: FuzzCase) => {
+      counts[c.kind]++
+      recent.push(c)
+      if (recent.length > 500) recent.shift()
+    }
+
+    async function sessionWorker (i: number, kind: 'payload' | 'packet'): Promise<void> {
+      const fz = new Fuzzer(SEED + i)
+      const me = logins[i]!
+      const other = logins[(i + 1) % logins.length]!
+      let s: Socket | undefined
+      while (running()) {
+        if (s === undefined || s.destroyed) {
+          s = await authenticatedSocket(port, me.id, me.password).catch(() => undefined)
+          if (s === undefined) { await sleep(5); continue }
+        }
+        const burst = kind === 'payload' ? 20 : 6
+        for (let k = 0; k < burst && !s.destroyed; k++) {
+          const c = kind === 'payload' ? fz.payloadCase(me.id) : fz.packetCase(me.id, other.id)
+          record(c)
+          if (!s.write(c.bytes)) await new Promise((resolve) => { s!.once('drain', resolve); s!.once('close', resolve) })
+        }
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      s?.destroy()
+    }
+
+    async function preconnectWorker (i: number): Promise<void> {
+      const fz = new Fuzzer(SEED + 1000 + i)
+      const me = logins[i]!
+      while (running()) {
+        const s = await openSocket(port).catch(() => undefined)
+        if (s === undefined) { await sleep(5); continue }
+        s.on('error', () => {})
+        s.on('data', () => {})
+        const c = fz.preconnectCase(me.id, me.password)
+        record(c)
+        s.write(c.bytes)
+        await closedWithin(s, 20)
+        s.destroy()
+      }
+    }
+
+    // The well-behaved vehicles' acknowledgements, second by second: they must never stall.
+    const ackedPerS: number[] = []
+    const watchdog = (async () => {
+      let last = good.ackedMsgs
+      while (running()) {
+        await sleep(1000)
+        ackedPerS.push(good.ackedMsgs - last)
+        last = good.ackedMsgs
+      }
+    })()
+    await Promise.all([
+      ...Array.from({ length: PAYLOAD_WORKERS }, (_, i) => sessionWorker(i, 'payload')),
+      ...Array.from({ length: PACKET_WORKERS }, (_, i) => sessionWorker(PAYLOAD_WORKERS + i, 'packet')),
+      ...Array.from({ length: PRECONNECT_WORKERS }, (_, i) => preconnectWorker(PAYLOAD_WORKERS + PACKET_WORKERS + i)),
+      watchdog,
+    ])
+    const elapsedS = (Date.now() - started) / 1000
+
+    if (!gw.alive) {
+      // Keep what was in flight when it died: replayed by corpus.test.ts from now on.
+      mkdirSync(CORPUS, { recursive: true })
+      recent.forEach((c, k) => writeFileSync(path.join(CORPUS, `crash-${SEED}-${k}.json`), JSON.stringify({ kind: c.kind, hex: withPlaceholder(c.bytes, logins.map((l) => l.id)).toString('hex'), note: `found by seed ${SEED}` }) + '\n'))
+    }
+    expect(gw.alive, `gateway died; last ${recent.length} cases saved to ${CORPUS}:\n${gw.logTail()}`).toBe(true)
+
+    await good.stop()
+    const result = await good.verify(db.url)
+    await good.close()
+    await sleep(3000)
+    const after = { rssMb: rssMb(gw.pid) ?? 0, heapMb: ((await gw.metrics()).get(heapMetric) ?? 0) / 2 ** 20 }
+    const ready = await gw.readyz()
+    const m = await gw.metrics()
+    process.stdout.write(`fuzz: ${total()} cases in ${elapsedS.toFixed(1)} s (${JSON.stringify(counts)}), seed ${SEED}; gateway alive, readyz ${ready.status}; ` +
+      `heap ${baseline.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB, rss ${baseline.rssMb.toFixed(0)} → ${after.rssMb.toFixed(0)} MB; ` +
+      `rejected ${m.get('fleetwire_mqtt_messages_rejected_total') ?? 0}, protocol violations ${m.get('fleetwire_mqtt_protocol_violations_total') ?? 0}; ` +
+      `good vehicles: acked ${result.acked} samples, lost ${result.lost}, disconnects ${good.disconnects}, fewest acks in a second ${Math.min(...ackedPerS)}\n`)
+    expect(total()).toBeGreaterThanOrEqual(CASES)
+    expect(ready.status).toBe(200)
+    expect(good.disconnects).toBe(0)
+    expect(good.errors).toBe(0)
+    expect(Math.min(...ackedPerS)).toBeGreaterThan(0)
+    expect(result.acked).toBeGreaterThan(0)
+    expect(result.lost).toBe(0)
+    expect(after.heapMb).toBeLessThan(baseline.heapMb + 64)
+    expect(after.rssMb).toBeLessThan(baseline.rssMb + 200)
+  }, 180_000)
+})
