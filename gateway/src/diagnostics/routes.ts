@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { sendFailure } from '../api/failure-status.js'
 import { ErrorBody, VehicleIdParam } from '../vehicles/schemas.js'
 import type { CommandParams } from './uds.js'
-import type { Principal } from '../api/auth/index.js'
+import { type Principal, scopeOfRequest } from '../api/auth/index.js'
 
 const Outcome = Type.Object({ commandId: Type.String(), result: Type.Unknown({ description: 'typed by command: dtcs | cleared | did/hex/text' }) })
 const responses = { 200: Outcome, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody, 502: ErrorBody, 504: ErrorBody }
@@ -12,15 +12,21 @@ const DTC_HISTORY_MS = 90 * 86_400_000
 export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['diagnostics']
 
-  async function run (id: string, params: CommandParams, by: string, reply: Parameters<typeof sendFailure>[0]) {
-    const v = await app.vehicles.get(id)
+  /** Commands: support engineers (in their regions) and admins. Reading DTCs and the command trail: also the vehicle's owner and integrations. */
+  const operators = { access: ['admin', 'support'] as const }
+  const readers = { access: ['admin', 'support', 'fleet_owner', 'service'] as const }
+
+  async function run (id: string, params: CommandParams, p: Principal | null, reply: Parameters<typeof sendFailure>[0]) {
+    const v = await app.vehicles.getVisible(id, scopeOfRequest(p))
     if (v === undefined) return sendFailure(reply, { code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${id} not found` })
-    const r = await app.diagnostics.service.send({ id: v.id, key: v.key }, params, by)
+    const r = await app.diagnostics.service.send({ id: v.id, key: v.key }, params, by(p))
+    await app.audit.record({ actor: by(p), action: `diagnostics.${params.kind}`, target: `vehicle:${v.id}`, detail: { request: params, outcome: r.ok ? 'succeeded' : r.error.code, commandId: r.ok ? r.value.commandId : null } })
     return r.ok ? r.value : sendFailure(reply, r.error)
   }
   const by = (p: Principal | null) => p?.actor ?? 'unknown'
 
   app.post('/vehicles/:id/diagnostics/read-dtcs', {
+    config: operators,
     schema: {
       tags,
       summary: 'UDS 0x19 02: read DTCs by status mask (with 0x04 freeze frames)',
@@ -28,9 +34,10 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ statusMask: Type.Integer({ minimum: 0, maximum: 255, default: 0xff }), includeFreezeFrames: Type.Boolean({ default: true }) }, { additionalProperties: false }),
       response: responses,
     },
-  }, async (req, reply) => run(req.params.id, { kind: 'read_dtc', ...req.body }, by(req.principal), reply))
+  }, async (req, reply) => run(req.params.id, { kind: 'read_dtc', ...req.body }, req.principal, reply))
 
   app.post('/vehicles/:id/diagnostics/clear-dtcs', {
+    config: operators,
     schema: {
       tags,
       summary: 'UDS 0x14: clear DTCs (the vehicle must be parked, ignition off)',
@@ -38,9 +45,10 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ group: Type.Integer({ minimum: 0, maximum: 0xffffff, default: 0xffffff, description: '0xFFFFFF = all' }) }, { additionalProperties: false }),
       response: responses,
     },
-  }, async (req, reply) => run(req.params.id, { kind: 'clear_dtc', group: req.body.group }, by(req.principal), reply))
+  }, async (req, reply) => run(req.params.id, { kind: 'clear_dtc', group: req.body.group }, req.principal, reply))
 
   app.post('/vehicles/:id/diagnostics/read-data', {
+    config: operators,
     schema: {
       tags,
       summary: 'UDS 0x22: read a data identifier (e.g. 0xF190 = VIN)',
@@ -48,20 +56,22 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ did: Type.Integer({ minimum: 0, maximum: 0xffff }) }, { additionalProperties: false }),
       response: responses,
     },
-  }, async (req, reply) => run(req.params.id, { kind: 'read_data', did: req.body.did }, by(req.principal), reply))
+  }, async (req, reply) => run(req.params.id, { kind: 'read_data', did: req.body.did }, req.principal, reply))
 
   app.get('/vehicles/:id/diagnostics/commands', {
+    config: readers,
     schema: { tags, summary: 'Audit trail of the remote commands sent to a vehicle', params: VehicleIdParam, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) }), response: { 200: Type.Array(Type.Unknown()), 404: ErrorBody } },
   }, async (req, reply) => {
-    const v = await app.vehicles.get(req.params.id)
+    const v = await app.vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
     if (v === undefined) return sendFailure(reply, { code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${req.params.id} not found` })
     return app.diagnostics.commands.list(v.key, req.query.limit)
   })
 
   app.get('/vehicles/:id/dtcs', {
+    config: readers,
     schema: { tags, summary: 'The vehicle\'s DTCs with their lifecycle: pending, confirmed, cleared, verified_cleared', params: VehicleIdParam, response: { 200: Type.Array(Type.Unknown()), 404: ErrorBody } },
   }, async (req, reply) => {
-    const v = await app.vehicles.get(req.params.id)
+    const v = await app.vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
     if (v === undefined) return sendFailure(reply, { code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${req.params.id} not found` })
     return (await app.diagnostics.dtcs(v.key, Date.now() - DTC_HISTORY_MS)).map((d) => ({ ...d, firstSeen: new Date(d.firstSeenMs).toISOString(), lastChange: new Date(d.lastChangeMs).toISOString() }))
   })

@@ -16,10 +16,12 @@ const view = (s: StoredRule) => ({ rule: s.rule, builtin: s.builtin, version: s.
 export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['rules']
   const { repo } = app.rules
+  /** Support engineers read and check rules; changing them is for admins (routes without `access`). */
+  const readers = { access: ['admin', 'support'] as const }
 
-  app.get('/rules', { schema: { tags, summary: 'List rules (built-in defaults and your own)', response: { 200: Type.Array(RuleView) } } }, async () => (await repo.list()).map(view))
+  app.get('/rules', { config: readers, schema: { tags, summary: 'List rules (built-in defaults and your own)', response: { 200: Type.Array(RuleView) } } }, async () => (await repo.list()).map(view))
 
-  app.get('/rules/:id', { schema: { tags, summary: 'Get a rule', params: IdParam, response: { 200: RuleView, 404: ErrorBody } } }, async (req, reply) => {
+  app.get('/rules/:id', { config: readers, schema: { tags, summary: 'Get a rule', params: IdParam, response: { 200: RuleView, 404: ErrorBody } } }, async (req, reply) => {
     const r = await repo.get(req.params.id)
     return r === undefined ? sendFailure(reply, { code: 'GW_RULE_NOT_FOUND', detail: `rule ${req.params.id} not found` }) : view(r)
   })
@@ -53,7 +55,7 @@ export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   }
 
-  app.post('/rules/validate', { schema: { tags, summary: 'Check a rule document without saving it', body: Type.Unknown(), response: { 200: Type.Object({ valid: Type.Literal(true) }), 400: ErrorBody } } }, async (req, reply) => {
+  app.post('/rules/validate', { config: readers, schema: { tags, summary: 'Check a rule document without saving it', body: Type.Unknown(), response: { 200: Type.Object({ valid: Type.Literal(true) }), 400: ErrorBody } } }, async (req, reply) => {
     const v = validateRule(req.body)
     return v.ok ? { valid: true as const } : sendFailure(reply, v.error)
   })
