@@ -17,7 +17,8 @@ export interface VerifyReport {
 export interface Audit {
   /** Appends a security-relevant action to the hash-chained log. Who: `principal.actor`. */
   record(e: AuditEntry): Promise<void>
-  verify(): Promise<VerifyReport>
+  /** `nowMs` decides which rows retention may already have redacted. */
+  verify(nowMs?: number): Promise<VerifyReport>
   readonly repo: AuditRepository
 }
 
@@ -50,10 +51,10 @@ export default fp(async (app) => {
     })
   }
 
-  async function verify (): Promise<VerifyReport> {
+  async function verify (nowMs = Date.now()): Promise<VerifyReport> {
     const policy = app.config.dataPolicy
     const shortest = Math.min(policy.fallback.auditDays, ...Object.values(policy.byRegion).map((p) => p.auditDays))
-    const v = createChainVerifier(Date.now() - shortest * DAY_MS)
+    const v = createChainVerifier(nowMs - shortest * DAY_MS)
     const head = await repo.head()
     for (let after = 0; ;) {
       const page = await repo.scan(after, SCAN_PAGE)
