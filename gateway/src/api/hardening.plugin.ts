@@ -70,6 +70,9 @@ export default fp(async (app) => {
         // The dashboard talks to this origin over HTTP and WebSocket only.
         connectSrc: ["'self'", 'ws:', 'wss:'],
         imgSrc: ["'self'", 'data:'],
+        // The gateway serves plain HTTP on loopback by default (TLS is a reverse proxy's job):
+        // upgrading sub-resources to https would break the dashboard there.
+        upgradeInsecureRequests: null,
       },
     },
     // Tokens travel in headers, never cookies; no referrer leaks vehicle ids to other sites.

@@ -33,6 +33,7 @@ describe('HTTP hardening', () => {
       expect(r.headers.get('x-frame-options'), path).toBe('SAMEORIGIN')
       expect(r.headers.get('content-security-policy'), path).toContain("default-src 'self'")
       expect(r.headers.get('content-security-policy'), path).toContain("frame-ancestors 'self'")
+      expect(r.headers.get('content-security-policy'), path).not.toContain('upgrade-insecure-requests')
       expect(r.headers.get('referrer-policy'), path).toBe('no-referrer')
       expect(r.headers.get('x-powered-by'), path).toBeNull()
     }
