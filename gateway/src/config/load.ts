@@ -12,7 +12,7 @@ export interface Config {
     readonly corsOrigins: readonly string[]
     readonly rateLimitPerMin: number
   }
-  readonly auth: { readonly tokenTtlMs: number, readonly loginMaxFailures: number, readonly loginLockoutMs: number }
+  readonly auth: { readonly tokenTtlMs: number, readonly loginMaxFailures: number, readonly loginLockoutMs: number, readonly liveRecheckMs: number }
   readonly dataPolicy: DataPolicy
   readonly mqtt: {
     readonly host: string
@@ -87,7 +87,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       corsOrigins: e.HTTP_CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
       rateLimitPerMin: e.HTTP_RATE_LIMIT_PER_MIN,
     },
-    auth: { tokenTtlMs: e.AUTH_TOKEN_TTL_S * 1000, loginMaxFailures: e.AUTH_LOGIN_MAX_FAILURES, loginLockoutMs: e.AUTH_LOGIN_LOCKOUT_S * 1000 },
+    auth: { tokenTtlMs: e.AUTH_TOKEN_TTL_S * 1000, loginMaxFailures: e.AUTH_LOGIN_MAX_FAILURES, loginLockoutMs: e.AUTH_LOGIN_LOCKOUT_S * 1000, liveRecheckMs: e.LIVE_TOKEN_RECHECK_S * 1000 },
     dataPolicy: policy.value,
     mqtt: {
       host: e.MQTT_HOST,

@@ -70,6 +70,7 @@ export default fp(async (app) => {
     const reply = (m: object) => socket.send(JSON.stringify([m]))
     let client: ReturnType<LiveHub['add']> | undefined
     let principal: Principal | undefined
+    let recheck: NodeJS.Timeout | undefined
     const authTimer = setTimeout(() => socket.close(4001, 'authenticate first'), AUTH_TIMEOUT_MS)
     const handle = async (m: Inbound | undefined): Promise<void> => {
       if (m === undefined) return reply({ type: 'error', code: 'GW_LIVE_BAD_MESSAGE', message: 'expected {"type":"auth"|"subscribe"|"unsubscribe", …}' })
@@ -80,6 +81,14 @@ export default fp(async (app) => {
         if (p === undefined) return socket.close(4001, 'invalid token')
         principal = p
         client = hub.add(socket, scopeOf(p))
+        // A revoked or expired token (logout, admin revoke, role change) ends the connection too.
+        const token = m.token
+        recheck = setInterval(() => {
+          app.auth.verify(token).then((still) => {
+            if (still === undefined) socket.close(4001, 'token revoked or expired')
+          }, (err: unknown) => log.warn({ err }, 'live token re-check failed'))
+        }, app.config.auth.liveRecheckMs)
+        recheck.unref()
         return reply({ type: 'ready' })
       }
       if (m.type === 'subscribe') {
@@ -105,6 +114,7 @@ export default fp(async (app) => {
     })
     socket.on('close', () => {
       clearTimeout(authTimer)
+      clearInterval(recheck)
       if (client !== undefined) hub.remove(client)
     })
   })

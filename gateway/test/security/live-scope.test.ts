@@ -8,7 +8,7 @@ let a: { id: string, password: string }
 let b: { id: string, password: string }
 let ownerA: string
 
-interface Live { send(m: object): void, next(pred: (m: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>, inbox: Array<Record<string, unknown>>, close(): void }
+interface Live { closed: Promise<number>, send(m: object): void, next(pred: (m: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>, inbox: Array<Record<string, unknown>>, close(): void }
 
 async function live (token: string): Promise<Live> {
   const ws = new WebSocket(`${gw.httpUrl.replace('http', 'ws')}/live`)
@@ -24,7 +24,8 @@ async function live (token: string): Promise<Live> {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   }
-  const l = { send: (m: object) => ws.send(JSON.stringify(m)), next, inbox, close: () => ws.close() }
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+  const l = { closed, send: (m: object) => ws.send(JSON.stringify(m)), next, inbox, close: () => ws.close() }
   l.send({ type: 'auth', token })
   await next((m) => m.type === 'ready')
   return l
@@ -38,7 +39,7 @@ async function raise (vin: string, ruleId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  gw = await startGateway({ DATA_POLICY: '{"EU":{"positionDecimals":2}}' })
+  gw = await startGateway({ DATA_POLICY: '{"EU":{"positionDecimals":2}}', LIVE_TOKEN_RECHECK_S: '1' })
   a = await provision(gw, { fleet: 'live-a', region: 'EU' })
   b = await provision(gw, { fleet: 'live-b', region: 'EU' })
   await createUser(gw, { username: 'live-owner-a', password: PASSWORD, role: 'fleet_owner', tenantId: 'live-tenant-a', fleets: ['live-a'] })
@@ -92,5 +93,15 @@ describe('live channel authorisation', () => {
     expect(values).toEqual({ 3: 52.52, 4: 13.4, 1: 42.123 })
     car.end(true)
     s.close()
+  })
+
+  it('an open connection is closed once its token is revoked', async () => {
+    const token = await login(gw, 'live-owner-a', PASSWORD)
+    const s = await live(token)
+    const t0 = Date.now()
+    const out = await fetch(`${gw.httpUrl}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+    expect(out.status).toBe(204)
+    expect(await s.closed).toBe(4001)
+    expect(Date.now() - t0).toBeLessThan(3000)
   })
 })
