@@ -1,6 +1,6 @@
 import { signalById } from '@fleetwire/proto'
 import type { Log } from '../shared/log.js'
-import type { PrivacyRepository, ErasedCounts } from '../storage/privacy.repository.js'
+import type { Deleted, ErasedCounts, PrivacyRepository } from '../storage/privacy.repository.js'
 import type { VehicleRecord } from '../storage/vehicles.repository.js'
 import { type DataPolicy, POSITION_SIGNAL_IDS, cutoffMs, policyFor, reducePosition } from './policy.core.js'
 
@@ -34,12 +34,19 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
       let telemetry = 0
       let positions = 0
       let presenceEvents = 0
+      const range = { from: Infinity, to: -Infinity }
+      const note = (d: Deleted) => {
+        if (d.fromMs !== null) range.from = Math.min(range.from, d.fromMs)
+        if (d.toMs !== null) range.to = Math.max(range.to, d.toMs)
+        return d.rows
+      }
       for (const v of await repo.vehicles()) {
         const p = policyFor(policy, v.region)
-        positions += await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.positionDays), true, POSITION_SIGNAL_IDS)
-        telemetry += await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.telemetryDays), false, POSITION_SIGNAL_IDS)
+        positions += note(await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.positionDays), true, POSITION_SIGNAL_IDS))
+        telemetry += note(await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.telemetryDays), false, POSITION_SIGNAL_IDS))
         presenceEvents += await repo.deletePresenceEvents(v.key, cutoffMs(nowMs, p.telemetryDays))
       }
+      if (range.from <= range.to) await repo.refreshRollup(range.from, range.to)
       const regions = Object.keys(policy.byRegion)
       const auditRedacted = await redactAudit([
         ...regions.map((region) => ({ region, beforeMs: cutoffMs(nowMs, policyFor(policy, region).auditDays) })),
@@ -51,7 +58,8 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
     },
 
     async erase (vehicle: VehicleRecord): Promise<ErasedCounts> {
-      const erased = await repo.erase(vehicle.key, POSITION_SIGNAL_IDS)
+      const { fromMs, toMs, ...erased } = await repo.erase(vehicle.key, POSITION_SIGNAL_IDS)
+      if (fromMs !== null && toMs !== null) await repo.refreshRollup(fromMs, toMs)
       log.info({ vehicleId: vehicle.id, ...erased }, 'vehicle data erased on request')
       return erased
     },

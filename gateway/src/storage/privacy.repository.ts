@@ -5,13 +5,23 @@ export interface TelemetryRow { readonly signalId: number, readonly tsMs: number
 
 export interface ErasedCounts { readonly telemetry: number, readonly positions: number, readonly presenceEvents: number }
 
+/** How many telemetry rows a delete removed, and the time range they covered (for the rollup refresh). */
+export interface Deleted { readonly rows: number, readonly fromMs: number | null, readonly toMs: number | null }
+
 export interface PrivacyRepository {
   vehicles(): Promise<Array<{ key: number, region: string }>>
   /** Deletes telemetry older than the cut-off: positions only, or everything but positions. */
-  deleteTelemetry(vehicleKey: number, beforeMs: number, positions: boolean, positionIds: readonly number[]): Promise<number>
+  deleteTelemetry(vehicleKey: number, beforeMs: number, positions: boolean, positionIds: readonly number[]): Promise<Deleted>
   deletePresenceEvents(vehicleKey: number, beforeMs: number): Promise<number>
   /** Erasure on request: every telemetry sample (positions counted apart) and presence event of the vehicle. */
-  erase(vehicleKey: number, positionIds: readonly number[]): Promise<ErasedCounts>
+  erase(vehicleKey: number, positionIds: readonly number[]): Promise<ErasedCounts & { fromMs: number | null, toMs: number | null }>
+  /**
+   * TimescaleDB: recomputes the 1-minute rollup over a range whose raw rows
+   * were deleted, so erased or expired data (positions too) leaves the
+   * rollup as well. Every vehicle's raw rows of that range still exist
+   * (chunks are dropped by time), so their buckets come out the same.
+   */
+  refreshRollup(fromMs: number, toMs: number): Promise<void>
   telemetryPage(vehicleKey: number, after: { signalId: number, tsMs: number } | undefined, limit: number): Promise<TelemetryRow[]>
   dtcEvents(vehicleKey: number): Promise<unknown[]>
   presenceEvents(vehicleKey: number): Promise<unknown[]>
@@ -22,7 +32,7 @@ export interface PrivacyRepository {
 const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)::float8`
 const iso = (v: number | null) => (v === null ? null : new Date(v).toISOString())
 
-export function createPrivacyRepository (db: Queryable): PrivacyRepository {
+export function createPrivacyRepository (db: Queryable, opts: { timescale: boolean }): PrivacyRepository {
   return {
     async vehicles () {
       const { rows } = await db.query<{ vehicle_key: number, region: string }>('SELECT vehicle_key, region FROM vehicles ORDER BY vehicle_key')
@@ -30,10 +40,11 @@ export function createPrivacyRepository (db: Queryable): PrivacyRepository {
     },
 
     async deleteTelemetry (vehicleKey, beforeMs, positions, positionIds) {
-      const r = await db.query(
-        'DELETE FROM telemetry WHERE vehicle_key = $1 AND ts < $2 AND (signal_id = ANY($3::int2[])) = $4',
+      const { rows } = await db.query<{ n: number, from_ms: number | null, to_ms: number | null }>(
+        `WITH gone AS (DELETE FROM telemetry WHERE vehicle_key = $1 AND ts < $2 AND (signal_id = ANY($3::int2[])) = $4 RETURNING ts)
+         SELECT count(*)::int AS n, ${ms('min(ts)')} AS from_ms, ${ms('max(ts)')} AS to_ms FROM gone`,
         [vehicleKey, new Date(beforeMs), positionIds, positions])
-      return r.rowCount ?? 0
+      return { rows: rows[0]?.n ?? 0, fromMs: rows[0]?.from_ms ?? null, toMs: rows[0]?.to_ms ?? null }
     },
 
     async deletePresenceEvents (vehicleKey, beforeMs) {
@@ -42,12 +53,24 @@ export function createPrivacyRepository (db: Queryable): PrivacyRepository {
     },
 
     async erase (vehicleKey, positionIds) {
-      const { rows } = await db.query<{ positions: number, other: number }>(
-        `WITH gone AS (DELETE FROM telemetry WHERE vehicle_key = $1 RETURNING signal_id)
+      const { rows } = await db.query<{ positions: number, other: number, from_ms: number | null, to_ms: number | null }>(
+        `WITH gone AS (DELETE FROM telemetry WHERE vehicle_key = $1 RETURNING signal_id, ts)
          SELECT count(*) FILTER (WHERE signal_id = ANY($2::int2[]))::int AS positions,
-                count(*) FILTER (WHERE NOT signal_id = ANY($2::int2[]))::int AS other FROM gone`, [vehicleKey, positionIds])
+                count(*) FILTER (WHERE NOT signal_id = ANY($2::int2[]))::int AS other,
+                ${ms('min(ts)')} AS from_ms, ${ms('max(ts)')} AS to_ms FROM gone`, [vehicleKey, positionIds])
       const events = await db.query('DELETE FROM vehicle_events WHERE vehicle_key = $1', [vehicleKey])
-      return { telemetry: rows[0]?.other ?? 0, positions: rows[0]?.positions ?? 0, presenceEvents: events.rowCount ?? 0 }
+      const r = rows[0]
+      return { telemetry: r?.other ?? 0, positions: r?.positions ?? 0, presenceEvents: events.rowCount ?? 0, fromMs: r?.from_ms ?? null, toMs: r?.to_ms ?? null }
+    },
+
+    async refreshRollup (fromMs, toMs) {
+      if (!opts.timescale) return
+      // Whole buckets around the range; a refresh window must hold at least one bucket.
+      const from = Math.floor(fromMs / 60_000) * 60_000
+      const to = (Math.floor(toMs / 60_000) + 2) * 60_000
+      // Simple protocol (no parameters): the refresh refuses to run inside a transaction block,
+      // which some drivers open for a parameterised statement. The literals are ISO dates built here.
+      await db.query(`CALL refresh_continuous_aggregate('telemetry_1m', '${new Date(from).toISOString()}'::timestamptz, '${new Date(to).toISOString()}'::timestamptz)`)
     },
 
     async telemetryPage (vehicleKey, after, limit) {
