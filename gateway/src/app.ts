@@ -17,6 +17,9 @@ import alerts from './alerts/index.js'
 import rules from './rules/index.js'
 import diagnostics from './diagnostics/index.js'
 import dashboard from './api/dashboard.routes.js'
+import hardening from './api/hardening.plugin.js'
+import audit from './audit/index.js'
+import privacy from './privacy/index.js'
 
 export interface BuildOptions {
   config: Config
@@ -46,6 +49,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   })
 
   await app.register(configPlugin, { config })
+  await app.register(hardening)
   await app.register(swagger, {
     openapi: {
       info: { title: 'Fleetwire gateway API', version: '0.1.0', description: 'Remote vehicle diagnostics and OTA gateway. Authenticate with `Authorization: Bearer <token>`.' },
@@ -59,12 +63,14 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(metrics)
   await app.register(storage)
   await app.register(auth)
+  await app.register(audit)
   await app.register(systemRoutes)
   await app.register(live)
   await app.register(vehicles)
   await app.register(alerts)
   await app.register(rules)
   await app.register(diagnostics)
+  await app.register(privacy)
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace'
 import pino from 'pino'
 import { loadConfig } from './config/load.js'
 import { buildApp } from './app.js'
+import { ensureDemoUsers } from './api/auth/demo-users.js'
 
 /** The process: one root logger, listen, print where to look, close with grace. */
 const loaded = loadConfig(process.env)
@@ -40,12 +41,14 @@ const banner = [
 
 // A small simulated fleet, so a new user sees live data at once (DEMO_VEHICLES=0 turns it off).
 // Its vehicles are registered directly; the same seed gives the same VINs on every start.
+const demoFleets: string[] = []
 const demoFleet = config.demoVehicles === 0
   ? undefined
   : await (await import('@fleetwire/firmware-sim')).startDemoFleet({
     mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
     vehicles: config.demoVehicles,
     provision: async (v) => {
+      demoFleets.push(v.fleet)
       const r = await app.vehicles.register(v)
       if (r.ok) return r.value.credentials.password
       const c = await app.vehicles.rotateCredentials(v.id)
@@ -55,6 +58,12 @@ const demoFleet = config.demoVehicles === 0
     log: logger.child({ module: 'demo-fleet' }),
   })
 if (demoFleet !== undefined) banner.splice(-1, 0, `  demo fleet       ${config.demoVehicles} simulated vehicles (DEMO_VEHICLES=0 to turn off)`)
+// Demo people to log in as (POST /auth/login); passwords shown on the first start only.
+const demoUsers = demoFleet === undefined ? [] : await ensureDemoUsers(app.auth.users, demoFleets)
+if (demoUsers.length > 0) {
+  banner.splice(-1, 0, '', '  demo users (log in at POST /auth/login; passwords shown once, store them now):',
+    ...demoUsers.map((u) => `    ${u.username.padEnd(9)} ${u.password}   ${u.about}`))
+}
 process.stdout.write(banner.join('\n') + '\n')
 
 closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {

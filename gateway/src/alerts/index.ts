@@ -44,7 +44,9 @@ export default fp(async (app) => {
     quietPeriodMs: (ruleId) => quietPeriodOf(ruleId),
     notifier: {
       async notify (n) {
-        app.live.publishEvent(ALERTS_TOPIC, n)
+        // The vehicle's fleet and region decide which live clients see the alert (tenant scope).
+        const v = await app.vehicles.get(n.vehicleId)
+        app.live.publishEvent(ALERTS_TOPIC, n, v === undefined ? undefined : { fleet: v.fleet, region: v.region })
         if (await webhooks.enqueue(n.event, n.key, n) > 0) dispatcher.kick()
       },
     },

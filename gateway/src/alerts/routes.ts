@@ -5,7 +5,8 @@ import { sendFailure } from '../api/failure-status.js'
 import type { AlertRow } from '../storage/alerts.repository.js'
 import { alarmStatus } from './lifecycle.core.js'
 import { AlertBody, AlertIdParam, AlertListQuery, ErrorBody, NoteBody, OptionalNoteBody, WebhookBody } from './schemas.js'
-import type { Principal } from '../api/auth/index.js'
+import { type Principal, inScope, scopeOfRequest } from '../api/auth/index.js'
+import { ROLES } from '../api/auth/principal.js'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 /** Signal window served with an alert: this long before and after the trigger. */
@@ -37,10 +38,21 @@ function toBody (r: AlertRow) {
 export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['alerts']
   const actor = (p: Principal | null) => p?.actor ?? 'unknown'
+  /** Everyone reads alerts in their scope; people (not integrations) act on them. */
+  const readers = { access: ROLES }
+  const people = { access: ['admin', 'support', 'fleet_owner'] as const }
+  const notFound = (id: string) => ({ code: 'GW_ALERT_NOT_FOUND', detail: `alert ${id} not found` })
+  /** An alert outside the caller's scope is answered like a missing one (OWASP API1). */
+  async function visible (id: string, p: Principal | null): Promise<AlertRow | undefined> {
+    const row = await app.alerts.repo.get(id)
+    return row !== undefined && inScope(scopeOfRequest(p), row) ? row : undefined
+  }
 
-  app.get('/alerts', { schema: { tags, summary: 'Alert queue: active first, most severe first, newest first', querystring: AlertListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(AlertBody) }) } } }, async (req) => {
+  app.get('/alerts', { config: readers, schema: { tags, summary: 'Alert queue: active first, most severe first, newest first', querystring: AlertListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(AlertBody) }) } } }, async (req) => {
     const q = req.query
+    const scope = scopeOfRequest(req.principal)
     const page = await app.alerts.repo.list({
+      scopeFleets: scope.fleets, scopeRegions: scope.regions,
       fleet: q.fleet, region: q.region, vehicleId: q.vehicle, severity: q.severity, state: q.state,
       fromMs: q.from === undefined ? undefined : Date.parse(q.from), toMs: q.to === undefined ? undefined : Date.parse(q.to), limit: q.limit, offset: q.offset,
     })
@@ -48,6 +60,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/alerts/:id', {
+    config: readers,
     schema: {
       tags,
       summary: 'One alert with its evidence (signal window around the trigger) and its full history',
@@ -55,8 +68,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.Object({ alert: AlertBody, history: Type.Array(Type.Unknown()), signalWindow: Type.Unknown() }), 404: ErrorBody },
     },
   }, async (req, reply) => {
-    const row = await app.alerts.repo.get(req.params.id)
-    if (row === undefined) return sendFailure(reply, { code: 'GW_ALERT_NOT_FOUND', detail: `alert ${req.params.id} not found` })
+    const row = await visible(req.params.id, req.principal)
+    if (row === undefined) return sendFailure(reply, notFound(req.params.id))
     const signalId = app.rules.signalOf(row.alert.ruleId)
     const signalWindow = signalId === undefined
       ? null
@@ -65,22 +78,26 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { alert: toBody(row), history, signalWindow }
   })
 
-  app.post('/alerts/:id/acknowledge', { schema: { tags, summary: 'Acknowledge an open alert', params: AlertIdParam, body: OptionalNoteBody, response: { 200: Type.Object({ state: Type.String() }), 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+  app.post('/alerts/:id/acknowledge', { config: people, schema: { tags, summary: 'Acknowledge an open alert', params: AlertIdParam, body: OptionalNoteBody, response: { 200: Type.Object({ state: Type.String() }), 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+    if (await visible(req.params.id, req.principal) === undefined) return sendFailure(reply, notFound(req.params.id))
     const r = await app.alerts.service.acknowledge(req.params.id, actor(req.principal), req.body.note)
     return r.ok ? { state: r.value?.state ?? 'unknown' } : sendFailure(reply, r.error)
   })
 
-  app.post('/alerts/:id/resolve', { schema: { tags, summary: 'Resolve an alert by hand, with a note', params: AlertIdParam, body: NoteBody, response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+  app.post('/alerts/:id/resolve', { config: people, schema: { tags, summary: 'Resolve an alert by hand, with a note', params: AlertIdParam, body: NoteBody, response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+    if (await visible(req.params.id, req.principal) === undefined) return sendFailure(reply, notFound(req.params.id))
     const r = await app.alerts.service.resolve(req.params.id, actor(req.principal), req.body.note)
     return r.ok ? { state: r.value?.state ?? 'unknown' } : sendFailure(reply, r.error)
   })
 
-  app.post('/alerts/:id/notes', { schema: { tags, summary: 'Add a note to an alert', params: AlertIdParam, body: NoteBody, response: { 201: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
+  app.post('/alerts/:id/notes', { config: people, schema: { tags, summary: 'Add a note to an alert', params: AlertIdParam, body: NoteBody, response: { 201: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
+    if (await visible(req.params.id, req.principal) === undefined) return sendFailure(reply, notFound(req.params.id))
     const r = await app.alerts.service.addNote(req.params.id, actor(req.principal), req.body.note)
     return r.ok ? reply.code(201).send(null) : sendFailure(reply, r.error)
   })
 
   app.get('/kpis/alerts', {
+    config: { access: ['admin', 'support'] },
     schema: {
       tags,
       summary: 'Time to acknowledge and to resolve, per region and severity (seconds; median and p90)',
@@ -90,7 +107,9 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const toMs = req.query.to === undefined ? Date.now() : Date.parse(req.query.to)
     const fromMs = req.query.from === undefined ? toMs - 30 * 86_400_000 : Date.parse(req.query.from)
-    return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), rows: await app.alerts.repo.kpis(fromMs, toMs) }
+    const regions = scopeOfRequest(req.principal).regions
+    const rows = (await app.alerts.repo.kpis(fromMs, toMs)).filter((r) => regions === null || regions.includes(r.region))
+    return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), rows }
   })
 
   app.post('/webhooks', { schema: { tags: ['webhooks'], summary: 'Subscribe a URL to alert transitions; the signing secret is shown once', body: WebhookBody, response: { 201: Type.Object({ id: Type.String(), secret: Type.String() }) } } }, async (req, reply) => {

@@ -26,6 +26,14 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   GW_DIAG_NEGATIVE_RESPONSE: 502,
   GW_DIAG_TIMEOUT: 504,
   GW_DIAG_COMMAND_NOT_FOUND: 404,
+  GW_AUTH_BAD_CREDENTIALS: 401,
+  GW_AUTH_LOCKED: 429,
+  GW_USER_EXISTS: 409,
+  GW_USER_NOT_FOUND: 404,
+  GW_USER_INVALID: 400,
+  GW_TENANT_FLEET_TAKEN: 409,
+  GW_TENANT_NOT_FOUND: 404,
+  GW_TOKEN_NOT_FOUND: 404,
 }
 
 export function sendFailure (reply: FastifyReply, failure: Failure): FastifyReply {

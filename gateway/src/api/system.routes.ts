@@ -16,6 +16,7 @@ const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/catalog', {
+    config: { access: ['admin', 'support', 'fleet_owner', 'service'] },
     schema: {
       tags: ['system'],
       summary: 'The signal catalog: VSS name, unit, valid range and wire id of every signal',

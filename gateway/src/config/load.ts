@@ -1,10 +1,19 @@
 import { Value } from '@sinclair/typebox/value'
 import { EnvSchema, type Env } from './schema.js'
 import { type Result, fail, ok } from '../shared/result.js'
+import { type DataPolicy, parseDataPolicy } from '../privacy/policy.core.js'
 
 export interface Config {
   readonly logLevel: Env['LOG_LEVEL']
-  readonly http: { readonly host: string, readonly port: number }
+  readonly http: {
+    readonly host: string
+    readonly port: number
+    /** Browser origins allowed cross-site (CORS and /live); the gateway's own origin always is. */
+    readonly corsOrigins: readonly string[]
+    readonly rateLimitPerMin: number
+  }
+  readonly auth: { readonly tokenTtlMs: number, readonly loginMaxFailures: number, readonly loginLockoutMs: number, readonly liveRecheckMs: number }
+  readonly dataPolicy: DataPolicy
   readonly mqtt: {
     readonly host: string
     readonly port: number
@@ -64,11 +73,27 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
   const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw))
   const problems = [...Value.Errors(EnvSchema, withDefaults)]
     .map((e) => `${e.path.slice(1) || '(root)'}=${JSON.stringify(raw[e.path.slice(1)] ?? null)}: ${e.message}`)
-  if (problems.length > 0) return fail('GW_CONFIG_INVALID', problems.join('\n'))
+  const policy = problems.length > 0
+    ? undefined
+    : parseDataPolicy((withDefaults as Env).DATA_POLICY, {
+      telemetryDays: (withDefaults as Env).TELEMETRY_RETENTION_DAYS,
+      positionDays: (withDefaults as Env).TELEMETRY_RETENTION_DAYS,
+      auditDays: 6 * 365,
+      positionDecimals: null,
+    })
+  if (policy !== undefined && !policy.ok) problems.push(policy.error.detail)
+  if (problems.length > 0 || policy === undefined || !policy.ok) return fail('GW_CONFIG_INVALID', problems.join('\n'))
   const e = withDefaults as Env
   return ok(deepFreeze({
     logLevel: e.LOG_LEVEL,
-    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    http: {
+      host: e.HTTP_HOST,
+      port: e.HTTP_PORT,
+      corsOrigins: e.HTTP_CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
+      rateLimitPerMin: e.HTTP_RATE_LIMIT_PER_MIN,
+    },
+    auth: { tokenTtlMs: e.AUTH_TOKEN_TTL_S * 1000, loginMaxFailures: e.AUTH_LOGIN_MAX_FAILURES, loginLockoutMs: e.AUTH_LOGIN_LOCKOUT_S * 1000, liveRecheckMs: e.LIVE_TOKEN_RECHECK_S * 1000 },
+    dataPolicy: policy.value,
     mqtt: {
       host: e.MQTT_HOST,
       port: e.MQTT_PORT,

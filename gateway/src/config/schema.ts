@@ -50,6 +50,13 @@ export const EnvSchema = Type.Object({
   DIAG_COMMANDS_PER_MIN: int(10, 1, 1000, 'remote diagnostic commands allowed per vehicle per minute'),
   DEMO_VEHICLES: int(12, 0, 10_000, 'simulated vehicles (firmware-sim) started with the gateway so there is live data at once; 0 = none'),
   RULES_ENABLED: Type.Boolean({ default: true, description: 'evaluate the predictive-failure rules in the ingest path (false: store only, e.g. to measure ingest alone)' }),
+  AUTH_TOKEN_TTL_S: int(3600, 60, 7 * 86_400, 'lifetime of a log-in token (POST /auth/login)'),
+  AUTH_LOGIN_MAX_FAILURES: int(5, 1, 1000, 'failed log-ins per username and address before log-in answers 429'),
+  AUTH_LOGIN_LOCKOUT_S: int(900, 1, 86_400, 'how long failures are remembered and a locked username+address waits'),
+  HTTP_CORS_ORIGINS: Type.String({ default: '', description: 'comma-separated browser origins allowed to call the API and open /live from another site (empty = same origin only)' }),
+  HTTP_RATE_LIMIT_PER_MIN: int(6000, 1, 10_000_000, 'requests per minute allowed per token (per address when unauthenticated)'),
+  LIVE_TOKEN_RECHECK_S: int(15, 1, 3600, 'how often an open /live connection re-checks its token (revoked or expired: closed)'),
+  DATA_POLICY: Type.String({ default: '{}', description: 'JSON map region → {telemetryDays, positionDays, auditDays, positionDecimals}; "*" = every other region (README: Security and data protection)' }),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'admin API token; unset = one is generated on first start and printed once' })),
 })
 

@@ -1,6 +1,9 @@
 import fp from 'fastify-plugin'
 import type { WebSocket } from 'ws'
 import { createLiveHub, type LiveHub } from './live.service.js'
+import { parseLiveTopic } from './topics.js'
+import { type Principal, inScope, isUnrestricted, scopeOf } from '../api/auth/index.js'
+import { policyFor } from '../privacy/policy.core.js'
 
 export type { LiveHub } from './live.service.js'
 export { ALERTS_TOPIC, presenceTopic, signalsTopic } from './topics.js'
@@ -38,43 +41,83 @@ export default fp(async (app) => {
   const hub = createLiveHub({ maxHz: MAX_HZ, maxQueuedEvents: 1000, maxBufferedBytes: 1 << 20, stallTimeoutMs: 10_000, log, now: Date.now })
   app.decorate('live', hub)
 
-  app.get('/live', { websocket: true, config: { public: true }, schema: { hide: true } as object }, (socket: WebSocket) => {
+  /**
+   * A vehicle topic is granted when the caller's scope covers the vehicle;
+   * otherwise the answer is the same as for a vehicle that does not exist.
+   */
+  async function grant (principal: Principal, topic: string): Promise<{ ok: true, decimals: number | null, vehicleId: string | null } | { ok: false }> {
+    const t = parseLiveTopic(topic)
+    if (t === undefined || t.kind === 'alerts') return { ok: true, decimals: null, vehicleId: null }
+    const v = await app.vehicles.get(t.vehicleId)
+    const scope = scopeOf(principal)
+    if (v === undefined) return isUnrestricted(scope) ? { ok: true, decimals: null, vehicleId: t.vehicleId } : { ok: false }
+    if (!inScope(scope, v)) return { ok: false }
+    return { ok: true, decimals: policyFor(app.config.dataPolicy, v.region).positionDecimals, vehicleId: v.id }
+  }
+
+  app.get('/live', {
+    websocket: true,
+    config: { public: true },
+    schema: { hide: true } as object,
+    // Browsers send Origin on WebSocket upgrades but apply no CORS to them: refuse other sites' pages here.
+    preValidation: async (req, reply) => {
+      if (!app.httpSecurity.originAllowed(req.headers.origin, req.headers.host)) {
+        log.warn({ origin: req.headers.origin }, 'live connection refused: origin not allowed')
+        return reply.code(403).send({ code: 'GW_LIVE_ORIGIN_REFUSED', message: 'this origin may not open the live channel (HTTP_CORS_ORIGINS)' })
+      }
+    },
+  }, (socket: WebSocket) => {
     const reply = (m: object) => socket.send(JSON.stringify([m]))
     let client: ReturnType<LiveHub['add']> | undefined
+    let principal: Principal | undefined
+    let recheck: NodeJS.Timeout | undefined
     const authTimer = setTimeout(() => socket.close(4001, 'authenticate first'), AUTH_TIMEOUT_MS)
-    // A client may send its subscriptions right behind the auth message: they wait for the verdict.
-    let authenticating: Promise<void> | undefined
-    const handle = (m: Inbound | undefined): void => {
+    const handle = async (m: Inbound | undefined): Promise<void> => {
       if (m === undefined) return reply({ type: 'error', code: 'GW_LIVE_BAD_MESSAGE', message: 'expected {"type":"auth"|"subscribe"|"unsubscribe", …}' })
-      if (client === undefined) {
+      if (client === undefined || principal === undefined) {
         if (m.type !== 'auth') return reply({ type: 'error', code: 'GW_LIVE_UNAUTHENTICATED', message: 'send {"type":"auth","token":…} first' })
-        authenticating = app.auth.verify(m.token).then((principal) => {
-          clearTimeout(authTimer)
-          authenticating = undefined
-          if (principal === undefined) return socket.close(4001, 'invalid token')
-          client = hub.add(socket)
-          reply({ type: 'ready' })
-        })
-        return
+        const p = await app.auth.verify(m.token)
+        clearTimeout(authTimer)
+        if (p === undefined) return socket.close(4001, 'invalid token')
+        principal = p
+        client = hub.add(socket, scopeOf(p))
+        // A revoked or expired token (logout, admin revoke, role change) ends the connection too.
+        const token = m.token
+        recheck = setInterval(() => {
+          app.auth.verify(token).then((still) => {
+            if (still === undefined) socket.close(4001, 'token revoked or expired')
+          }, (err: unknown) => log.warn({ err }, 'live token re-check failed'))
+        }, app.config.auth.liveRecheckMs)
+        recheck.unref()
+        return reply({ type: 'ready' })
       }
       if (m.type === 'subscribe') {
+        const g = await grant(principal, m.topic)
+        if (!g.ok) return reply({ type: 'error', code: 'GW_LIVE_NOT_FOUND', message: `no such vehicle for topic ${JSON.stringify(m.topic)}` })
         const r = hub.subscribe(client, m.topic)
+        if (r.ok && g.vehicleId !== null && g.decimals !== null) client.positionDecimals.set(g.vehicleId, g.decimals)
         reply(r.ok ? { type: 'subscribed', topic: m.topic } : { type: 'error', code: r.error.code, message: r.error.detail })
       } else if (m.type === 'unsubscribe') {
         hub.unsubscribe(client, m.topic)
         reply({ type: 'unsubscribed', topic: m.topic })
       }
     }
+    // Messages are handled one at a time in arrival order: a subscription sent
+    // right behind the auth message waits for the verdict, an unsubscribe for the subscribe.
+    let queue: Promise<void> = Promise.resolve()
     socket.on('message', (raw) => {
       const m = parseInbound(String(raw))
-      if (authenticating === undefined) handle(m)
-      else authenticating = authenticating.then(() => handle(m))
+      queue = queue.then(() => handle(m)).catch((err: unknown) => {
+        log.error({ err }, 'live message handling failed')
+        reply({ type: 'error', code: 'GW_ERR_INTERNAL', message: 'internal error' })
+      })
     })
     socket.on('close', () => {
       clearTimeout(authTimer)
+      clearInterval(recheck)
       if (client !== undefined) hub.remove(client)
     })
   })
 
   app.addHook('preClose', async () => hub.close())
-}, { name: 'live', dependencies: ['auth', '@fastify/websocket'] })
+}, { name: 'live', dependencies: ['auth', 'http-hardening', '@fastify/websocket'] })

@@ -2,6 +2,8 @@ import type { Log } from '../shared/log.js'
 import { type Result, fail, ok } from '../shared/result.js'
 import { type ClientQueue, createClientQueue, drain, isEmpty, queueEvent, queueSignal } from './client-queue.core.js'
 import { parseLiveTopic, signalsTopic } from './topics.js'
+import { reducePosition } from '../privacy/policy.core.js'
+import { type VehicleScope, UNRESTRICTED, inScope, isUnrestricted } from '../api/auth/principal.js'
 
 /** The bits of a WebSocket the hub needs (kept small so tests and other transports fit). */
 export interface LiveSocket {
@@ -15,6 +17,16 @@ export interface LiveClient {
   readonly subscriptions: Set<string>
   readonly queue: ClientQueue
   stalledSinceMs: number | undefined
+  /** Which vehicles' events the client may receive (its principal's scope). */
+  readonly scope: VehicleScope
+  /** Decimal places of lat/lon per subscribed vehicle, when its region reduces them. */
+  readonly positionDecimals: Map<string, number>
+}
+
+/** The vehicle an event is about, so it reaches only clients whose scope covers it. */
+export interface Audience {
+  readonly fleet: string
+  readonly region: string
 }
 
 export interface LiveHubOptions {
@@ -78,8 +90,8 @@ export function createLiveHub (o: LiveHubOptions) {
   }
 
   return {
-    add (socket: LiveSocket): LiveClient {
-      const c: LiveClient = { socket, subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined }
+    add (socket: LiveSocket, scope: VehicleScope = UNRESTRICTED): LiveClient {
+      const c: LiveClient = { socket, subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined, scope, positionDecimals: new Map() }
       clients.add(c)
       return c
     },
@@ -108,16 +120,22 @@ export function createLiveHub (o: LiveHubOptions) {
       const subscribers = byTopic.get(signalsTopic(vehicleId))
       if (subscribers === undefined || subscribers.size === 0) return
       for (const c of subscribers) {
+        const decimals = c.positionDecimals.get(vehicleId) ?? null
         for (let i = 0; i < signalIds.length; i++) {
-          queueSignal(c.queue, vehicleId, { signalId: signalIds[i] as number, tsMs: tsMs[i] as number, value: values[i] as number })
+          const signalId = signalIds[i] as number
+          queueSignal(c.queue, vehicleId, { signalId, tsMs: tsMs[i] as number, value: reducePosition(signalId, values[i] as number, decimals) })
         }
       }
     },
 
-    publishEvent (topic: string, payload: unknown): void {
+    /** Without an audience only unrestricted clients get the event (fail closed). */
+    publishEvent (topic: string, payload: unknown, audience?: Audience): void {
       const subscribers = byTopic.get(topic)
       if (subscribers === undefined) return
-      for (const c of subscribers) queueEvent(c.queue, { topic, payload }, o.maxQueuedEvents)
+      for (const c of subscribers) {
+        if (!isUnrestricted(c.scope) && (audience === undefined || !inScope(c.scope, audience))) continue
+        queueEvent(c.queue, { topic, payload }, o.maxQueuedEvents)
+      }
       flushSoon()
     },
 

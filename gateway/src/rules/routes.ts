@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { sendFailure } from '../api/failure-status.js'
+import { scopeOfRequest } from '../api/auth/index.js'
 import type { StoredRule } from '../storage/rules.repository.js'
 import { createDiagnosticsRepository } from '../storage/diagnostics.repository.js'
 import { RuleSchema, validateRule } from './rule.schema.js'
@@ -49,10 +50,12 @@ const view = (s: StoredRule) => ({ rule: s.rule, builtin: s.builtin, version: s.
 export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['rules']
   const { repo } = app.rules
+  /** Support engineers read and check rules; changing them is for admins (routes without `access`). */
+  const readers = { access: ['admin', 'support'] as const }
 
-  app.get('/rules', { schema: { tags, summary: 'List rules (built-in defaults and your own)', response: { 200: Type.Array(RuleView) } } }, async () => (await repo.list()).map(view))
+  app.get('/rules', { config: readers, schema: { tags, summary: 'List rules (built-in defaults and your own)', response: { 200: Type.Array(RuleView) } } }, async () => (await repo.list()).map(view))
 
-  app.get('/rules/:id', { schema: { tags, summary: 'Get a rule', params: IdParam, response: { 200: RuleView, 404: ErrorBody } } }, async (req, reply) => {
+  app.get('/rules/:id', { config: readers, schema: { tags, summary: 'Get a rule', params: IdParam, response: { 200: RuleView, 404: ErrorBody } } }, async (req, reply) => {
     const r = await repo.get(req.params.id)
     return r === undefined ? sendFailure(reply, { code: 'GW_RULE_NOT_FOUND', detail: `rule ${req.params.id} not found` }) : view(r)
   })
@@ -86,7 +89,7 @@ export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   }
 
-  app.post('/rules/validate', { schema: { tags, summary: 'Check a rule document without saving it', body: Type.Unknown(), response: { 200: Type.Object({ valid: Type.Literal(true) }), 400: ErrorBody } } }, async (req, reply) => {
+  app.post('/rules/validate', { config: readers, schema: { tags, summary: 'Check a rule document without saving it', body: Type.Unknown(), response: { 200: Type.Object({ valid: Type.Literal(true) }), 400: ErrorBody } } }, async (req, reply) => {
     const v = validateRule(req.body)
     return v.ok ? { valid: true as const } : sendFailure(reply, v.error)
   })
@@ -116,7 +119,7 @@ export const ruleBacktestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!v.ok) return sendFailure(reply, v.error)
       rule = v.value
     }
-    const vehicle = await app.vehicles.get(b.vehicleId)
+    const vehicle = await app.vehicles.getVisible(b.vehicleId, scopeOfRequest(req.principal))
     if (vehicle === undefined) return sendFailure(reply, { code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${b.vehicleId} not found` })
     const recorded = await app.storage.telemetry.recorded(vehicle.key, signalsRead(rule), fromMs, toMs, MAX_BACKTEST_SAMPLES + 1)
     if (recorded.tsMs.length > MAX_BACKTEST_SAMPLES) {

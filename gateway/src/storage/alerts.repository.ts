@@ -9,6 +9,9 @@ export interface AlertFilter {
   readonly state?: string | undefined
   readonly fromMs?: number | undefined
   readonly toMs?: number | undefined
+  /** Caller's scope (api/auth/principal.ts): null = every fleet / region. */
+  readonly scopeFleets?: readonly string[] | null | undefined
+  readonly scopeRegions?: readonly string[] | null | undefined
   readonly limit: number
   readonly offset: number
 }
@@ -107,9 +110,10 @@ export function createAlertsRepository (db: Queryable): AlertsRepository {
          WHERE ($1::text IS NULL OR v.fleet = $1) AND ($2::text IS NULL OR v.region = $2) AND ($3::text IS NULL OR v.vehicle_id = $3)
            AND ($4::text IS NULL OR a.severity = $4) AND ($5::text IS NULL OR a.state = $5)
            AND ($6::float8 IS NULL OR a.raised_at >= to_timestamp($6 / 1000.0)) AND ($7::float8 IS NULL OR a.raised_at < to_timestamp($7 / 1000.0))
+           AND ($10::text[] IS NULL OR v.fleet = ANY($10)) AND ($11::text[] IS NULL OR v.region = ANY($11))
          ORDER BY (a.state = 'resolved'), array_position(ARRAY['critical','major','minor','warning'], a.severity), a.raised_at DESC
          LIMIT $8 OFFSET $9`,
-        [f.fleet ?? null, f.region ?? null, f.vehicleId ?? null, f.severity ?? null, f.state ?? null, f.fromMs ?? null, f.toMs ?? null, f.limit, f.offset])
+        [f.fleet ?? null, f.region ?? null, f.vehicleId ?? null, f.severity ?? null, f.state ?? null, f.fromMs ?? null, f.toMs ?? null, f.limit, f.offset, f.scopeFleets ?? null, f.scopeRegions ?? null])
       return { total: rows[0]?.total ?? 0, items: rows.map((r) => ({ alert: r.doc, vehicleId: r.vehicle_id, region: r.region, fleet: r.fleet })) }
     },
 

@@ -39,6 +39,9 @@ export interface VehicleFilter {
   readonly region?: string | undefined
   readonly fleet?: string | undefined
   readonly connected?: boolean | undefined
+  /** Caller's scope (api/auth/principal.ts): null = every fleet / region. */
+  readonly scopeFleets?: readonly string[] | null | undefined
+  readonly scopeRegions?: readonly string[] | null | undefined
   readonly limit: number
   readonly offset: number
 }
@@ -145,8 +148,9 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
         `SELECT ${COLUMNS}, count(*) OVER () AS total FROM vehicles
          WHERE ($1::text IS NULL OR model = $1) AND ($2::text IS NULL OR region = $2)
            AND ($3::text IS NULL OR fleet = $3) AND ($4::boolean IS NULL OR connected = $4)
+           AND ($7::text[] IS NULL OR fleet = ANY($7)) AND ($8::text[] IS NULL OR region = ANY($8))
          ORDER BY vehicle_id LIMIT $5 OFFSET $6`,
-        [f.model ?? null, f.region ?? null, f.fleet ?? null, f.connected ?? null, f.limit, f.offset])
+        [f.model ?? null, f.region ?? null, f.fleet ?? null, f.connected ?? null, f.limit, f.offset, f.scopeFleets ?? null, f.scopeRegions ?? null])
       return { total: rows[0] === undefined ? 0 : Number(rows[0].total), items: rows.map(toRecord) }
     },
 

@@ -3,6 +3,9 @@ import { Type } from '@sinclair/typebox'
 import { SIGNALS, signalById, signalByName } from '@fleetwire/proto'
 import type { VehicleRecord } from '../storage/vehicles.repository.js'
 import { sendFailure } from '../api/failure-status.js'
+import { ROLES } from '../api/auth/principal.js'
+import { scopeOfRequest } from '../api/auth/index.js'
+import { policyFor, reducePosition } from '../privacy/policy.core.js'
 import { Credentials, ErrorBody, HistoryParams, HistoryPoint, HistoryQuery, NewVehicleBody, SignalValue, Vehicle, type VehicleDto, VehicleIdParam, VehicleListQuery } from './schemas.js'
 
 function toDto (v: VehicleRecord): VehicleDto {
@@ -31,44 +34,56 @@ const TARGET_POINTS = 500
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { vehicles } = app
   const tags = ['vehicles']
+  /** Every role reads vehicles; fleet owners and scoped tokens only their own (404 for the rest). */
+  const readers = { access: ROLES }
+  const by = (p: { actor: string } | null) => p?.actor ?? 'unknown'
+  const decimalsOf = (region: string) => policyFor(app.config.dataPolicy, region).positionDecimals
 
   app.post('/', { schema: { tags, summary: 'Register a vehicle and issue its MQTT credentials', body: NewVehicleBody, response: { 201: Type.Object({ vehicle: Vehicle, credentials: Credentials }), 400: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
     const r = await vehicles.register({ ...req.body, timeZone: req.body.timeZone ?? 'UTC' })
     if (!r.ok) return sendFailure(reply, r.error)
+    await app.audit.record({ actor: by(req.principal), action: 'vehicle.register', target: `vehicle:${r.value.vehicle.id}`, detail: { fleet: r.value.vehicle.fleet, region: r.value.vehicle.region } })
     return reply.code(201).send({ vehicle: toDto(r.value.vehicle), credentials: r.value.credentials })
   })
 
-  app.get('/', { schema: { tags, summary: 'List vehicles', querystring: VehicleListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Vehicle) }) } } }, async (req) => {
+  app.get('/', { config: readers, schema: { tags, summary: 'List vehicles', querystring: VehicleListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Vehicle) }) } } }, async (req) => {
     const { online, ...rest } = req.query
-    const page = await vehicles.list({ ...rest, connected: online })
+    const scope = scopeOfRequest(req.principal)
+    const page = await vehicles.list({ ...rest, connected: online, scopeFleets: scope.fleets, scopeRegions: scope.regions })
     return { total: page.total, items: page.items.map(toDto) }
   })
 
-  app.get('/:id', { schema: { tags, summary: 'Get a vehicle', params: VehicleIdParam, response: { 200: Vehicle, 404: ErrorBody } } }, async (req, reply) => {
-    const v = await vehicles.get(req.params.id)
+  app.get('/:id', { config: readers, schema: { tags, summary: 'Get a vehicle', params: VehicleIdParam, response: { 200: Vehicle, 404: ErrorBody } } }, async (req, reply) => {
+    const v = await vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
     return v === undefined ? sendFailure(reply, notFound(req.params.id)) : toDto(v)
   })
 
   app.post('/:id/credentials/rotate', { schema: { tags, summary: 'Issue a new secret; the old one stops working and open sessions are closed', params: VehicleIdParam, response: { 200: Credentials, 404: ErrorBody } } }, async (req, reply) => {
     const c = await vehicles.rotateCredentials(req.params.id)
-    return c === undefined ? sendFailure(reply, notFound(req.params.id)) : c
+    if (c === undefined) return sendFailure(reply, notFound(req.params.id))
+    await app.audit.record({ actor: by(req.principal), action: 'vehicle.credentials_rotate', target: `vehicle:${req.params.id}` })
+    return c
   })
 
   app.post('/:id/credentials/revoke', { schema: { tags, summary: 'Revoke the vehicle\'s credentials and disconnect it', params: VehicleIdParam, response: { 204: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
-    return await vehicles.revoke(req.params.id) ? reply.code(204).send(null) : sendFailure(reply, notFound(req.params.id))
+    if (!await vehicles.revoke(req.params.id)) return sendFailure(reply, notFound(req.params.id))
+    await app.audit.record({ actor: by(req.principal), action: 'vehicle.credentials_revoke', target: `vehicle:${req.params.id}` })
+    return reply.code(204).send(null)
   })
 
-  app.get('/:id/signals/latest', { schema: { tags, summary: 'Latest value of every signal of a vehicle', params: VehicleIdParam, response: { 200: Type.Array(SignalValue), 404: ErrorBody } } }, async (req, reply) => {
-    const v = await vehicles.get(req.params.id)
+  app.get('/:id/signals/latest', { config: readers, schema: { tags, summary: 'Latest value of every signal of a vehicle (positions at the region\'s precision)', params: VehicleIdParam, response: { 200: Type.Array(SignalValue), 404: ErrorBody } } }, async (req, reply) => {
+    const v = await vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
     if (v === undefined) return sendFailure(reply, notFound(req.params.id))
     const latest = await app.storage.telemetry.latest(v.key)
+    const decimals = decimalsOf(v.region)
     return latest.flatMap((s) => {
       const def = signalById(s.signalId)
-      return def === undefined ? [] : [{ signalId: s.signalId, name: def.name, unit: def.unit, value: s.value, ts: new Date(s.tsMs).toISOString() }]
+      return def === undefined ? [] : [{ signalId: s.signalId, name: def.name, unit: def.unit, value: reducePosition(s.signalId, s.value, decimals), ts: new Date(s.tsMs).toISOString() }]
     })
   })
 
   app.get('/:id/signals/:signal/history', {
+    config: readers,
     schema: {
       tags,
       summary: 'History of one signal: raw for short ranges, downsampled buckets (min/max/avg/last) for long ones',
@@ -82,8 +97,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const fromMs = Date.parse(req.query.from)
     const toMs = Date.parse(req.query.to)
     if (!(toMs > fromMs)) return sendFailure(reply, { code: 'GW_HISTORY_BAD_RANGE', detail: '`to` must be later than `from`' })
-    const v = await vehicles.get(req.params.id)
+    const v = await vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
     if (v === undefined) return sendFailure(reply, notFound(req.params.id))
+    const decimals = decimalsOf(v.region)
+    const round = (x: number | undefined) => (x === undefined ? undefined : reducePosition(def.id, x, decimals))
     const spanS = (toMs - fromMs) / 1000
     const bucketS = req.query.bucket ?? (spanS <= app.config.telemetry.historyRawMaxS ? undefined : niceBucket(spanS / TARGET_POINTS))
     const h = await app.storage.telemetry.history({ vehicleKey: v.key, signalId: def.id, fromMs, toMs, bucketS })
@@ -92,7 +109,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       unit: def.unit,
       resolution: h.resolution,
       ...(h.bucketS === undefined ? {} : { bucketSeconds: h.bucketS }),
-      points: h.points.map(({ tsMs, ...rest }) => ({ ts: new Date(tsMs).toISOString(), ...rest })),
+      points: h.points.map(({ tsMs, ...rest }) => ({
+        ts: new Date(tsMs).toISOString(),
+        ...rest,
+        ...(decimals === null ? {} : { value: round(rest.value), min: round(rest.min), max: round(rest.max), avg: round(rest.avg), last: round(rest.last) }),
+      })),
     }
   })
 }

@@ -5,6 +5,7 @@ import type { Birth, NewVehicle, PowerState, VehicleFilter, VehicleRecord, Vehic
 import { type Result, fail, ok } from '../shared/result.js'
 import { formatSecret, secretMatches, storeSecret } from './credentials.core.js'
 import { createMicroBatcher } from '../shared/micro-batcher.js'
+import { type VehicleScope, inScope } from '../api/auth/principal.js'
 
 export interface IssuedCredentials {
   /** MQTT client id and username. */
@@ -113,6 +114,11 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     },
 
     get: (id: string) => repo.get(id),
+    /** The vehicle if the caller's scope covers it; otherwise undefined, answered as 404 like a missing one (OWASP API1). */
+    async getVisible (id: string, scope: VehicleScope): Promise<VehicleRecord | undefined> {
+      const v = await repo.get(id)
+      return v !== undefined && inScope(scope, v) ? v : undefined
+    },
     list: (filter: VehicleFilter) => repo.list(filter),
 
     async rotateCredentials (id: string): Promise<IssuedCredentials | undefined> {

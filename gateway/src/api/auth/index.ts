@@ -1,17 +1,24 @@
 import fp from 'fastify-plugin'
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { createTokensRepository, type TokenRecord } from '../../storage/tokens.repository.js'
+import { createUsersRepository } from '../../storage/users.repository.js'
 import { ForbiddenError, UnauthorizedError } from '../../shared/errors.js'
 import type { Principal, Role } from './principal.js'
+import { createUsersService, hashToken, newToken, type UsersService } from './users.service.js'
+import { authRoutes } from './routes.js'
+import { adminRoutes } from './admin.routes.js'
 
 export type { Principal, Role, VehicleScope } from './principal.js'
-export { inScope, scopeOf, UNRESTRICTED } from './principal.js'
+export { inScope, isUnrestricted, NOTHING, scopeOf, scopeOfRequest, UNRESTRICTED } from './principal.js'
+export type { User, UsersService } from './users.service.js'
 
 export interface Auth {
   /** Set when this start generated the admin token: shown once, then only its hash exists. */
   readonly generatedAdminToken: string | undefined
   /** For transports without request headers (the dashboards' WebSocket). */
   verify(token: string): Promise<Principal | undefined>
+  /** People, tenants, log-in and tokens. */
+  readonly users: UsersService
 }
 
 declare module 'fastify' {
@@ -29,34 +36,54 @@ declare module 'fastify' {
   }
 }
 
-/** API tokens are 256 random bits, so SHA-256 is the right hash (nothing to brute-force). */
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest()
-const newToken = () => `fw_${randomBytes(32).toString('base64url')}`
-
-const principalOf = (t: TokenRecord): Principal =>
-  ({ actor: `token:${t.tokenId}`, role: t.role, tenantId: null, fleets: null, regions: null })
+function principalOf (t: TokenRecord): Principal {
+  // Fail closed: a fleet owner or tenant token without fleets sees nothing.
+  const fleets = t.tenantId === null ? (t.role === 'fleet_owner' ? [] : null) : (t.fleets ?? [])
+  return {
+    actor: t.username === null ? `token:${t.tokenId}` : `user:${t.username}`,
+    role: t.role,
+    tenantId: t.tenantId,
+    fleets: t.role === 'admin' ? null : fleets,
+    regions: t.role === 'admin' ? null : t.regions,
+    tokenId: t.tokenId,
+    ...(t.userId === null ? {} : { userId: t.userId }),
+  }
+}
 
 /**
- * Bearer-token authentication for the REST API. On first start (no admin
+ * Bearer-token authentication and role checks for the REST API, people and
+ * log-in (README: "Security and data protection"). On first start (no admin
  * token stored and none configured) an admin token is generated and handed
- * to server.ts to print once. The role model grows in a later issue.
+ * to server.ts to print once. Tokens are looked up on every request, so a
+ * revoked token or a changed role takes effect at once.
  */
 export default fp(async (app) => {
-  const repo = createTokensRepository(app.storage.pool)
+  const tokens = createTokensRepository(app.storage.pool)
   const log = app.log.child({ module: 'auth' })
   let generatedAdminToken: string | undefined
   if (app.config.adminToken !== undefined) {
-    await repo.insert(randomUUID(), hashToken(app.config.adminToken), 'admin', 'ADMIN_TOKEN')
-  } else if (await repo.countActive('admin') === 0) {
+    await tokens.insert(randomUUID(), hashToken(app.config.adminToken), 'admin', 'ADMIN_TOKEN')
+  } else if (await tokens.countActive('admin') === 0) {
     generatedAdminToken = newToken()
-    await repo.insert(randomUUID(), hashToken(generatedAdminToken), 'admin', 'generated on first start')
+    await tokens.insert(randomUUID(), hashToken(generatedAdminToken), 'admin', 'generated on first start')
     log.warn('no admin token existed: generated one (printed once on the console)')
   }
   async function verify (token: string): Promise<Principal | undefined> {
-    const record = token === '' ? undefined : await repo.findActiveByHash(hashToken(token))
+    const record = token === '' ? undefined : await tokens.findActiveByHash(hashToken(token))
     return record === undefined ? undefined : principalOf(record)
   }
-  app.decorate('auth', { generatedAdminToken, verify })
+  const users = createUsersService({
+    users: createUsersRepository(app.storage.pool),
+    tokens,
+    // The audit plugin registers after this one (its routes need this plugin's hook); looked up when used.
+    audit: () => app.audit,
+    log,
+    now: Date.now,
+    tokenTtlMs: app.config.auth.tokenTtlMs,
+    loginMaxFailures: app.config.auth.loginMaxFailures,
+    loginLockoutMs: app.config.auth.loginLockoutMs,
+  })
+  app.decorate('auth', { generatedAdminToken, verify, users })
   app.decorateRequest('principal', null)
 
   app.addHook('onRequest', async (req) => {
@@ -69,4 +96,7 @@ export default fp(async (app) => {
     const allowed = req.routeOptions.config.access ?? ['admin']
     if (!allowed.includes(principal.role)) throw new ForbiddenError(principal.role)
   })
+
+  await app.register(authRoutes)
+  await app.register(adminRoutes)
 }, { name: 'auth', dependencies: ['storage', 'config'] })

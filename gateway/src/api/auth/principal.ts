@@ -15,6 +15,10 @@ export interface Principal {
   readonly fleets: readonly string[] | null
   /** Regions the caller may see (support engineers limited to markets); null = every region. */
   readonly regions: readonly string[] | null
+  /** The bearer token this request came with (logout revokes it). */
+  readonly tokenId?: string
+  /** Set for people who logged in (POST /auth/login). */
+  readonly userId?: string
 }
 
 /** The vehicle filter a principal implies; repositories add it to their WHERE clause. */
@@ -26,6 +30,13 @@ export interface VehicleScope {
 export const scopeOf = (p: Principal): VehicleScope => ({ fleets: p.fleets, regions: p.regions })
 
 export const UNRESTRICTED: VehicleScope = { fleets: null, regions: null }
+/** What a request without a principal may see: nothing (fail closed). */
+export const NOTHING: VehicleScope = { fleets: [], regions: [] }
+
+/** The scope of a request's principal; no principal sees nothing. */
+export const scopeOfRequest = (p: Principal | null): VehicleScope => (p === null ? NOTHING : scopeOf(p))
+
+export const isUnrestricted = (s: VehicleScope): boolean => s.fleets === null && s.regions === null
 
 export function inScope (scope: VehicleScope, vehicle: { readonly fleet: string, readonly region: string }): boolean {
   return (scope.fleets === null || scope.fleets.includes(vehicle.fleet)) &&

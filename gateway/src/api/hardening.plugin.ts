@@ -1,0 +1,103 @@
+import fp from 'fastify-plugin'
+import helmet from '@fastify/helmet'
+import cors from '@fastify/cors'
+import rateLimit from '@fastify/rate-limit'
+import type { Role } from './auth/principal.js'
+
+/** A registered route as the access matrix test sees it. */
+export interface RegisteredRoute {
+  readonly method: string
+  readonly url: string
+  readonly public: boolean
+  /** Declared roles; undefined = admin only. */
+  readonly access: readonly Role[] | undefined
+  readonly websocket: boolean
+}
+
+export interface HttpSecurity {
+  /** Every route registered after this plugin (all of them: it is registered first). */
+  routes(): readonly RegisteredRoute[]
+  /**
+   * Browser origin check for WebSocket upgrades (browsers do not apply CORS
+   * to WebSockets, so a page on another site could otherwise open /live with
+   * a token it holds): no Origin (not a browser), the gateway's own origin,
+   * or one of HTTP_CORS_ORIGINS.
+   */
+  originAllowed(origin: string | undefined, host: string | undefined): boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    httpSecurity: HttpSecurity
+  }
+}
+
+/**
+ * HTTP hardening, registered before every route: security headers (helmet),
+ * CORS limited to configured origins, a request rate limit per token (per
+ * address without one), and the registry of routes the access matrix test
+ * enumerates. Request size limits: bodyLimit in app.ts (1 MiB) and smaller
+ * ones on the auth routes.
+ */
+export default fp(async (app) => {
+  const { corsOrigins, rateLimitPerMin } = app.config.http
+  const allowed = new Set(corsOrigins)
+  const routes: RegisteredRoute[] = []
+
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method]
+    for (const method of methods) {
+      // HEAD routes are fastify's copies of GET routes, with the same config.
+      if (method === 'HEAD') continue
+      const config = (r.config ?? {}) as { public?: boolean, access?: readonly Role[] }
+      routes.push({ method, url: r.url, public: config.public === true, access: config.access, websocket: (r as { websocket?: boolean }).websocket === true })
+    }
+  })
+
+  function originAllowed (origin: string | undefined, host: string | undefined): boolean {
+    if (origin === undefined) return true
+    if (allowed.has(origin)) return true
+    try {
+      return host !== undefined && new URL(origin).host === host
+    } catch {
+      return false
+    }
+  }
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // The dashboard talks to this origin over HTTP and WebSocket only.
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        // The gateway serves plain HTTP on loopback by default (TLS is a reverse proxy's job):
+        // upgrading sub-resources to https would break the dashboard there.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Tokens travel in headers, never cookies; no referrer leaks vehicle ids to other sites.
+    referrerPolicy: { policy: 'no-referrer' },
+  })
+
+  await app.register(cors, {
+    // Same-origin requests need no CORS; other origins only when configured.
+    origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type'],
+    maxAge: 600,
+  })
+
+  await app.register(rateLimit, {
+    global: true,
+    // After authentication (onRequest), so the key is the token, not the address behind a NAT.
+    hook: 'preHandler',
+    max: rateLimitPerMin,
+    timeWindow: 60_000,
+    keyGenerator: (req) => (req.principal?.tokenId !== undefined ? `token:${req.principal.tokenId}` : `ip:${req.ip}`),
+    // Vehicles' MQTT over WebSocket has the broker's own connection limits.
+    allowList: (req) => req.routeOptions.url === '/mqtt',
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'GW_ERR_RATE_LIMITED', message: `rate limit exceeded: ${ctx.max} requests per minute; retry in ${ctx.after}` }),
+  })
+
+  app.decorate('httpSecurity', { routes: () => routes, originAllowed })
+}, { name: 'http-hardening', dependencies: ['config'] })

@@ -1,0 +1,96 @@
+import type { Role } from '../../src/api/auth/principal.js'
+
+/**
+ * THE allow/deny matrix: every registered route (method + URL pattern) and
+ * who may call it. 'public' = no token needed. access-matrix.test.ts fails
+ * for a registered route missing here, for an entry without a route, and for
+ * any role that the running gateway treats differently.
+ */
+export type Who = 'public' | readonly Role[]
+
+const ALL: readonly Role[] = ['admin', 'support', 'fleet_owner', 'service']
+const PEOPLE: readonly Role[] = ['admin', 'support', 'fleet_owner']
+const STAFF: readonly Role[] = ['admin', 'support']
+const ADMIN: readonly Role[] = ['admin']
+
+export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
+  // system, docs, transports
+  'GET /': 'public',
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /metrics': 'public',
+  'GET /docs': 'public',
+  'GET /docs/json': 'public',
+  'GET /docs/yaml': 'public',
+  'GET /docs/static/index.html': 'public',
+  'GET /docs/static/swagger-initializer.js': 'public',
+  'GET /docs/static/*': 'public',
+  'OPTIONS *': 'public', // CORS preflight (answered only for HTTP_CORS_ORIGINS)
+  'GET /live': 'public', // WebSocket: token in the first message, origin checked, topics scoped
+  'GET /mqtt': 'public', // vehicles: MQTT authentication in the broker
+  'GET /catalog': ALL,
+
+  // log-in and people
+  'POST /auth/login': 'public',
+  'GET /auth/me': ALL,
+  'POST /auth/logout': ALL,
+  'POST /users': ADMIN,
+  'GET /users': ADMIN,
+  'GET /users/:id': ADMIN,
+  'PATCH /users/:id': ADMIN,
+  'DELETE /users/:id': ADMIN,
+  'DELETE /users/:id/sessions': ADMIN,
+  'POST /tokens': ADMIN,
+  'GET /tokens': ADMIN,
+  'DELETE /tokens/:id': ADMIN,
+  'GET /tenants': ADMIN,
+  'PUT /tenants/:id': ADMIN,
+  'GET /audit': ADMIN,
+  'GET /audit/verify': ADMIN,
+
+  // vehicles (scoped: other tenants' vehicles answer 404)
+  'POST /vehicles': ADMIN,
+  'GET /vehicles': ALL,
+  'GET /vehicles/:id': ALL,
+  'POST /vehicles/:id/credentials/rotate': ADMIN,
+  'POST /vehicles/:id/credentials/revoke': ADMIN,
+  'GET /vehicles/:id/signals/latest': ALL,
+  'GET /vehicles/:id/signals/:signal/history': ALL,
+  'GET /vehicles/:id/ingest': ADMIN,
+
+  // alerts and webhooks
+  'GET /alerts': ALL,
+  'GET /alerts/:id': ALL,
+  'POST /alerts/:id/acknowledge': PEOPLE,
+  'POST /alerts/:id/resolve': PEOPLE,
+  'POST /alerts/:id/notes': PEOPLE,
+  'GET /kpis/alerts': STAFF,
+  'POST /webhooks': ADMIN,
+  'GET /webhooks': ADMIN,
+  'DELETE /webhooks/:id': ADMIN,
+  'GET /webhooks/:id/deliveries': ADMIN,
+
+  // rules
+  'GET /rules': STAFF,
+  'GET /rules/:id': STAFF,
+  'POST /rules': ADMIN,
+  'PUT /rules/:id': ADMIN,
+  'POST /rules/:id/enable': ADMIN,
+  'POST /rules/:id/disable': ADMIN,
+  'POST /rules/validate': STAFF,
+  'POST /rules/test': STAFF,
+
+  // remote diagnostics
+  'POST /vehicles/:id/diagnostics/read-dtcs': STAFF,
+  'POST /vehicles/:id/diagnostics/clear-dtcs': STAFF,
+  'POST /vehicles/:id/diagnostics/read-data': STAFF,
+  'GET /vehicles/:id/diagnostics/commands': ALL,
+  'GET /vehicles/:id/diagnostics/commands/:commandId': ALL,
+  'GET /vehicles/:id/dtcs': ALL,
+
+  // data protection
+  'GET /vehicles/:id/export': ['admin', 'fleet_owner'],
+  'DELETE /vehicles/:id/data': ADMIN,
+  'GET /privacy/policy': STAFF,
+  'POST /privacy/retention/run': ADMIN,
+}
