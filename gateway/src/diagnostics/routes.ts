@@ -95,7 +95,8 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary: 'One command: queued, sent, succeeded (with its result), negative, timed_out, refused or expired', params: CommandIdParams, response: { 200: Type.Unknown(), 404: ErrorBody } },
   }, async (req, reply) => {
     const v = await app.vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
-    const c = v === undefined ? undefined : await app.diagnostics.commands.get(v.key, req.params.commandId)
+    if (v === undefined) return sendFailure(reply, { code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${req.params.id} not found` })
+    const c = await app.diagnostics.commands.get(v.key, req.params.commandId)
     if (c === undefined) return sendFailure(reply, { code: 'GW_DIAG_COMMAND_NOT_FOUND', detail: `no command ${req.params.commandId} for vehicle ${req.params.id}` })
     return c
   })

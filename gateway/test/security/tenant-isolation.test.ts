@@ -11,8 +11,8 @@ import { PASSWORD, call, createUser, login, serviceToken } from './support.js'
  * not exist, on every route that takes an id.
  */
 let gw: TestGateway
-const a = { vin: '', alert: '' }
-const b = { vin: '', alert: '' }
+const a = { vin: '', alert: '', command: '' }
+const b = { vin: '', alert: '', command: '' }
 let ownerA: string
 let supportEu: string
 let serviceB: string
@@ -26,12 +26,20 @@ async function raiseAlert (vin: string): Promise<string> {
   return (list.body as { items: Array<{ id: string }> }).items[0]?.id as string
 }
 
+/** A diagnostic command waiting for the (offline) vehicle, so routes taking a command id have one. */
+async function queueCommand (vin: string): Promise<string> {
+  const res = await call(gw, 'POST', `/vehicles/${vin}/diagnostics/read-dtcs`, { body: { queue: { expiresInS: 600 } } })
+  return (res.body as { commandId: string }).commandId
+}
+
 beforeAll(async () => {
   gw = await startGateway()
   a.vin = (await provision(gw, { fleet: 'iso-a1', region: 'EU' })).id
   b.vin = (await provision(gw, { fleet: 'iso-b1', region: 'LATAM' })).id
   a.alert = await raiseAlert(a.vin)
   b.alert = await raiseAlert(b.vin)
+  a.command = await queueCommand(a.vin)
+  b.command = await queueCommand(b.vin)
   await createUser(gw, { username: 'iso-owner-a', password: PASSWORD, role: 'fleet_owner', tenantId: 'iso-tenant-a', fleets: ['iso-a1'] })
   await createUser(gw, { username: 'iso-owner-b', password: PASSWORD, role: 'fleet_owner', tenantId: 'iso-tenant-b', fleets: ['iso-b1'] })
   await createUser(gw, { username: 'iso-support-eu', password: PASSWORD, role: 'support', regions: ['EU'] })
@@ -51,11 +59,11 @@ function idRoutes (role: Role): Array<{ method: string, url: string }> {
     .map(([k]) => { const [method, url] = k.split(' ') as [string, string]; return { method, url } })
 }
 
-function concrete (url: string, target: { vin: string, alert: string }): string {
+function concrete (url: string, target: { vin: string, alert: string, command: string }): string {
   const id = url.startsWith('/alerts') ? target.alert : target.vin
   const from = new Date(Date.now() - 3_600_000).toISOString()
   const to = new Date().toISOString()
-  return url.replace(':id', id).replace(':signal', 'Vehicle.Speed') + (url.endsWith('/history') ? `?from=${from}&to=${to}` : '')
+  return url.replace(':id', id).replace(':signal', 'Vehicle.Speed').replace(':commandId', target.command) + (url.endsWith('/history') ? `?from=${from}&to=${to}` : '')
 }
 
 const bodyFor = (method: string, url: string) => (method === 'GET' ? undefined : url.endsWith('/acknowledge') ? {} : url.includes('/alerts/') ? { note: 'n' } : url.endsWith('read-data') ? { did: 0xf190 } : {})
