@@ -70,6 +70,13 @@ describe('HTTP hardening', () => {
     expect(login.status).toBe(413)
   })
 
+  it('the OpenAPI document builds and lists log-in as needing no token', async () => {
+    const doc = await call(gw, 'GET', '/docs/json', { token: null })
+    expect(doc.status).toBe(200)
+    expect(doc.body.paths['/auth/login'].post.security).toEqual([])
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/users', '/audit/verify', '/vehicles/{id}/export', '/privacy/policy']))
+  })
+
   it('errors are JSON without internals', async () => {
     const bad = await fetch(`${gw.httpUrl}/rules/validate`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: '{"unterminated' })
     expect(bad.status).toBe(400)
