@@ -1,10 +1,4 @@
-/** Raised by withDeadline when the work outlives its deadline (the work itself goes on). */
-export class DeadlineExceeded extends Error {
-  constructor (what: string, ms: number) {
-    super(`${what} took longer than ${ms} ms`)
-    this.name = 'DeadlineExceeded'
-  }
-}
+import { DeadlineExceededError } from '../shared/errors.js'
 
 /**
  * Races `work` against a timer. The work is not cancelled: a database
@@ -14,7 +8,7 @@ export class DeadlineExceeded extends Error {
 export function withDeadline<T> (work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(what, ms)), ms)
+    timer = setTimeout(() => reject(new DeadlineExceededError(what, ms)), ms)
   })
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }

@@ -14,7 +14,7 @@ export interface ReplayerOptions {
   retryMs: number
   log: Log
   onReplayed?: (info: { samples: number, inserted: number }) => void
-  /** Every closed segment was replayed: the database takes writes again. */
+  /** A segment was replayed, or none was left: the database takes writes again. */
   onHealthy: () => void
 }
 
@@ -74,6 +74,10 @@ export class SpoolReplayer {
           samples += batch.vehicleKeys.length
         }
         await spool.remove(segment)
+        // The database took a whole segment: new batches go to it directly
+        // again, while the rest of the backlog drains here (order does not
+        // matter: samples carry their own time, and replays are idempotent).
+        this.opts.onHealthy()
         this.opts.onReplayed?.({ samples, inserted })
         log.info({ segment, samples, inserted }, 'spool segment replayed into the database')
       }
