@@ -30,6 +30,7 @@ const banner = [
   `  dashboard        http://${host(config.http.host)}:${httpPort}/`,
   `  REST API + docs  http://${host(config.http.host)}:${httpPort}/docs`,
   `  MQTT over TCP    mqtt://${host(config.mqtt.host)}:${mqttPort}`,
+  ...(config.mqtt.tls === undefined ? [] : [`  MQTT over TLS    mqtts://${host(config.mqtt.host)}:${app.broker.tlsAddress()?.port}${config.mqtt.tls.caFile === undefined ? '' : ' (client certificates accepted)'}`]),
   `  MQTT over WS     ws://${host(config.http.host)}:${httpPort}/mqtt`,
   `  metrics          http://${host(config.http.host)}:${httpPort}/metrics`,
   `  database         ${config.db.url === undefined ? `embedded PostgreSQL, data in ${config.db.dataDir}/pg` : 'DATABASE_URL'}${app.storage.timescale ? ' (TimescaleDB)' : ''}`,

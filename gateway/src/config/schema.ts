@@ -34,7 +34,7 @@ export const EnvSchema = Type.Object({
   EMBEDDED_PG_PORT: int(54_329, 1, 65535, 'port of the embedded PostgreSQL server (loopback only)'),
   SPOOL_DIR: Type.Optional(Type.String({ description: 'local write-ahead spool for telemetry while the database is unavailable; unset = DATA_DIR/spool' })),
   SPOOL_MAX_BYTES: int(1 << 30, 1 << 16, Number.MAX_SAFE_INTEGER, 'spool size at which the gateway stops acknowledging (back-pressure) instead of dropping'),
-  SPOOL_AFTER_MS: int(2000, 50, 60_000, 'a database write slower than this sends telemetry to the spool'),
+  SPOOL_AFTER_MS: int(5000, 50, 60_000, 'a database write slower than this sends telemetry to the spool'),
   DB_POOL_SIZE: int(8, 2, 100, 'PostgreSQL connections of the gateway'),
   INGEST_WRITERS: int(3, 1, 32, 'telemetry batches written in parallel'),
   INGEST_FLUSH_MS: int(10, 1, 5000, 'longest a sample waits before its batch is written'),

@@ -70,3 +70,21 @@ describe('write-ahead spool', () => {
     await expect(WriteAheadSpool.open({ dir, maxBytes: 1 << 20 })).rejects.toThrow(/in use by process/)
   })
 })
+
+describe('write-ahead spool under continuous appends', () => {
+  it('seals the current segment without waiting for appends to stop', async () => {
+    const spool = await WriteAheadSpool.open({ dir, maxBytes: 1 << 24 })
+    // Like the batcher's parallel writers: each appends its next batch as soon as the last is durable,
+    // so by the time a group commit finishes the next group is already pending.
+    let stop = false
+    const writer = (k: number): Promise<void> => spool.append(batch(k)).then(() => stop ? undefined : writer(k))
+    const writers = [1, 2, 3].map(writer)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const sealed = await Promise.race([spool.sealAndList(), new Promise<'starved'>((resolve) => setTimeout(() => resolve('starved'), 2000))])
+    stop = true
+    await Promise.all(writers)
+    expect(sealed).not.toBe('starved')
+    expect((sealed as number[]).length).toBeGreaterThan(0)
+    await spool.close()
+  })
+})

@@ -134,9 +134,9 @@ export class WriteAheadSpool {
   /** Appends and seals run one at a time, in this loop only. */
   private async ioLoop (): Promise<void> {
     for (;;) {
-      if (this.pending.length > 0) {
-        await this.writeGroup()
-      } else if (this.sealWaiters.length > 0) {
+      // Seals first: under continuous appends `pending` is never empty, and
+      // a seal waiting behind it would starve the replayer.
+      if (this.sealWaiters.length > 0) {
         const waiters = this.sealWaiters
         this.sealWaiters = []
         try {
@@ -144,6 +144,8 @@ export class WriteAheadSpool {
         } finally {
           for (const w of waiters) w()
         }
+      } else if (this.pending.length > 0) {
+        await this.writeGroup()
       } else {
         return
       }
