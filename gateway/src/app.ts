@@ -16,7 +16,7 @@ import live from './live/index.js'
 import alerts from './alerts/index.js'
 import rules from './rules/index.js'
 import diagnostics from './diagnostics/index.js'
-import dashboard from './api/dashboard.routes.js'
+import dashboard from './dashboard/index.js'
 
 export interface BuildOptions {
   config: Config

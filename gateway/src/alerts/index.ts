@@ -44,7 +44,9 @@ export default fp(async (app) => {
     quietPeriodMs: (ruleId) => quietPeriodOf(ruleId),
     notifier: {
       async notify (n) {
-        app.live.publishEvent(ALERTS_TOPIC, n)
+        // Scoped dashboards (fleet owners, regional support) get only their vehicles' alerts.
+        const v = await app.vehicles.get(n.vehicleId)
+        app.live.publishEvent(ALERTS_TOPIC, n, { vehicle: v ?? { fleet: '', region: '' } })
         if (await webhooks.enqueue(n.event, n.key, n) > 0) dispatcher.kick()
       },
     },
@@ -62,4 +64,4 @@ export default fp(async (app) => {
     clearInterval(settle)
     await dispatcher.stop()
   })
-}, { name: 'alerts', dependencies: ['storage', 'live'] })
+}, { name: 'alerts', dependencies: ['storage', 'live', 'vehicles'] })

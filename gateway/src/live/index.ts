@@ -1,9 +1,11 @@
 import fp from 'fastify-plugin'
 import type { WebSocket } from 'ws'
 import { createLiveHub, type LiveHub } from './live.service.js'
+import { parseLiveTopic } from './topics.js'
+import { inScope, scopeOf, type Principal } from '../api/auth/index.js'
 
-export type { LiveHub } from './live.service.js'
-export { ALERTS_TOPIC, presenceTopic, signalsTopic } from './topics.js'
+export type { Audience, LiveHub } from './live.service.js'
+export { ALERTS_TOPIC, FLEET_SUMMARY_TOPIC, campaignTopic, presenceTopic, signalsTopic } from './topics.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +43,7 @@ export default fp(async (app) => {
   app.get('/live', { websocket: true, config: { public: true }, schema: { hide: true } as object }, (socket: WebSocket) => {
     const reply = (m: object) => socket.send(JSON.stringify([m]))
     let client: ReturnType<LiveHub['add']> | undefined
+    let principal: Principal | undefined
     const authTimer = setTimeout(() => socket.close(4001, 'authenticate first'), AUTH_TIMEOUT_MS)
     // A client may send its subscriptions right behind the auth message: they wait for the verdict.
     let authenticating: Promise<void> | undefined
@@ -48,18 +51,36 @@ export default fp(async (app) => {
       if (m === undefined) return reply({ type: 'error', code: 'GW_LIVE_BAD_MESSAGE', message: 'expected {"type":"auth"|"subscribe"|"unsubscribe", …}' })
       if (client === undefined) {
         if (m.type !== 'auth') return reply({ type: 'error', code: 'GW_LIVE_UNAUTHENTICATED', message: 'send {"type":"auth","token":…} first' })
-        authenticating = app.auth.verify(m.token).then((principal) => {
+        authenticating = app.auth.verify(m.token).then((p) => {
           clearTimeout(authTimer)
           authenticating = undefined
-          if (principal === undefined) return socket.close(4001, 'invalid token')
-          client = hub.add(socket)
-          reply({ type: 'ready' })
+          if (p === undefined) return socket.close(4001, 'invalid token')
+          principal = p
+          client = hub.add(socket, scopeOf(p))
+          reply({ type: 'ready', role: p.role })
         })
         return
       }
       if (m.type === 'subscribe') {
-        const r = hub.subscribe(client, m.topic)
-        reply(r.ok ? { type: 'subscribed', topic: m.topic } : { type: 'error', code: r.error.code, message: r.error.detail })
+        const c = client
+        const subscribe = () => {
+          const r = hub.subscribe(c, m.topic)
+          reply(r.ok ? { type: 'subscribed', topic: m.topic } : { type: 'error', code: r.error.code, topic: m.topic, message: r.error.detail })
+        }
+        // A vehicle outside the caller's scope does not exist for them (as on the REST API: 404, not 403).
+        const t = parseLiveTopic(m.topic)
+        if (principal === undefined || (t?.kind !== 'signals' && t?.kind !== 'presence') || (principal.fleets === null && principal.regions === null)) return subscribe()
+        const scope = scopeOf(principal)
+        const vehicleId = t.vehicleId
+        authenticating = app.vehicles.get(vehicleId).then((v) => {
+          authenticating = undefined
+          if (v !== undefined && inScope(scope, v)) return subscribe()
+          reply({ type: 'error', code: 'GW_VEHICLE_NOT_FOUND', topic: m.topic, message: `vehicle ${vehicleId} not found` })
+        }, (err: unknown) => {
+          authenticating = undefined
+          log.error({ err }, 'live subscribe: vehicle lookup failed')
+          reply({ type: 'error', code: 'GW_ERR_INTERNAL', topic: m.topic, message: 'internal error' })
+        })
       } else if (m.type === 'unsubscribe') {
         hub.unsubscribe(client, m.topic)
         reply({ type: 'unsubscribed', topic: m.topic })
@@ -77,4 +98,5 @@ export default fp(async (app) => {
   })
 
   app.addHook('preClose', async () => hub.close())
+  // app.vehicles (scope checks) is used only once the app is running: vehicles registers after live.
 }, { name: 'live', dependencies: ['auth', '@fastify/websocket'] })

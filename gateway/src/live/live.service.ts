@@ -1,7 +1,8 @@
 import type { Log } from '../shared/log.js'
 import { type Result, fail, ok } from '../shared/result.js'
 import { type ClientQueue, createClientQueue, drain, isEmpty, queueEvent, queueSignal } from './client-queue.core.js'
-import { parseLiveTopic, signalsTopic } from './topics.js'
+import { TOPIC_NAMES, parseLiveTopic, signalsTopic } from './topics.js'
+import { type VehicleScope, UNRESTRICTED, inScope } from '../api/auth/principal.js'
 
 /** The bits of a WebSocket the hub needs (kept small so tests and other transports fit). */
 export interface LiveSocket {
@@ -12,6 +13,10 @@ export interface LiveSocket {
 
 export interface LiveClient {
   readonly socket: LiveSocket
+  /** Which vehicles' data this client may receive (from its principal). */
+  readonly scope: VehicleScope
+  /** Groups clients with the same scope (per-scope topics such as fleet/summary are computed once per group). */
+  readonly scopeKey: string
   readonly subscriptions: Set<string>
   readonly queue: ClientQueue
   stalledSinceMs: number | undefined
@@ -28,6 +33,16 @@ export interface LiveHubOptions {
   log: Log
   now: () => number
 }
+
+/**
+ * Who an event is for, beyond the topic's subscribers: the vehicle it is about
+ * (clients whose scope excludes it get nothing), or one scope group. Without
+ * an audience an event goes to every subscriber of the topic.
+ */
+export type Audience = { vehicle: { readonly fleet: string, readonly region: string } } | { scopeKey: string }
+
+export const scopeKeyOf = (s: VehicleScope): string =>
+  JSON.stringify([s.fleets === null ? null : [...s.fleets].sort(), s.regions === null ? null : [...s.regions].sort()])
 
 /** WebSocket close code for a client dropped for not reading (RFC 6455 §7.4.2: 4000–4999 are ours). */
 export const CLOSE_TOO_SLOW = 4008
@@ -62,14 +77,20 @@ export function createLiveHub (o: LiveHubOptions) {
   const timer = setInterval(flush, Math.max(1, Math.round(1000 / o.maxHz)))
   timer.unref()
 
+  function leave (c: LiveClient, topic: string): void {
+    const set = byTopic.get(topic)
+    set?.delete(c)
+    if (set?.size === 0) byTopic.delete(topic)
+  }
+
   function remove (c: LiveClient): void {
     clients.delete(c)
-    for (const topic of c.subscriptions) byTopic.get(topic)?.delete(c)
+    for (const topic of c.subscriptions) leave(c, topic)
   }
 
   return {
-    add (socket: LiveSocket): LiveClient {
-      const c: LiveClient = { socket, subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined }
+    add (socket: LiveSocket, scope: VehicleScope = UNRESTRICTED): LiveClient {
+      const c: LiveClient = { socket, scope, scopeKey: scopeKeyOf(scope), subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined }
       clients.add(c)
       return c
     },
@@ -77,7 +98,7 @@ export function createLiveHub (o: LiveHubOptions) {
     remove,
 
     subscribe (c: LiveClient, topic: string): Result<string, 'GW_LIVE_BAD_TOPIC'> {
-      if (parseLiveTopic(topic) === undefined) return fail('GW_LIVE_BAD_TOPIC', `unknown topic ${JSON.stringify(topic)}: use alerts, vehicle/{id}/signals or vehicle/{id}/presence`)
+      if (parseLiveTopic(topic) === undefined) return fail('GW_LIVE_BAD_TOPIC', `unknown topic ${JSON.stringify(topic)}: use ${TOPIC_NAMES.join(', ')}`)
       c.subscriptions.add(topic)
       let set = byTopic.get(topic)
       if (set === undefined) {
@@ -90,7 +111,7 @@ export function createLiveHub (o: LiveHubOptions) {
 
     unsubscribe (c: LiveClient, topic: string): void {
       c.subscriptions.delete(topic)
-      byTopic.get(topic)?.delete(c)
+      leave(c, topic)
     },
 
     /** Cheap when nobody watches the vehicle: one Map lookup. */
@@ -104,10 +125,20 @@ export function createLiveHub (o: LiveHubOptions) {
       }
     },
 
-    publishEvent (topic: string, payload: unknown): void {
+    publishEvent (topic: string, payload: unknown, audience?: Audience): void {
       const subscribers = byTopic.get(topic)
       if (subscribers === undefined) return
-      for (const c of subscribers) queueEvent(c.queue, { topic, payload }, o.maxQueuedEvents)
+      for (const c of subscribers) {
+        if (audience !== undefined && ('scopeKey' in audience ? c.scopeKey !== audience.scopeKey : !inScope(c.scope, audience.vehicle))) continue
+        queueEvent(c.queue, { topic, payload }, o.maxQueuedEvents)
+      }
+    },
+
+    /** The distinct scopes among a topic's subscribers (to compute a per-scope event once per group). */
+    subscriberScopes (topic: string): Array<{ scopeKey: string, scope: VehicleScope }> {
+      const groups = new Map<string, VehicleScope>()
+      for (const c of byTopic.get(topic) ?? []) groups.set(c.scopeKey, c.scope)
+      return [...groups].map(([scopeKey, scope]) => ({ scopeKey, scope }))
     },
 
     clientCount: (): number => clients.size,
