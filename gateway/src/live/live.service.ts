@@ -1,6 +1,6 @@
 import type { Log } from '../shared/log.js'
 import { type Result, fail, ok } from '../shared/result.js'
-import { type ClientQueue, createClientQueue, drain, isEmpty, queueEvent, queueSignal } from './client-queue.core.js'
+import { type ClientQueue, type FragmentCache, type SignalValue, createClientQueue, drainToJson, isEmpty, queueEvent, queueSignal } from './client-queue.core.js'
 import { TOPIC_NAMES, parseLiveTopic, signalsTopic } from './topics.js'
 import { type VehicleScope, UNRESTRICTED, inScope } from '../api/auth/principal.js'
 
@@ -59,6 +59,7 @@ export function createLiveHub (o: LiveHubOptions) {
 
   function flush (): void {
     const t = o.now()
+    const fragments: FragmentCache = new Map()
     for (const c of clients) {
       if (isEmpty(c.queue)) continue
       if (c.socket.bufferedAmount > o.maxBufferedBytes) {
@@ -71,7 +72,7 @@ export function createLiveHub (o: LiveHubOptions) {
         continue
       }
       c.stalledSinceMs = undefined
-      c.socket.send(JSON.stringify(drain(c.queue)))
+      c.socket.send(drainToJson(c.queue, fragments))
     }
   }
   const timer = setInterval(flush, Math.max(1, Math.round(1000 / o.maxHz)))
@@ -118,10 +119,11 @@ export function createLiveHub (o: LiveHubOptions) {
     publishSignals (vehicleId: string, signalIds: readonly number[], tsMs: readonly number[], values: readonly number[]): void {
       const subscribers = byTopic.get(signalsTopic(vehicleId))
       if (subscribers === undefined || subscribers.size === 0) return
+      // One object per value, shared by every subscriber's queue: the flush serializes it once (drainToJson).
+      const shared: SignalValue[] = new Array(signalIds.length)
+      for (let i = 0; i < signalIds.length; i++) shared[i] = { signalId: signalIds[i] as number, tsMs: tsMs[i] as number, value: values[i] as number }
       for (const c of subscribers) {
-        for (let i = 0; i < signalIds.length; i++) {
-          queueSignal(c.queue, vehicleId, { signalId: signalIds[i] as number, tsMs: tsMs[i] as number, value: values[i] as number })
-        }
+        for (const v of shared) queueSignal(c.queue, vehicleId, v)
       }
     },
 
