@@ -32,11 +32,26 @@ export const CONTROL_LABEL: Readonly<Record<Control, MessageKey>> = {
   cancel: k('campaign.control.cancel'), 'approve-next-wave': k('campaign.control.approveNextWave'), 'retry-failed': k('campaign.control.retryFailed'),
 }
 
-/** Vehicle update states in a stable display order; states the gateway adds later still show, after these. */
-export const UPDATE_STATES = ['pending', 'offered', 'downloading', 'installing', 'succeeded', 'failed', 'rolled_back', 'opted_out', 'cancelled'] as const
+/** Vehicle update states in display order (the OTA state machine's; states the gateway adds later still show, after these). */
+export const UPDATE_STATES = [
+  'pending_opt_in', 'queued', 'offered', 'awaiting_consent', 'postponed', 'downloading', 'downloaded', 'installing', 'verifying', 'succeeded', 'failed', 'rolled_back', 'declined', 'cancelled', 'timed_out',
+] as const
 const UPDATE_LABEL: Readonly<Record<string, MessageKey>> = {
-  pending: k('update.pending'), offered: k('update.offered'), downloading: k('update.downloading'), installing: k('update.installing'),
-  succeeded: k('update.succeeded'), failed: k('update.failed'), rolled_back: k('update.rolled_back'), opted_out: k('update.opted_out'), cancelled: k('update.cancelled'),
+  pending_opt_in: k('update.pendingOptIn'),
+  queued: k('update.queued'),
+  offered: k('update.offered'),
+  awaiting_consent: k('update.awaitingConsent'),
+  postponed: k('update.postponed'),
+  downloading: k('update.downloading'),
+  downloaded: k('update.downloaded'),
+  installing: k('update.installing'),
+  verifying: k('update.verifying'),
+  succeeded: k('update.succeeded'),
+  failed: k('update.failed'),
+  rolled_back: k('update.rolledBack'),
+  declined: k('update.declined'),
+  cancelled: k('update.cancelled'),
+  timed_out: k('update.timedOut'),
 }
 export const updateStateLabel = (s: string): string => (UPDATE_LABEL[s] === undefined ? s : t(UPDATE_LABEL[s]))
 
