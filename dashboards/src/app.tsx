@@ -7,7 +7,7 @@ import { createLiveClient, type LiveState } from './lib/live.js'
 import { setUnits, units } from './lib/prefs.js'
 import type { DistanceUnit, PressureUnit, TemperatureUnit } from './lib/units.core.js'
 import { LiveContext } from './views/live-context.js'
-import { LoginView } from './views/login.js'
+import { API_TOKEN_USER, LoginView } from './views/login.js'
 import { OverviewView } from './views/overview.js'
 import { AlertsView } from './views/alerts.js'
 import { VehicleView } from './views/vehicle.js'
@@ -78,7 +78,7 @@ function Header ({ route }: { route: Route }) {
       </label>
       {s !== null && (
         <span class="user">
-          <span data-testid="whoami">{s.user.username} · {t(ROLE_LABEL[s.user.role])}</span>
+          <span data-testid="whoami">{s.user.id === API_TOKEN_USER ? t('auth.apiTokenUser') : s.user.username} · {t(ROLE_LABEL[s.user.role])}</span>
           <button type="button" class="link" onClick={() => signOut()}>{t('auth.signOut')}</button>
         </span>
       )}

@@ -5,6 +5,7 @@ import { href } from '../lib/router.core.js'
 import { parseList, parseWaves } from '../lib/plan.core.js'
 import { Card, ErrorBox, Loading, useAsync } from './common.js'
 import type { Artifact, CampaignSummary } from './campaign-types.js'
+import { ArtifactUpload } from './artifact-upload.js'
 
 interface Preview { waves: Array<{ wave: number, vehicleIds: string[] }> }
 
@@ -59,6 +60,7 @@ export function CampaignNewView () {
             </label>
           ))}
           {artifacts.data !== undefined && artifacts.data.items.length === 0 && <p class="muted">{t('campaign.noArtifacts')}</p>}
+          <ArtifactUpload onUploaded={artifacts.reload} />
         </Card>
         <Card title={t('campaign.plan')}>
           <form class="form" onSubmit={(e) => e.preventDefault()}>

@@ -5,6 +5,9 @@ import { signIn, type SessionUser } from '../lib/session.js'
 
 interface LoginResponse { token: string, expiresAt: string, user: SessionUser }
 
+/** User id of a pasted token on a gateway without GET /auth/me (its name is shown translated). */
+export const API_TOKEN_USER = 'token'
+
 /** Who a pasted token belongs to: GET /auth/me, or (on a gateway without it) an admin API token if it opens the fleet summary. */
 async function whoIs (token: string): Promise<SessionUser> {
   try {
@@ -12,7 +15,7 @@ async function whoIs (token: string): Promise<SessionUser> {
   } catch (e) {
     if (!isMissingApi(e)) throw e
     await api('/fleet/summary', { token })
-    return { id: 'token', username: t('auth.apiTokenUser'), role: 'admin', tenantId: null, fleets: null, regions: null }
+    return { id: API_TOKEN_USER, username: '', role: 'admin', tenantId: null, fleets: null, regions: null }
   }
 }
 
