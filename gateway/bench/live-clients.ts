@@ -64,8 +64,12 @@ function open (url: string, token: string, vehicleIds: readonly string[], parseE
         else if (m.type === 'error') reject(new Error(JSON.stringify(m)))
       }
     })
-    ws.on('close', () => { closed++ })
+    ws.on('close', (code) => {
+      closed++
+      if (!ready) reject(new Error(`live socket closed (${code}) after ${subscribed} of ${vehicleIds.length} subscriptions`))
+    })
     ws.on('error', reject)
+    setTimeout(() => { if (!ready) reject(new Error(`only ${subscribed} of ${vehicleIds.length} subscriptions confirmed after 120 s`)) }, 120_000).unref()
   })
 }
 

@@ -148,6 +148,9 @@ async function main (): Promise<void> {
       server_cpu_pct_without_dashboards: round(baseline.cpuPct), ingest_commit_p99_ms: round(gen.p99Ms), values_per_s: Math.round(values / SECONDS), mb_per_s: round(mbPerS), stalled_client_rss_growth_mb: round(growth),
       stalled_client_dropped: dropped, target_p99_ms: 250,
     }) + '\n')
+  } catch (err) {
+    log(`failed; gateway ${gw.alive ? 'alive' : 'exited'}; its log ends with:\n${gw.logTail(15)}`)
+    throw err
   } finally {
     stalled?.terminate()
     for (const p of clientProcs) p.child.kill()
