@@ -29,7 +29,19 @@ export function Chart ({ data, series, unit, height = 180, testid, marker }: { d
       height,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true } },
+      // The marker (e.g. an alert's trigger) stays in view, and one lone point gets a readable span around it.
+      scales: {
+        x: {
+          time: true,
+          range: (_u, min, max) => {
+            const m = markerRef.current
+            const lo = m === undefined ? min : Math.min(min, m)
+            const hi = m === undefined ? max : Math.max(max, m)
+            const pad = hi - lo < 60 ? 300 : (hi - lo) * 0.02
+            return [lo - pad, hi + pad]
+          },
+        },
+      },
       axes: [
         { space: 90, values: (_u, ticks) => ticks.map((s) => formatTime(s * 1000)) },
         { values: (_u, ticks) => ticks.map((v) => `${formatNumber(v, digitsFor(unit))}`), label: unit, size: 60 },
