@@ -24,8 +24,8 @@ async function createOwner (username: string, tenantId: string, fleets: string[]
 
 async function signInWithPassword (username: string): Promise<void> {
   const { page } = browser
-  await page.evaluate(() => localStorage.removeItem('fw.session'))
   await page.goto(`${gw.httpUrl}/#/`)
+  await page.evaluate(() => localStorage.removeItem('fw.session'))
   await page.reload()
   const form = page.getByTestId('login-password')
   await form.locator('input[name=username]').fill(username)
@@ -87,6 +87,7 @@ describe('OTA campaigns in the browser', () => {
     expect([200, 201]).toContain(upload.status)
 
     await page.evaluate(() => localStorage.removeItem('fw.session'))
+    await page.reload()
     await signInWithToken(page, gw.httpUrl, ADMIN_TOKEN)
     await page.goto(`${gw.httpUrl}/#/campaigns/new`)
     await page.getByTestId('view-campaign-new').waitFor()
