@@ -44,9 +44,9 @@ export default fp(async (app) => {
     quietPeriodMs: (ruleId) => quietPeriodOf(ruleId),
     notifier: {
       async notify (n) {
-        // The vehicle's fleet and region decide which live clients see the alert (tenant scope).
+        // Scoped dashboards (fleet owners, regional support) get only their vehicles' alerts.
         const v = await app.vehicles.get(n.vehicleId)
-        app.live.publishEvent(ALERTS_TOPIC, n, v === undefined ? undefined : { fleet: v.fleet, region: v.region })
+        app.live.publishEvent(ALERTS_TOPIC, n, { vehicle: v ?? { fleet: '', region: '' } })
         if (await webhooks.enqueue(n.event, n.key, n) > 0) dispatcher.kick()
       },
     },
@@ -64,4 +64,4 @@ export default fp(async (app) => {
     clearInterval(settle)
     await dispatcher.stop()
   })
-}, { name: 'alerts', dependencies: ['storage', 'live'] })
+}, { name: 'alerts', dependencies: ['storage', 'live', 'vehicles'] })

@@ -66,6 +66,37 @@ export function drain (q: ClientQueue, withSignals = true): OutboundMessage[] {
   return out
 }
 
+/**
+ * Signal fragments serialized once per flush and shared by every client whose
+ * queue holds the very same value objects for a vehicle (the hub shares one
+ * object per published value among all subscribers). With many dashboards
+ * watching the same vehicles this turns N JSON.stringify calls into one.
+ */
+export type FragmentCache = Map<string, { readonly values: readonly SignalValue[], readonly json: string }>
+
+const sameRefs = (a: readonly SignalValue[], b: readonly SignalValue[]) => a.length === b.length && a.every((v, i) => v === b[i])
+
+/** Empties the queue straight into the JSON text of drain(q) (same content, same order), reusing cached fragments. */
+export function drainToJson (q: ClientQueue, cache: FragmentCache): string {
+  const parts: string[] = []
+  for (const [topic, dropped] of q.dropped) parts.push(JSON.stringify({ type: 'gap', topic, dropped }))
+  q.dropped.clear()
+  for (const e of q.events.splice(0)) parts.push(JSON.stringify({ type: 'event', topic: e.topic, payload: e.payload }))
+  for (const [vehicleId, byId] of q.signals) {
+    const values = [...byId.values()]
+    const hit = cache.get(vehicleId)
+    if (hit !== undefined && sameRefs(hit.values, values)) {
+      parts.push(hit.json)
+      continue
+    }
+    const json = JSON.stringify({ type: 'signals', vehicleId, values })
+    if (hit === undefined) cache.set(vehicleId, { values, json })
+    parts.push(json)
+  }
+  q.signals.clear()
+  return `[${parts.join(',')}]`
+}
+
 export function isEmpty (q: ClientQueue, withSignals = true): boolean {
   return (!withSignals || q.signals.size === 0) && q.events.length === 0 && q.dropped.size === 0
 }

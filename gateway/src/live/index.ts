@@ -5,8 +5,8 @@ import { parseLiveTopic } from './topics.js'
 import { type Principal, inScope, isUnrestricted, scopeOf } from '../api/auth/index.js'
 import { policyFor } from '../privacy/policy.core.js'
 
-export type { LiveHub } from './live.service.js'
-export { ALERTS_TOPIC, presenceTopic, signalsTopic } from './topics.js'
+export type { Audience, LiveHub } from './live.service.js'
+export { ALERTS_TOPIC, FLEET_SUMMARY_TOPIC, campaignTopic, presenceTopic, signalsTopic } from './topics.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,7 +47,8 @@ export default fp(async (app) => {
    */
   async function grant (principal: Principal, topic: string): Promise<{ ok: true, decimals: number | null, vehicleId: string | null } | { ok: false }> {
     const t = parseLiveTopic(topic)
-    if (t === undefined || t.kind === 'alerts') return { ok: true, decimals: null, vehicleId: null }
+    // Topics not about one vehicle are filtered per event by the hub (alerts, summaries per scope group).
+    if (t === undefined || (t.kind !== 'signals' && t.kind !== 'presence')) return { ok: true, decimals: null, vehicleId: null }
     const v = await app.vehicles.get(t.vehicleId)
     const scope = scopeOf(principal)
     if (v === undefined) return isUnrestricted(scope) ? { ok: true, decimals: null, vehicleId: t.vehicleId } : { ok: false }
@@ -89,14 +90,14 @@ export default fp(async (app) => {
           }, (err: unknown) => log.warn({ err }, 'live token re-check failed'))
         }, app.config.auth.liveRecheckMs)
         recheck.unref()
-        return reply({ type: 'ready' })
+        return reply({ type: 'ready', role: p.role })
       }
       if (m.type === 'subscribe') {
         const g = await grant(principal, m.topic)
-        if (!g.ok) return reply({ type: 'error', code: 'GW_LIVE_NOT_FOUND', message: `no such vehicle for topic ${JSON.stringify(m.topic)}` })
+        if (!g.ok) return reply({ type: 'error', code: 'GW_LIVE_NOT_FOUND', topic: m.topic, message: `no such vehicle for topic ${JSON.stringify(m.topic)}` })
         const r = hub.subscribe(client, m.topic)
         if (r.ok && g.vehicleId !== null && g.decimals !== null) client.positionDecimals.set(g.vehicleId, g.decimals)
-        reply(r.ok ? { type: 'subscribed', topic: m.topic } : { type: 'error', code: r.error.code, message: r.error.detail })
+        reply(r.ok ? { type: 'subscribed', topic: m.topic } : { type: 'error', code: r.error.code, topic: m.topic, message: r.error.detail })
       } else if (m.type === 'unsubscribe') {
         hub.unsubscribe(client, m.topic)
         reply({ type: 'unsubscribed', topic: m.topic })

@@ -102,4 +102,33 @@ describe('live hub', () => {
     expect(slow.closed).toEqual([CLOSE_TOO_SLOW, 'too slow'])
     expect(h.clientCount()).toBe(1)
   })
+
+  it('delivers vehicle events only to clients whose scope includes the vehicle, and per-scope events to their group', () => {
+    const h = makeHub()
+    const admin = new MemorySocket()
+    const ownerA = new MemorySocket()
+    const ownerB = new MemorySocket()
+    const ca = h.add(admin)
+    const coa = h.add(ownerA, { fleets: ['fleet-a'], regions: null })
+    const cob = h.add(ownerB, { fleets: ['fleet-b'], regions: null })
+    for (const c of [ca, coa, cob]) {
+      h.subscribe(c, 'alerts')
+      h.subscribe(c, 'fleet/summary')
+    }
+    h.publishEvent('alerts', { id: 'x' }, { vehicle: { fleet: 'fleet-a', region: 'EU' } })
+    expect(h.subscriberScopes('fleet/summary').map((g) => g.scope)).toEqual([{ fleets: null, regions: null }, { fleets: ['fleet-a'], regions: null }, { fleets: ['fleet-b'], regions: null }])
+    h.publishEvent('fleet/summary', { online: 2 }, { scopeKey: coa.scopeKey })
+    h.flush()
+    expect(admin.sent).toEqual([[{ type: 'event', topic: 'alerts', payload: { id: 'x' } }]])
+    expect(ownerA.sent).toEqual([[{ type: 'event', topic: 'alerts', payload: { id: 'x' } }, { type: 'event', topic: 'fleet/summary', payload: { online: 2 } }]])
+    expect(ownerB.sent).toEqual([])
+  })
+
+  it('accepts the fleet summary and campaign topics', () => {
+    const h = makeHub()
+    const c = h.add(new MemorySocket())
+    expect(h.subscribe(c, 'fleet/summary').ok).toBe(true)
+    expect(h.subscribe(c, 'campaign/3f2a-77').ok).toBe(true)
+    expect(h.subscribe(c, 'campaign/../x').ok).toBe(false)
+  })
 })

@@ -1,7 +1,7 @@
 import type { Log } from '../shared/log.js'
 import { type Result, fail, ok } from '../shared/result.js'
-import { type ClientQueue, createClientQueue, drain, isEmpty, queueEvent, queueSignal } from './client-queue.core.js'
-import { parseLiveTopic, signalsTopic } from './topics.js'
+import { type ClientQueue, type FragmentCache, type SignalValue, createClientQueue, drain, drainToJson, isEmpty, queueEvent, queueSignal } from './client-queue.core.js'
+import { TOPIC_NAMES, parseLiveTopic, signalsTopic } from './topics.js'
 import { reducePosition } from '../privacy/policy.core.js'
 import { type VehicleScope, UNRESTRICTED, inScope, isUnrestricted } from '../api/auth/principal.js'
 
@@ -14,19 +14,15 @@ export interface LiveSocket {
 
 export interface LiveClient {
   readonly socket: LiveSocket
+  /** Which vehicles' data this client may receive (from its principal). */
+  readonly scope: VehicleScope
+  /** Groups clients with the same scope (per-scope topics such as fleet/summary are computed once per group). */
+  readonly scopeKey: string
+  /** Decimal places of lat/lon per subscribed vehicle, when its region reduces them. */
+  readonly positionDecimals: Map<string, number>
   readonly subscriptions: Set<string>
   readonly queue: ClientQueue
   stalledSinceMs: number | undefined
-  /** Which vehicles' events the client may receive (its principal's scope). */
-  readonly scope: VehicleScope
-  /** Decimal places of lat/lon per subscribed vehicle, when its region reduces them. */
-  readonly positionDecimals: Map<string, number>
-}
-
-/** The vehicle an event is about, so it reaches only clients whose scope covers it. */
-export interface Audience {
-  readonly fleet: string
-  readonly region: string
 }
 
 export interface LiveHubOptions {
@@ -40,6 +36,16 @@ export interface LiveHubOptions {
   log: Log
   now: () => number
 }
+
+/**
+ * Who an event is for, beyond the topic's subscribers: the vehicle it is about
+ * (clients whose scope excludes it get nothing), or one scope group. Without
+ * an audience only unrestricted subscribers get it (fail closed).
+ */
+export type Audience = { vehicle: { readonly fleet: string, readonly region: string } } | { scopeKey: string }
+
+export const scopeKeyOf = (s: VehicleScope): string =>
+  JSON.stringify([s.fleets === null ? null : [...s.fleets].sort(), s.regions === null ? null : [...s.regions].sort()])
 
 /** WebSocket close code for a client dropped for not reading (RFC 6455 §7.4.2: 4000–4999 are ours). */
 export const CLOSE_TOO_SLOW = 4008
@@ -56,6 +62,7 @@ export function createLiveHub (o: LiveHubOptions) {
 
   function flush (withSignals = true): void {
     const t = o.now()
+    const fragments: FragmentCache = new Map()
     for (const c of clients) {
       if (isEmpty(c.queue, withSignals)) continue
       if (c.socket.bufferedAmount > o.maxBufferedBytes) {
@@ -68,7 +75,7 @@ export function createLiveHub (o: LiveHubOptions) {
         continue
       }
       c.stalledSinceMs = undefined
-      c.socket.send(JSON.stringify(drain(c.queue, withSignals)))
+      c.socket.send(withSignals ? drainToJson(c.queue, fragments) : JSON.stringify(drain(c.queue, false)))
     }
   }
   const timer = setInterval(() => flush(), Math.max(1, Math.round(1000 / o.maxHz)))
@@ -84,14 +91,20 @@ export function createLiveHub (o: LiveHubOptions) {
     })
   }
 
+  function leave (c: LiveClient, topic: string): void {
+    const set = byTopic.get(topic)
+    set?.delete(c)
+    if (set?.size === 0) byTopic.delete(topic)
+  }
+
   function remove (c: LiveClient): void {
     clients.delete(c)
-    for (const topic of c.subscriptions) byTopic.get(topic)?.delete(c)
+    for (const topic of c.subscriptions) leave(c, topic)
   }
 
   return {
     add (socket: LiveSocket, scope: VehicleScope = UNRESTRICTED): LiveClient {
-      const c: LiveClient = { socket, subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined, scope, positionDecimals: new Map() }
+      const c: LiveClient = { socket, scope, scopeKey: scopeKeyOf(scope), subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined, positionDecimals: new Map() }
       clients.add(c)
       return c
     },
@@ -99,7 +112,7 @@ export function createLiveHub (o: LiveHubOptions) {
     remove,
 
     subscribe (c: LiveClient, topic: string): Result<string, 'GW_LIVE_BAD_TOPIC'> {
-      if (parseLiveTopic(topic) === undefined) return fail('GW_LIVE_BAD_TOPIC', `unknown topic ${JSON.stringify(topic)}: use alerts, vehicle/{id}/signals or vehicle/{id}/presence`)
+      if (parseLiveTopic(topic) === undefined) return fail('GW_LIVE_BAD_TOPIC', `unknown topic ${JSON.stringify(topic)}: use ${TOPIC_NAMES.join(', ')}`)
       c.subscriptions.add(topic)
       let set = byTopic.get(topic)
       if (set === undefined) {
@@ -112,31 +125,42 @@ export function createLiveHub (o: LiveHubOptions) {
 
     unsubscribe (c: LiveClient, topic: string): void {
       c.subscriptions.delete(topic)
-      byTopic.get(topic)?.delete(c)
+      leave(c, topic)
     },
 
     /** Cheap when nobody watches the vehicle: one Map lookup. */
     publishSignals (vehicleId: string, signalIds: readonly number[], tsMs: readonly number[], values: readonly number[]): void {
       const subscribers = byTopic.get(signalsTopic(vehicleId))
       if (subscribers === undefined || subscribers.size === 0) return
+      // One object per value, shared by every subscriber's queue: the flush serializes it once (drainToJson).
+      const shared: SignalValue[] = new Array(signalIds.length)
+      for (let i = 0; i < signalIds.length; i++) shared[i] = { signalId: signalIds[i] as number, tsMs: tsMs[i] as number, value: values[i] as number }
       for (const c of subscribers) {
-        const decimals = c.positionDecimals.get(vehicleId) ?? null
-        for (let i = 0; i < signalIds.length; i++) {
-          const signalId = signalIds[i] as number
-          queueSignal(c.queue, vehicleId, { signalId, tsMs: tsMs[i] as number, value: reducePosition(signalId, values[i] as number, decimals) })
+        const decimals = c.positionDecimals.get(vehicleId)
+        if (decimals === undefined) {
+          for (const v of shared) queueSignal(c.queue, vehicleId, v)
+        } else {
+          // A region that reduces position precision: this client gets its own, rounded copies.
+          for (const v of shared) queueSignal(c.queue, vehicleId, { ...v, value: reducePosition(v.signalId, v.value, decimals) })
         }
       }
     },
 
-    /** Without an audience only unrestricted clients get the event (fail closed). */
     publishEvent (topic: string, payload: unknown, audience?: Audience): void {
       const subscribers = byTopic.get(topic)
       if (subscribers === undefined) return
       for (const c of subscribers) {
-        if (!isUnrestricted(c.scope) && (audience === undefined || !inScope(c.scope, audience))) continue
+        if (audience === undefined ? !isUnrestricted(c.scope) : 'scopeKey' in audience ? c.scopeKey !== audience.scopeKey : !inScope(c.scope, audience.vehicle)) continue
         queueEvent(c.queue, { topic, payload }, o.maxQueuedEvents)
       }
       flushSoon()
+    },
+
+    /** The distinct scopes among a topic's subscribers (to compute a per-scope event once per group). */
+    subscriberScopes (topic: string): Array<{ scopeKey: string, scope: VehicleScope }> {
+      const groups = new Map<string, VehicleScope>()
+      for (const c of byTopic.get(topic) ?? []) groups.set(c.scopeKey, c.scope)
+      return [...groups].map(([scopeKey, scope]) => ({ scopeKey, scope }))
     },
 
     clientCount: (): number => clients.size,

@@ -16,6 +16,7 @@ const ADMIN: readonly Role[] = ['admin']
 export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   // system, docs, transports
   'GET /': 'public',
+  'GET /assets/*': 'public', // the web app's hashed bundles
   'GET /healthz': 'public',
   'GET /readyz': 'public',
   'GET /metrics': 'public',
@@ -29,6 +30,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   'GET /live': 'public', // WebSocket: token in the first message, origin checked, topics scoped
   'GET /mqtt': 'public', // vehicles: MQTT authentication in the broker
   'GET /catalog': ALL,
+
+  // dashboards' read models (scoped)
+  'GET /fleet/summary': PEOPLE,
+  'GET /fleet/positions': PEOPLE,
 
   // log-in and people
   'POST /auth/login': 'public',
