@@ -16,6 +16,7 @@ import live from './live/index.js'
 import alerts from './alerts/index.js'
 import rules from './rules/index.js'
 import diagnostics from './diagnostics/index.js'
+import ota from './ota/index.js'
 import dashboard from './api/dashboard.routes.js'
 
 export interface BuildOptions {
@@ -65,6 +66,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(alerts)
   await app.register(rules)
   await app.register(diagnostics)
+  await app.register(ota)
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)
