@@ -66,7 +66,7 @@ export function createCampaignsService (ctx: OtaContext, hooks: { invalidate(cam
 
   async function create (spec: NewCampaignSpec, actor: string): Promise<Result<CampaignRecord, CampaignFailure>> {
     const id = randomUUID()
-    const p = await plan(spec, id)
+    const p = await plan(spec, spec.name)
     if (!p.ok) return p
     const total = p.value.waves.reduce((n, w) => n + w.length, 0)
     if (total === 0) return fail('GW_OTA_NO_VEHICLES', `no compatible vehicle matches the target (excluded: ${JSON.stringify(p.value.excluded)})`)

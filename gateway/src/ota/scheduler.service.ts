@@ -172,15 +172,16 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
     const baseUrl = ctx.baseUrl()
     const sent = await withTransaction(ctx.pool, async (tx) => {
       const rows = await createOtaUpdatesRepository(tx).claim({ campaignId: c.id, states: ['queued'], maxWave: c.currentWave, limit: OFFERS_PER_TICK })
-      const ready = rows.filter((r) => ctx.presence(r.vehicleKey).connected)
+      // Connected and a birth seen this session (so it has subscribed): an offer is never sent into the void.
+      const ready = rows.filter((r) => {
+        const p = ctx.presence(r.vehicleKey)
+        return p.connected && (p.powerState === 'awake' || p.powerState === 'driving')
+      })
       const languages = await createOtaRemindersRepository(tx).languages(ready.map((r) => r.vehicleKey))
       const out: Array<{ vehicleId: string, payload: Buffer }> = []
       await changeRows(tx, ready, (r) => {
         const offerId = randomUUID()
-        const { payload, record } = buildOffer({
-          offerId, campaignId: c.id, vehicleId: r.vehicleId, timeZone: r.timeZone, language: languages.get(r.vehicleKey) ?? ctx.config.defaultLanguage,
-          fromVersions: r.fromVersions, hardwareIds: (r.compatibility as unknown as { hardware?: Record<string, string> }).hardware ?? {},
-        }, { artifacts, plan, recallDeadlineMs: c.recallDeadline?.getTime() ?? null, baseUrl, nowMs: now, offerTtlMs: ctx.config.offerTtlMs, urlTtlMs: ctx.config.urlTtlMs, soakS: plan.soakS ?? ctx.config.soakS, signer: ctx.signer })
+        const { payload, record } = offerFor(c, artifacts, r, offerId, languages.get(r.vehicleKey) ?? ctx.config.defaultLanguage, baseUrl, now)
         r.offerId = offerId
         r.offer = record as unknown as Record<string, unknown>
         r.lastReportAtMs = null
@@ -198,6 +199,32 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
     stats.lastOffersAtMs = ctx.clock.now()
     ctx.dirty.add(c.id)
     log.info({ campaignId: c.id, offers: sent.length, failed }, 'offers sent')
+  }
+
+  function offerFor (c: CampaignRecord, artifacts: ArtifactRecord[], r: UpdateRow, offerId: string, language: string, baseUrl: string, now: number) {
+    const plan = c.plan as unknown as PlanSpec
+    return buildOffer({
+      offerId, campaignId: c.id, vehicleId: r.vehicleId, timeZone: r.timeZone, language,
+      fromVersions: r.fromVersions, hardwareIds: (r.compatibility as unknown as { hardware?: Record<string, string> }).hardware ?? {},
+    }, { artifacts, plan, recallDeadlineMs: c.recallDeadline?.getTime() ?? null, baseUrl, nowMs: now, offerTtlMs: ctx.config.offerTtlMs, urlTtlMs: ctx.config.urlTtlMs, soakS: plan.soakS ?? ctx.config.soakS, signer: ctx.signer })
+  }
+
+  /**
+   * A vehicle announced itself (birth): an offer it never answered (sent
+   * while it was reconnecting, or lost with a clean session) is sent again
+   * under the same offer id, freshly signed with new URLs.
+   */
+  async function redeliverOffers (vehicleKey: number): Promise<void> {
+    const now = ctx.clock.now()
+    const rows = (await createOtaUpdatesRepository(ctx.pool).forVehicle(vehicleKey)).filter((r) => r.state === 'offered' && r.lastReportAtMs === null && r.offerId !== null)
+    for (const r of rows) {
+      const c = await createOtaCampaignsRepository(ctx.pool).get(r.campaignId)
+      if (c === undefined || c.state !== 'running') continue
+      const language = (r.offer as { language?: string } | null)?.language ?? ctx.config.defaultLanguage
+      const { payload } = offerFor(c, await artifactsOf(c), r, r.offerId as string, language, ctx.baseUrl(), now)
+      await ctx.publish(r.vehicleId, 'ota/offer', payload).catch(() => undefined)
+      log.debug({ vehicleId: r.vehicleId, offerId: r.offerId }, 'unanswered offer sent again')
+    }
   }
 
   function reminderPayload (r: DueReminder, nowMs: number) {
@@ -262,6 +289,7 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
       return rows
     })
     await Promise.allSettled(out.map((r) => sendReminder(r, reminderPayload(r, now))))
+    await redeliverOffers(vehicleKey)
   }
 
   let chain: Promise<void> = Promise.resolve()

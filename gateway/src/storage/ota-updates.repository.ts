@@ -173,10 +173,11 @@ export function createOtaUpdatesRepository (db: Queryable): OtaUpdatesRepository
     async insertMany (rows) {
       if (rows.length === 0) return
       await db.query(
-        `INSERT INTO ota_vehicle_updates (campaign_id, vehicle_key, wave, state, reason, from_versions, to_versions, compatibility, state_since)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])`,
+        `INSERT INTO ota_vehicle_updates (campaign_id, vehicle_key, wave, state, reason, from_versions, to_versions, compatibility, state_since, seq)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10::int[])`,
         [rows.map((r) => r.campaignId), rows.map((r) => r.vehicleKey), rows.map((r) => r.wave), rows.map((r) => r.state), rows.map((r) => r.reason),
-          rows.map((r) => json(r.fromVersions)), rows.map((r) => json(r.toVersions)), rows.map((r) => json(r.compatibility)), rows.map((r) => new Date(r.stateSinceMs))])
+          rows.map((r) => json(r.fromVersions)), rows.map((r) => json(r.toVersions)), rows.map((r) => json(r.compatibility)), rows.map((r) => new Date(r.stateSinceMs)),
+          rows.map((r) => r.seq)])
     },
 
     async lock (keys) {
