@@ -71,8 +71,13 @@ export class OtaAgent {
   /** v/{vin}/ota/offer */
   async onOffer (payload: Uint8Array): Promise<void> {
     if (this.phase === 'working' || this.phase === 'verifying') return // one update at a time
-    this.phase = 'verifying'
     const v = verifyOffer(payload, this.o.pinned, this.o.vehicleId, this.o.inventory, this.now())
+    if (v.ok && this.offer?.offerId === v.offer.offerId && (this.phase === 'postponed' || this.phase === 'asking')) {
+      // The same offer re-issued (with a reminder): fresh expiry and download URLs, the driver is asked by the reminder.
+      this.offer = v.offer
+      return
+    }
+    this.phase = 'verifying'
     if (!v.ok) {
       this.rejected++
       this.phase = 'idle'

@@ -139,11 +139,12 @@ export const ownerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const size = await ota.artifacts.store.size(req.params.artifactId)
     if (size === undefined) return sendFailure(reply, { code: 'GW_OTA_ARTIFACT_NOT_FOUND', detail: 'artifact not found' })
     const range = parseRange(req.headers.range, size)
-    reply.header('accept-ranges', 'bytes').header('etag', `"${req.params.artifactId}"`).header('content-type', 'application/octet-stream')
+    reply.header('accept-ranges', 'bytes').header('etag', `"${req.params.artifactId}"`)
     if (range.kind === 'unsatisfiable') {
       reply.header('content-range', `bytes */${size}`)
       return sendFailure(reply, { code: 'GW_OTA_RANGE_NOT_SATISFIABLE', detail: `range outside 0-${size - 1}` })
     }
+    reply.header('content-type', 'application/octet-stream')
     const start = range.kind === 'partial' ? range.start : 0
     const end = range.kind === 'partial' ? range.end : size - 1
     if (range.kind === 'partial') reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`)

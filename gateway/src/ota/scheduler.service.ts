@@ -272,23 +272,44 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
     await Promise.allSettled(deliver.map(({ r, payload }) => sendReminder(r, payload)))
   }
 
-  function sendReminder (r: DueReminder, p: ReturnType<typeof reminderPayload>): Promise<void> {
+  /** The offer again, re-signed with fresh download URLs: a driver who accepts days later must not get expired links. */
+  async function refreshOffer (campaignId: string, vehicleKey: number): Promise<void> {
+    const r = (await createOtaUpdatesRepository(ctx.pool).forVehicle(vehicleKey)).find((x) => x.campaignId === campaignId)
+    const c = await createOtaCampaignsRepository(ctx.pool).get(campaignId)
+    if (r === undefined || c === undefined || r.offerId === null) return
+    const language = (r.offer as { language?: string } | null)?.language ?? ctx.config.defaultLanguage
+    const { payload } = offerFor(c, await artifactsOf(c), r, r.offerId, language, ctx.baseUrl(), ctx.clock.now())
+    await ctx.publish(r.vehicleId, 'ota/offer', payload)
+  }
+
+  async function sendReminder (r: DueReminder, p: ReturnType<typeof reminderPayload>): Promise<void> {
     stats.remindersDelivered++
+    await refreshOffer(r.campaignId, r.vehicleKey)
     return ctx.publish(r.vehicleId, 'ota/reminder', Buffer.from(fleetwire.v1.OtaReminder.encode({
       campaignId: r.campaignId, offerId: r.offerId ?? '', number: r.number, urgent: r.urgent, language: p.language, text: p.text, deadlineMs: r.recallDeadlineMs ?? 0,
     }).finish()))
   }
 
-  /** A vehicle came online: reminders fired while it was away reach its head unit now. */
-  async function deliverPending (vehicleKey: number): Promise<void> {
+  /**
+   * Fired reminders not yet on a head unit, for vehicles connected to this
+   * gateway (another gateway may have fired them): claimed SKIP LOCKED and
+   * marked delivered before they are published, so each goes out once.
+   */
+  async function deliverUndelivered (vehicleKey: number | null): Promise<void> {
     const now = ctx.clock.now()
     const out = await withTransaction(ctx.pool, async (tx) => {
       const repo = createOtaRemindersRepository(tx)
-      const rows = (await repo.claimUndelivered([vehicleKey], 100)).filter((r) => r.updateState !== null && isWaiting(r.updateState))
+      const rows = (await repo.claimUndelivered(vehicleKey === null ? null : [vehicleKey], REMINDERS_PER_TICK))
+        .filter((r) => r.updateState !== null && isWaiting(r.updateState) && ctx.presence(r.vehicleKey).connected)
       await repo.markDelivered(rows, now)
       return rows
     })
     await Promise.allSettled(out.map((r) => sendReminder(r, reminderPayload(r, now))))
+  }
+
+  /** A vehicle came online: reminders fired while it was away reach its head unit now, unanswered offers are sent again. */
+  async function deliverPending (vehicleKey: number): Promise<void> {
+    await deliverUndelivered(vehicleKey)
     await redeliverOffers(vehicleKey)
   }
 
@@ -306,6 +327,7 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
       if (c.state === 'running') await offers(c, now)
     }
     await fireReminders(now)
+    await deliverUndelivered(null)
     const dirty = [...ctx.dirty]
     ctx.dirty.clear()
     for (const id of dirty) {

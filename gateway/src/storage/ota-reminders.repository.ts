@@ -46,7 +46,7 @@ export interface OtaRemindersRepository {
   postpone(row: NewReminder, dueAtMs: number): Promise<void>
   cancel(rows: readonly NewReminder[]): Promise<void>
   /** Fired but not yet on the head unit, for vehicles connected to this gateway; locked, SKIP LOCKED. */
-  claimUndelivered(vehicleKeys: readonly number[], limit: number): Promise<DueReminder[]>
+  claimUndelivered(vehicleKeys: readonly number[] | null, limit: number): Promise<DueReminder[]>
   markDelivered(rows: readonly NewReminder[], atMs: number): Promise<void>
   notify(rows: readonly Notification[]): Promise<void>
   notifications(campaignId: string): Promise<Notification[]>
@@ -152,9 +152,9 @@ export function createOtaRemindersRepository (db: Queryable): OtaRemindersReposi
          WHERE r.campaign_id = x.c AND r.vehicle_key = x.k AND r.number = x.n`, keyArrays(rows))
     },
     async claimUndelivered (vehicleKeys, limit) {
-      if (vehicleKeys.length === 0) return []
+      if (vehicleKeys !== null && vehicleKeys.length === 0) return []
       const { rows } = await db.query<DueRow>(
-        `${DUE_SELECT} WHERE r.status = 'fired' AND r.delivered_at IS NULL AND r.vehicle_key = ANY($1::int[])
+        `${DUE_SELECT} WHERE r.status = 'fired' AND r.delivered_at IS NULL AND ($1::int[] IS NULL OR r.vehicle_key = ANY($1::int[]))
          ORDER BY r.fired_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`, [vehicleKeys, limit])
       return rows.map(toDue)
     },
