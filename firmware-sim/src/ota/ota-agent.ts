@@ -188,10 +188,11 @@ export class OtaAgent {
           }
         }
       } catch {
+        // Back off (up to 2 s) and resume from the bytes already received.
         this.downloadResumes++
-        await this.sleep(this.o.stepMs)
+        await this.sleep(Math.min(2000, this.o.stepMs * 2 ** attempt))
       }
     }
-    return have >= length ? Buffer.concat(parts) : Buffer.concat(parts)
+    return have > 0 ? Buffer.concat(parts) : undefined
   }
 }
