@@ -42,6 +42,32 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   const publish = (channel: 'ota/status' | 'status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve, reject) => {
     client.publish(vehicleTopic(o.vehicleId, channel), Buffer.from(payload), { qos: 1 }, (err) => err ? reject(err) : resolve())
   })
+  // Store-and-forward for OTA reports and DTCs: kept until the gateway acknowledged them (PUBACK),
+  // sent in order, and sent again after a reconnect (a clean session forgets what was in flight).
+  const spool: Array<{ channel: 'ota/status' | 'dtc', payload: Uint8Array, done: () => void }> = []
+  let pumping = false
+  const pump = async (): Promise<void> => {
+    if (pumping) return
+    pumping = true
+    try {
+      while (spool.length > 0 && client.connected) {
+        const head = spool[0] as (typeof spool)[number]
+        const acked = await Promise.race([
+          publish(head.channel, head.payload).then(() => true, () => false),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
+        ])
+        if (!acked) break
+        spool.shift()
+        head.done()
+      }
+    } finally {
+      pumping = false
+    }
+  }
+  const reliable = (channel: 'ota/status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve) => {
+    spool.push({ channel, payload, done: resolve })
+    void pump()
+  })
   const birth = async (p?: 'awake' | 'asleep' | 'driving') => {
     if (p !== undefined) power = p
     await publish('status', fleetwire.v1.VehicleStatus.encode({
@@ -63,8 +89,8 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
     soakMs: o.soakMs ?? (() => 50),
     clockOffsetMs: o.clockOffsetMs ?? 0,
     preconditions: o.preconditions ?? (() => ({ parked: power !== 'driving', socPct: 80, charging: false, auxBatteryV: 12.6 })),
-    send: (status) => publish('ota/status', status),
-    onDtc: (ecuId) => publish('dtc', fleetwire.v1.DiagnosticEvent.encode({ code: 'U3000', ecuId, status: 0x09, action: 1, timeMs: Date.now() }).finish()),
+    send: (status) => reliable('ota/status', status),
+    onDtc: (ecuId) => reliable('dtc', fleetwire.v1.DiagnosticEvent.encode({ code: 'U3000', ecuId, status: 0x09, action: 1, timeMs: Date.now() }).finish()),
     onInventory: () => birth(),
   })
   const reminders: OtaVehicle['reminders'] = []
@@ -80,7 +106,10 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   })
   client.on('connect', () => {
     session++
-    client.subscribe([offerTopic, reminderTopic], { qos: 1 }, () => { void birth().catch(() => undefined) })
+    client.subscribe([offerTopic, reminderTopic], { qos: 1 }, () => {
+      void birth().catch(() => undefined)
+      void pump()
+    })
   })
   return new Promise((resolve, reject) => {
     client.once('connect', () => resolve({

@@ -126,7 +126,7 @@ export function createCampaignsService (ctx: OtaContext, hooks: { invalidate(cam
         const states: UpdateState[] = control === 'cancel'
           ? ['pending_opt_in', 'queued', 'offered', 'awaiting_consent', 'postponed', 'downloading', 'downloaded']
           : [...FAILURE_STATES]
-        const rows = await u.claim({ campaignId: id, states, maxWave: c.waves, limit: 1_000_000 })
+        const rows = await u.claim({ campaignId: id, states, maxWave: c.waves, limit: 1_000_000, wait: true })
         const events: UpdateEvent[] = []
         const changed: UpdateRow[] = []
         for (const row of rows) {

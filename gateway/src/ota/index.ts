@@ -4,8 +4,8 @@ import { campaignTopic } from '../live/topics.js'
 import { createArtifactStore } from './adapters/artifact-store.js'
 import { createArtifactsService, type ArtifactsService } from './artifacts.service.js'
 import { createCampaignsService, type CampaignsService } from './campaigns.service.js'
-import { createReportsService, type OtaStatusMessage, type ReportOutcome } from './reports.service.js'
-import { createScheduler } from './scheduler.service.js'
+import { createReportsService, type OtaStatusMessage, type ReportOutcome, type ReportsService } from './reports.service.js'
+import { createScheduler, type Scheduler } from './scheduler.service.js'
 import { loadSigner, type OtaSigner } from './signer.js'
 import type { OtaContext } from './context.js'
 import type { Result } from '../shared/result.js'
@@ -25,7 +25,7 @@ export interface Ota {
   tick(): Promise<void>
   /** Replaces the clock (tests and simulations drive reminders and timeouts with it). */
   useClock(now: () => number): void
-  readonly stats: { readonly reports: Record<string, number>, readonly scheduler: Record<string, number> }
+  readonly stats: { readonly reports: ReportsService['stats'], readonly scheduler: Scheduler['stats'] }
 }
 
 declare module 'fastify' {

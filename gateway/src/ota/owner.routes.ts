@@ -9,6 +9,7 @@ import { createOtaCampaignsRepository, type ConsentRecord } from '../storage/ota
 import { createOtaUpdatesRepository } from '../storage/ota-updates.repository.js'
 import { createOtaRemindersRepository } from '../storage/ota-reminders.repository.js'
 import { parseRange } from './download.core.js'
+import { SMALL_RANGE_BYTES } from './adapters/artifact-store.js'
 import { CampaignIdParam, ConsentBody, OwnerCampaign, VehicleUpdate } from './schemas.js'
 import { progressOf, summaryDto, updateRecordDto } from './views.js'
 
@@ -149,6 +150,7 @@ export const ownerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const end = range.kind === 'partial' ? range.end : size - 1
     if (range.kind === 'partial') reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`)
     reply.header('content-length', end - start + 1)
+    if (end - start + 1 <= SMALL_RANGE_BYTES) return reply.send(await ota.artifacts.store.readRange(req.params.artifactId, start, end))
     return reply.send(ota.artifacts.store.read(req.params.artifactId, start, end))
   })
 }

@@ -1,5 +1,5 @@
 import { fleetwire } from '@fleetwire/proto'
-import { createMicroBatcher } from '../shared/micro-batcher.js'
+import { createReportBatcher } from './report-batcher.js'
 import { type Result, fail, ok } from '../shared/result.js'
 import { createOtaUpdatesRepository, withTransaction, type UpdateEvent, type UpdateRow } from '../storage/ota-updates.repository.js'
 import { createOtaRemindersRepository, type NewReminder } from '../storage/ota-reminders.repository.js'
@@ -46,7 +46,13 @@ export const reminderGapMs = (n: number, urgent: boolean, p: OtaContext['reminde
 export function createReportsService (ctx: OtaContext) {
   const { log } = ctx
   const stats = { applied: 0, unchanged: 0, rejected: 0, unknownOffer: 0 }
-  const batcher = createMicroBatcher<Item>((items) => withTransaction(ctx.pool, (tx) => apply(tx, items)), ctx.config.reportFlushMs)
+  const batcher = createReportBatcher<Item>({
+    keyOf: (i) => i.offerId,
+    write: (items) => withTransaction(ctx.pool, (tx) => apply(tx, items)),
+    flushMs: ctx.config.reportFlushMs,
+    writers: Math.max(1, Math.min(6, ctx.pool.options.max - 4)),
+    maxBatch: 2000,
+  })
   const plans = new Map<string, { plan: PlanSpec, recallDeadlineMs: number | null }>()
 
   async function campaignInfo (tx: Parameters<typeof createOtaCampaignsRepository>[0], id: string) {

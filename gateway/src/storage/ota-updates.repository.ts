@@ -64,7 +64,11 @@ export interface ClaimQuery {
   readonly silentSinceMs?: number
   /** Only these vehicles (e.g. the ones connected to this gateway). */
   readonly vehicleKeys?: readonly number[]
+  /** Leave these vehicles out (already looked at in this pass). */
+  readonly skipKeys?: readonly number[]
   readonly limit: number
+  /** Wait for rows other transactions hold instead of skipping them (campaign-wide controls must reach every row). */
+  readonly wait?: boolean
 }
 
 export interface OtaUpdatesRepository {
@@ -200,10 +204,11 @@ export function createOtaUpdatesRepository (db: Queryable): OtaUpdatesRepository
         `${SELECT} WHERE u.campaign_id = $1 AND u.state = ANY($2::text[]) AND u.wave <= $3
            AND ($4::timestamptz IS NULL OR u.next_retry_at <= $4)
            AND ($5::timestamptz IS NULL OR coalesce(u.last_report_at, u.state_since) < $5)
-           AND ($6::int[] IS NULL OR u.vehicle_key = ANY($6))
-         ORDER BY u.wave, u.vehicle_key LIMIT $7 FOR UPDATE OF u SKIP LOCKED`,
+           AND ($6::int[] IS NULL OR u.vehicle_key = ANY($6)) AND ($8::int[] IS NULL OR NOT (u.vehicle_key = ANY($8)))
+         ORDER BY u.campaign_id, u.vehicle_key LIMIT $7 FOR UPDATE OF u${q.wait === true ? '' : ' SKIP LOCKED'}`,
         [q.campaignId, q.states, q.maxWave, q.retryDueBeforeMs === undefined ? null : new Date(q.retryDueBeforeMs),
-          q.silentSinceMs === undefined ? null : new Date(q.silentSinceMs), q.vehicleKeys ?? null, q.limit])
+          q.silentSinceMs === undefined ? null : new Date(q.silentSinceMs), q.vehicleKeys ?? null, q.limit,
+          q.skipKeys === undefined || q.skipKeys.length === 0 ? null : q.skipKeys])
       return rows.map(toRow)
     },
 

@@ -26,7 +26,10 @@ describe('OTA campaign across a gateway restart', () => {
     const databaseUrl = gw.databaseUrl
     await gw.close()
     gw = await startGateway(env, databaseUrl)
-    const done = await waitForCampaign(gw, id, (c) => c.state === 'completed', 60_000, 'completed after the restart')
+    const done = await waitForCampaign(gw, id, (c) => c.state === 'completed', 60_000, 'completed after the restart').catch(async (err: Error) => {
+      const c = await campaign(gw as TestGateway, id)
+      throw new Error(`${err.message}: ${c.state} ${JSON.stringify(c.counts)} reasons=${JSON.stringify(c.failureReasons)} phases=${JSON.stringify(fleet?.vehicles.map((v) => v.agent.phase))}`)
+    })
     expect(done.counts.succeeded).toBe(20)
     expect(done.events.filter((e) => e.kind === 'wave_started')).toHaveLength(1)
     expect(done.events.filter((e) => e.kind === 'created')).toHaveLength(1)
