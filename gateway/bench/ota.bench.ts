@@ -75,7 +75,8 @@ async function main (): Promise<void> {
   const loaded = loadConfig(env)
   if (!loaded.ok) throw new Error(loaded.error.detail)
   log(`starting gateway (${env.DATABASE_URL === undefined ? 'embedded PostgreSQL' : 'DATABASE_URL'})`)
-  const app = await buildApp({ config: loaded.value, logger: pino({ level: 'error' }) })
+  // BENCH_LOG=info shows the gateway's own timings (e.g. offers: claim, sign, write).
+  const app = await buildApp({ config: loaded.value, logger: pino({ level: process.env.BENCH_LOG ?? 'error' }) })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`

@@ -171,9 +171,11 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
     const baseUrl = ctx.baseUrl()
     let total = 0
     let failed = 0
+    const timing = { claimMs: 0, signMs: 0, writeMs: 0 }
     const publishing: Array<Promise<void>> = []
     for (let round = 0; round * OFFER_CHUNK < OFFERS_PER_TICK; round++) {
       const { sent, claimed } = await withTransaction(ctx.pool, async (tx) => {
+        let t = performance.now()
         const rows = await createOtaUpdatesRepository(tx).claim({ campaignId: c.id, states: ['queued'], maxWave: c.currentWave, limit: OFFER_CHUNK, skipKeys: skipped })
         // Connected and a birth seen this session (so it has subscribed): an offer is never sent into the void.
         const ready = rows.filter((r) => {
@@ -183,17 +185,24 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
           return ok
         })
         const languages = await createOtaRemindersRepository(tx).languages(ready.map((r) => r.vehicleKey))
+        timing.claimMs += performance.now() - t
+        t = performance.now()
         const out: Array<{ vehicleId: string, payload: Buffer }> = []
-        await changeRows(tx, ready, (r) => {
+        const events = ready.flatMap((r) => {
           const offerId = randomUUID()
           const { payload, record } = offerFor(c, artifacts, r, offerId, languages.get(r.vehicleKey) ?? ctx.config.defaultLanguage, baseUrl, now)
           r.offerId = offerId
           r.offer = record as unknown as Record<string, unknown>
           r.lastReportAtMs = null
           const e = step(r, { kind: 'offer_sent' }, 'scheduler', now, { offerId, keyId: ctx.signer.keyId, expiresAtMs: record.expiresAtMs }).event
-          if (e !== undefined) out.push({ vehicleId: r.vehicleId, payload })
-          return e
+          if (e === undefined) return []
+          out.push({ vehicleId: r.vehicleId, payload })
+          return [{ row: r, e }]
         })
+        timing.signMs += performance.now() - t
+        t = performance.now()
+        await createOtaUpdatesRepository(tx).write(events.map((x) => x.row), events.map((x) => x.e))
+        timing.writeMs += performance.now() - t
         return { sent: out, claimed: rows.length }
       })
       // Published after the commit: a vehicle never answers an offer the database does not know.
@@ -209,7 +218,7 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
     stats.offersSent += total - failed
     stats.lastOffersAtMs = ctx.clock.now()
     ctx.dirty.add(c.id)
-    log.info({ campaignId: c.id, offers: total, failed }, 'offers sent')
+    log.info({ campaignId: c.id, offers: total, failed, claimMs: Math.round(timing.claimMs), signMs: Math.round(timing.signMs), writeMs: Math.round(timing.writeMs) }, 'offers sent')
   }
   /** Queued vehicles seen offline in this pass (not claimed again by its next chunk). */
   const skipped: number[] = []
