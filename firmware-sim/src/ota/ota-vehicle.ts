@@ -62,8 +62,11 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
       }
     } finally {
       pumping = false
+      // Something is still unacknowledged (the link dropped, or a reconnect came while we waited): try again shortly.
+      if (spool.length > 0 && !stopped) setTimeout(() => { void pump() }, 500)
     }
   }
+  let stopped = false
   const reliable = (channel: 'ota/status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve) => {
     spool.push({ channel, payload, done: resolve })
     void pump()
@@ -114,7 +117,10 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   return new Promise((resolve, reject) => {
     client.once('connect', () => resolve({
       agent, client, reminders, birth,
-      stop: () => new Promise<void>((r) => client.end(true, {}, () => r())),
+      stop: () => new Promise<void>((r) => {
+        stopped = true
+        client.end(true, {}, () => r())
+      }),
     }))
     client.once('error', (err) => {
       client.end(true)

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
+import pg from 'pg'
 import { api, startGateway, type TestGateway } from '../helper.js'
 import { freePort } from '../support/free-port.js'
 import { campaign, control, createCampaign, otaEnv, plan, startFleet, uploadArtifact, waitForCampaign, type TestFleet } from './ota-helper.js'
@@ -41,5 +42,14 @@ describe('OTA campaign across a gateway restart', () => {
       expect(h.filter((x) => x.to === 'succeeded')).toHaveLength(1)
     }
     expect((await campaign(gw, id)).failureReasons).toEqual({})
+    // The history is append-only in the database itself, not only by convention.
+    const c = new pg.Client({ connectionString: gw.databaseUrl })
+    await c.connect()
+    try {
+      await expect(c.query("UPDATE ota_update_events SET reason = 'rewritten'")).rejects.toThrow(/append-only/)
+      await expect(c.query('DELETE FROM ota_update_events')).rejects.toThrow(/append-only/)
+    } finally {
+      await c.end()
+    }
   }, 120_000)
 })
