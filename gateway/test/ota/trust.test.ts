@@ -96,6 +96,21 @@ describe('OTA trust: signed offers, integrity, signed download URLs', () => {
     }
   })
 
+  it('rolls back when the updated ECU sets a fault during the soak, and never counts it as a success', async () => {
+    const up = await uploadArtifact(gw, randomBytes(8_000), { version: '1.5.0' })
+    const v = fleet.byId.get(fleet.ids[9] as string)
+    if (v === undefined) throw new Error('vehicle missing')
+    v.agent.o.soakDtcRate = 1
+    const id = await createCampaign(gw, { name: 'soak', artifactIds: [up.artifact.id], target: { vins: [v.agent.o.vehicleId] }, plan: plan({ errorThreshold: 1 }) })
+    await control(gw, id, 'start')
+    const c = await waitForCampaign(gw, id, (x) => x.counts.rolled_back === 1, 20_000, 'rollback')
+    expect(c.failureReasons).toEqual({ soak_dtc: 1 })
+    expect(c.counts.succeeded).toBe(0)
+    expect(v.agent.o.inventory[0]?.softwareVersion).toBe(BMS.softwareVersion)
+    const rec = await (await api(gw, `/vehicles/${v.agent.o.vehicleId}/updates`)).json() as { items: Array<{ campaignId: string, record: { rolledBack: boolean, outcome: string } }> }
+    expect(rec.items.find((x) => x.campaignId === id)?.record).toMatchObject({ rolledBack: true, outcome: 'rolled_back' })
+  })
+
   it('publishes the pinned key and refuses illegal controls and unknown campaigns', async () => {
     const keys = await (await fetch(`${gw.httpUrl}/ota/keys`)).json() as { keys: Array<{ keyId: string, publicKeyRaw: string }> }
     expect(keys.keys[0]?.keyId).toBe(gw.app.ota.signer.keyId)
