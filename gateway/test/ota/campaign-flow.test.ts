@@ -10,7 +10,7 @@ describe('OTA rollout in waves (real PostgreSQL, MQTT, simulated vehicles)', () 
 
   beforeAll(async () => {
     gw = await startGateway(otaEnv())
-    fleet = await startFleet(gw, 80, { soakMs: () => 150 })
+    fleet = await startFleet(gw, 90, { soakMs: () => 150 })
     const up = await uploadArtifact(gw, randomBytes(96 * 1024))
     expect(up.status).toBe(201)
     artifactId = up.artifact.id
@@ -69,5 +69,30 @@ describe('OTA rollout in waves (real PostgreSQL, MQTT, simulated vehicles)', () 
     for (const vin of preview.waves[1]?.vehicleIds ?? []) expect(fleet.byId.get(vin)?.agent.offer).toBeUndefined()
     // Controls: resuming a paused campaign is legal, starting it again is not.
     expect((await control(gw, id, 'start')).status).toBe(409)
+  }, 60_000)
+
+  it('waits for approval between waves; a recall past its deadline cannot be postponed', async () => {
+    const vins = fleet.ids.slice(80, 90)
+    // Drivers who would always postpone: past the recall deadline the head unit no longer offers it.
+    for (const vin of vins) {
+      const v = fleet.byId.get(vin)
+      if (v !== undefined) v.agent.o.driver = { accept: 0, postpone: 1, decline: 0 }
+    }
+    const id = await createCampaign(gw, {
+      name: 'recall-approval', artifactIds: [artifactId], target: { vins }, recall: { deadline: new Date(Date.now() - 60_000).toISOString() },
+      plan: plan({ waves: [{ count: 4 }, { count: 6 }], successThreshold: 1, errorThreshold: 0.5, autoAdvance: false }),
+    })
+    await control(gw, id, 'start')
+    const waiting = await waitForCampaign(gw, id, (c) => c.progress.byWave[0]?.byState.succeeded === 4 && c.events.some((e) => e.kind === 'awaiting_approval'), 30_000, 'wave 1 done, awaiting approval')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const still = await campaign(gw, id)
+    expect(still.currentWave).toBe(1)
+    expect(still.progress.byWave[1]?.byState.queued).toBe(6)
+    expect(waiting.state).toBe('running')
+    expect((await control(gw, id, 'approve-next-wave')).status).toBe(200)
+    const done = await waitForCampaign(gw, id, (c) => c.state === 'completed', 30_000, 'completed after approval')
+    expect(done.counts.succeeded).toBe(10)
+    expect(done.counts.postponed).toBe(0)
+    expect((await control(gw, id, 'approve-next-wave')).status).toBe(409)
   }, 60_000)
 })
