@@ -20,6 +20,7 @@ import dashboard from './dashboard/index.js'
 import hardening from './api/hardening.plugin.js'
 import audit from './audit/index.js'
 import privacy from './privacy/index.js'
+import ota from './ota/index.js'
 
 export interface BuildOptions {
   config: Config
@@ -71,6 +72,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(rules)
   await app.register(diagnostics)
   await app.register(privacy)
+  await app.register(ota)
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)

@@ -1149,6 +1149,880 @@ export namespace fleetwire {
             }
         }
 
+        /**
+         * Properties of an OtaOffer.
+         * @deprecated Use fleetwire.v1.OtaOffer.$Properties instead.
+         */
+        interface IOtaOffer extends fleetwire.v1.OtaOffer.$Properties {
+        }
+
+        /** Represents an OtaOffer. */
+        class OtaOffer {
+
+            /**
+             * Constructs a new OtaOffer.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.OtaOffer.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OtaOffer document. */
+            document: Uint8Array;
+
+            /** OtaOffer signature. */
+            signature: Uint8Array;
+
+            /** OtaOffer keyId. */
+            keyId: string;
+
+            /**
+             * Creates a new OtaOffer instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OtaOffer instance
+             */
+            static create(properties: fleetwire.v1.OtaOffer.$Shape): fleetwire.v1.OtaOffer & fleetwire.v1.OtaOffer.$Shape;
+            static create(properties?: fleetwire.v1.OtaOffer.$Properties): fleetwire.v1.OtaOffer;
+
+            /**
+             * Encodes the specified OtaOffer message. Does not implicitly {@link fleetwire.v1.OtaOffer.verify|verify} messages.
+             * @param message OtaOffer message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.OtaOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OtaOffer message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OtaOffer & fleetwire.v1.OtaOffer.$Shape} OtaOffer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.OtaOffer & fleetwire.v1.OtaOffer.$Shape;
+
+            /**
+             * Gets the type url for OtaOffer
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OtaOffer {
+
+            /** Properties of an OtaOffer. */
+            interface $Properties {
+
+                /** OtaOffer document */
+                document?: (Uint8Array|null);
+
+                /** OtaOffer signature */
+                signature?: (Uint8Array|null);
+
+                /** OtaOffer keyId */
+                keyId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OtaOffer. */
+            type $Shape = fleetwire.v1.OtaOffer.$Properties;
+        }
+
+        /**
+         * Properties of an OfferTarget.
+         * @deprecated Use fleetwire.v1.OfferTarget.$Properties instead.
+         */
+        interface IOfferTarget extends fleetwire.v1.OfferTarget.$Properties {
+        }
+
+        /** Represents an OfferTarget. */
+        class OfferTarget {
+
+            /**
+             * Constructs a new OfferTarget.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.OfferTarget.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OfferTarget ecuId. */
+            ecuId: string;
+
+            /** OfferTarget hardwareId. */
+            hardwareId: string;
+
+            /** OfferTarget version. */
+            version: string;
+
+            /** OfferTarget fromVersion. */
+            fromVersion: string;
+
+            /** OfferTarget sha256. */
+            sha256: Uint8Array;
+
+            /** OfferTarget length. */
+            length: number;
+
+            /** OfferTarget url. */
+            url: string;
+
+            /** OfferTarget installDurationS. */
+            installDurationS: number;
+
+            /**
+             * Creates a new OfferTarget instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OfferTarget instance
+             */
+            static create(properties: fleetwire.v1.OfferTarget.$Shape): fleetwire.v1.OfferTarget & fleetwire.v1.OfferTarget.$Shape;
+            static create(properties?: fleetwire.v1.OfferTarget.$Properties): fleetwire.v1.OfferTarget;
+
+            /**
+             * Encodes the specified OfferTarget message. Does not implicitly {@link fleetwire.v1.OfferTarget.verify|verify} messages.
+             * @param message OfferTarget message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.OfferTarget.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OfferTarget message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OfferTarget & fleetwire.v1.OfferTarget.$Shape} OfferTarget
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.OfferTarget & fleetwire.v1.OfferTarget.$Shape;
+
+            /**
+             * Gets the type url for OfferTarget
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OfferTarget {
+
+            /** Properties of an OfferTarget. */
+            interface $Properties {
+
+                /** OfferTarget ecuId */
+                ecuId?: (string|null);
+
+                /** OfferTarget hardwareId */
+                hardwareId?: (string|null);
+
+                /** OfferTarget version */
+                version?: (string|null);
+
+                /** OfferTarget fromVersion */
+                fromVersion?: (string|null);
+
+                /** OfferTarget sha256 */
+                sha256?: (Uint8Array|null);
+
+                /** OfferTarget length */
+                length?: (number|null);
+
+                /** OfferTarget url */
+                url?: (string|null);
+
+                /** OfferTarget installDurationS */
+                installDurationS?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OfferTarget. */
+            type $Shape = fleetwire.v1.OfferTarget.$Properties;
+        }
+
+        /**
+         * Properties of a Preconditions.
+         * @deprecated Use fleetwire.v1.Preconditions.$Properties instead.
+         */
+        interface IPreconditions extends fleetwire.v1.Preconditions.$Properties {
+        }
+
+        /** Represents a Preconditions. */
+        class Preconditions {
+
+            /**
+             * Constructs a new Preconditions.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.Preconditions.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Preconditions parked. */
+            parked: boolean;
+
+            /** Preconditions minSocPct. */
+            minSocPct: number;
+
+            /** Preconditions chargingOk. */
+            chargingOk: boolean;
+
+            /** Preconditions minAuxBatteryV. */
+            minAuxBatteryV: number;
+
+            /**
+             * Creates a new Preconditions instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Preconditions instance
+             */
+            static create(properties: fleetwire.v1.Preconditions.$Shape): fleetwire.v1.Preconditions & fleetwire.v1.Preconditions.$Shape;
+            static create(properties?: fleetwire.v1.Preconditions.$Properties): fleetwire.v1.Preconditions;
+
+            /**
+             * Encodes the specified Preconditions message. Does not implicitly {@link fleetwire.v1.Preconditions.verify|verify} messages.
+             * @param message Preconditions message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.Preconditions.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Preconditions message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.Preconditions & fleetwire.v1.Preconditions.$Shape} Preconditions
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.Preconditions & fleetwire.v1.Preconditions.$Shape;
+
+            /**
+             * Gets the type url for Preconditions
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Preconditions {
+
+            /** Properties of a Preconditions. */
+            interface $Properties {
+
+                /** Preconditions parked */
+                parked?: (boolean|null);
+
+                /** Preconditions minSocPct */
+                minSocPct?: (number|null);
+
+                /** Preconditions chargingOk */
+                chargingOk?: (boolean|null);
+
+                /** Preconditions minAuxBatteryV */
+                minAuxBatteryV?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Preconditions. */
+            type $Shape = fleetwire.v1.Preconditions.$Properties;
+        }
+
+        /**
+         * Properties of an InstallWindow.
+         * @deprecated Use fleetwire.v1.InstallWindow.$Properties instead.
+         */
+        interface IInstallWindow extends fleetwire.v1.InstallWindow.$Properties {
+        }
+
+        /** Represents an InstallWindow. */
+        class InstallWindow {
+
+            /**
+             * Constructs a new InstallWindow.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.InstallWindow.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** InstallWindow startMinute. */
+            startMinute: number;
+
+            /** InstallWindow endMinute. */
+            endMinute: number;
+
+            /** InstallWindow timeZone. */
+            timeZone: string;
+
+            /**
+             * Creates a new InstallWindow instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns InstallWindow instance
+             */
+            static create(properties: fleetwire.v1.InstallWindow.$Shape): fleetwire.v1.InstallWindow & fleetwire.v1.InstallWindow.$Shape;
+            static create(properties?: fleetwire.v1.InstallWindow.$Properties): fleetwire.v1.InstallWindow;
+
+            /**
+             * Encodes the specified InstallWindow message. Does not implicitly {@link fleetwire.v1.InstallWindow.verify|verify} messages.
+             * @param message InstallWindow message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.InstallWindow.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an InstallWindow message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.InstallWindow & fleetwire.v1.InstallWindow.$Shape} InstallWindow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.InstallWindow & fleetwire.v1.InstallWindow.$Shape;
+
+            /**
+             * Gets the type url for InstallWindow
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InstallWindow {
+
+            /** Properties of an InstallWindow. */
+            interface $Properties {
+
+                /** InstallWindow startMinute */
+                startMinute?: (number|null);
+
+                /** InstallWindow endMinute */
+                endMinute?: (number|null);
+
+                /** InstallWindow timeZone */
+                timeZone?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an InstallWindow. */
+            type $Shape = fleetwire.v1.InstallWindow.$Properties;
+        }
+
+        /**
+         * Properties of an OfferDocument.
+         * @deprecated Use fleetwire.v1.OfferDocument.$Properties instead.
+         */
+        interface IOfferDocument extends fleetwire.v1.OfferDocument.$Properties {
+        }
+
+        /** Represents an OfferDocument. */
+        class OfferDocument {
+
+            /**
+             * Constructs a new OfferDocument.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.OfferDocument.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OfferDocument offerId. */
+            offerId: string;
+
+            /** OfferDocument campaignId. */
+            campaignId: string;
+
+            /** OfferDocument vehicleId. */
+            vehicleId: string;
+
+            /** OfferDocument issuedAtMs. */
+            issuedAtMs: number;
+
+            /** OfferDocument expiresAtMs. */
+            expiresAtMs: number;
+
+            /** OfferDocument targets. */
+            targets: fleetwire.v1.OfferTarget.$Properties[];
+
+            /** OfferDocument preconditions. */
+            preconditions?: (fleetwire.v1.Preconditions.$Properties|null);
+
+            /** OfferDocument recall. */
+            recall: boolean;
+
+            /** OfferDocument recallDeadlineMs. */
+            recallDeadlineMs: number;
+
+            /** OfferDocument postponeAllowed. */
+            postponeAllowed: boolean;
+
+            /** OfferDocument installWindow. */
+            installWindow?: (fleetwire.v1.InstallWindow.$Properties|null);
+
+            /** OfferDocument soakS. */
+            soakS: number;
+
+            /** OfferDocument language. */
+            language: string;
+
+            /** OfferDocument releaseNotes. */
+            releaseNotes: string;
+
+            /**
+             * Creates a new OfferDocument instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OfferDocument instance
+             */
+            static create(properties: fleetwire.v1.OfferDocument.$Shape): fleetwire.v1.OfferDocument & fleetwire.v1.OfferDocument.$Shape;
+            static create(properties?: fleetwire.v1.OfferDocument.$Properties): fleetwire.v1.OfferDocument;
+
+            /**
+             * Encodes the specified OfferDocument message. Does not implicitly {@link fleetwire.v1.OfferDocument.verify|verify} messages.
+             * @param message OfferDocument message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.OfferDocument.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OfferDocument message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OfferDocument & fleetwire.v1.OfferDocument.$Shape} OfferDocument
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.OfferDocument & fleetwire.v1.OfferDocument.$Shape;
+
+            /**
+             * Gets the type url for OfferDocument
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OfferDocument {
+
+            /** Properties of an OfferDocument. */
+            interface $Properties {
+
+                /** OfferDocument offerId */
+                offerId?: (string|null);
+
+                /** OfferDocument campaignId */
+                campaignId?: (string|null);
+
+                /** OfferDocument vehicleId */
+                vehicleId?: (string|null);
+
+                /** OfferDocument issuedAtMs */
+                issuedAtMs?: (number|null);
+
+                /** OfferDocument expiresAtMs */
+                expiresAtMs?: (number|null);
+
+                /** OfferDocument targets */
+                targets?: (fleetwire.v1.OfferTarget.$Properties[]|null);
+
+                /** OfferDocument preconditions */
+                preconditions?: (fleetwire.v1.Preconditions.$Properties|null);
+
+                /** OfferDocument recall */
+                recall?: (boolean|null);
+
+                /** OfferDocument recallDeadlineMs */
+                recallDeadlineMs?: (number|null);
+
+                /** OfferDocument postponeAllowed */
+                postponeAllowed?: (boolean|null);
+
+                /** OfferDocument installWindow */
+                installWindow?: (fleetwire.v1.InstallWindow.$Properties|null);
+
+                /** OfferDocument soakS */
+                soakS?: (number|null);
+
+                /** OfferDocument language */
+                language?: (string|null);
+
+                /** OfferDocument releaseNotes */
+                releaseNotes?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OfferDocument. */
+            type $Shape = fleetwire.v1.OfferDocument.$Properties;
+        }
+
+        /** OtaState enum. */
+        enum OtaState {
+
+            /** OTA_STATE_UNSPECIFIED value */
+            OTA_STATE_UNSPECIFIED = 0,
+
+            /** OTA_STATE_REJECTED value */
+            OTA_STATE_REJECTED = 1,
+
+            /** OTA_STATE_AWAITING_CONSENT value */
+            OTA_STATE_AWAITING_CONSENT = 2,
+
+            /** OTA_STATE_POSTPONED value */
+            OTA_STATE_POSTPONED = 3,
+
+            /** OTA_STATE_DECLINED value */
+            OTA_STATE_DECLINED = 4,
+
+            /** OTA_STATE_DOWNLOADING value */
+            OTA_STATE_DOWNLOADING = 5,
+
+            /** OTA_STATE_DOWNLOADED value */
+            OTA_STATE_DOWNLOADED = 6,
+
+            /** OTA_STATE_INSTALLING value */
+            OTA_STATE_INSTALLING = 7,
+
+            /** OTA_STATE_VERIFYING value */
+            OTA_STATE_VERIFYING = 8,
+
+            /** OTA_STATE_SUCCEEDED value */
+            OTA_STATE_SUCCEEDED = 9,
+
+            /** OTA_STATE_FAILED value */
+            OTA_STATE_FAILED = 10,
+
+            /** OTA_STATE_ROLLED_BACK value */
+            OTA_STATE_ROLLED_BACK = 11
+        }
+
+        /**
+         * Properties of a PreconditionReport.
+         * @deprecated Use fleetwire.v1.PreconditionReport.$Properties instead.
+         */
+        interface IPreconditionReport extends fleetwire.v1.PreconditionReport.$Properties {
+        }
+
+        /** Represents a PreconditionReport. */
+        class PreconditionReport {
+
+            /**
+             * Constructs a new PreconditionReport.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.PreconditionReport.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PreconditionReport parked. */
+            parked: boolean;
+
+            /** PreconditionReport socPct. */
+            socPct: number;
+
+            /** PreconditionReport charging. */
+            charging: boolean;
+
+            /** PreconditionReport auxBatteryV. */
+            auxBatteryV: number;
+
+            /** PreconditionReport met. */
+            met: boolean;
+
+            /**
+             * Creates a new PreconditionReport instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PreconditionReport instance
+             */
+            static create(properties: fleetwire.v1.PreconditionReport.$Shape): fleetwire.v1.PreconditionReport & fleetwire.v1.PreconditionReport.$Shape;
+            static create(properties?: fleetwire.v1.PreconditionReport.$Properties): fleetwire.v1.PreconditionReport;
+
+            /**
+             * Encodes the specified PreconditionReport message. Does not implicitly {@link fleetwire.v1.PreconditionReport.verify|verify} messages.
+             * @param message PreconditionReport message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.PreconditionReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PreconditionReport message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.PreconditionReport & fleetwire.v1.PreconditionReport.$Shape} PreconditionReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.PreconditionReport & fleetwire.v1.PreconditionReport.$Shape;
+
+            /**
+             * Gets the type url for PreconditionReport
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PreconditionReport {
+
+            /** Properties of a PreconditionReport. */
+            interface $Properties {
+
+                /** PreconditionReport parked */
+                parked?: (boolean|null);
+
+                /** PreconditionReport socPct */
+                socPct?: (number|null);
+
+                /** PreconditionReport charging */
+                charging?: (boolean|null);
+
+                /** PreconditionReport auxBatteryV */
+                auxBatteryV?: (number|null);
+
+                /** PreconditionReport met */
+                met?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PreconditionReport. */
+            type $Shape = fleetwire.v1.PreconditionReport.$Properties;
+        }
+
+        /**
+         * Properties of an OtaStatus.
+         * @deprecated Use fleetwire.v1.OtaStatus.$Properties instead.
+         */
+        interface IOtaStatus extends fleetwire.v1.OtaStatus.$Properties {
+        }
+
+        /** Represents an OtaStatus. */
+        class OtaStatus {
+
+            /**
+             * Constructs a new OtaStatus.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.OtaStatus.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OtaStatus offerId. */
+            offerId: string;
+
+            /** OtaStatus campaignId. */
+            campaignId: string;
+
+            /** OtaStatus state. */
+            state: fleetwire.v1.OtaState;
+
+            /** OtaStatus reason. */
+            reason: string;
+
+            /** OtaStatus timeMs. */
+            timeMs: number;
+
+            /** OtaStatus progressPct. */
+            progressPct: number;
+
+            /** OtaStatus preconditions. */
+            preconditions?: (fleetwire.v1.PreconditionReport.$Properties|null);
+
+            /**
+             * Creates a new OtaStatus instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OtaStatus instance
+             */
+            static create(properties: fleetwire.v1.OtaStatus.$Shape): fleetwire.v1.OtaStatus & fleetwire.v1.OtaStatus.$Shape;
+            static create(properties?: fleetwire.v1.OtaStatus.$Properties): fleetwire.v1.OtaStatus;
+
+            /**
+             * Encodes the specified OtaStatus message. Does not implicitly {@link fleetwire.v1.OtaStatus.verify|verify} messages.
+             * @param message OtaStatus message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.OtaStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OtaStatus message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OtaStatus & fleetwire.v1.OtaStatus.$Shape} OtaStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.OtaStatus & fleetwire.v1.OtaStatus.$Shape;
+
+            /**
+             * Gets the type url for OtaStatus
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OtaStatus {
+
+            /** Properties of an OtaStatus. */
+            interface $Properties {
+
+                /** OtaStatus offerId */
+                offerId?: (string|null);
+
+                /** OtaStatus campaignId */
+                campaignId?: (string|null);
+
+                /** OtaStatus state */
+                state?: (fleetwire.v1.OtaState|null);
+
+                /** OtaStatus reason */
+                reason?: (string|null);
+
+                /** OtaStatus timeMs */
+                timeMs?: (number|null);
+
+                /** OtaStatus progressPct */
+                progressPct?: (number|null);
+
+                /** OtaStatus preconditions */
+                preconditions?: (fleetwire.v1.PreconditionReport.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OtaStatus. */
+            type $Shape = fleetwire.v1.OtaStatus.$Properties;
+        }
+
+        /**
+         * Properties of an OtaReminder.
+         * @deprecated Use fleetwire.v1.OtaReminder.$Properties instead.
+         */
+        interface IOtaReminder extends fleetwire.v1.OtaReminder.$Properties {
+        }
+
+        /** Represents an OtaReminder. */
+        class OtaReminder {
+
+            /**
+             * Constructs a new OtaReminder.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.OtaReminder.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OtaReminder campaignId. */
+            campaignId: string;
+
+            /** OtaReminder offerId. */
+            offerId: string;
+
+            /** OtaReminder number. */
+            number: number;
+
+            /** OtaReminder urgent. */
+            urgent: boolean;
+
+            /** OtaReminder language. */
+            language: string;
+
+            /** OtaReminder text. */
+            text: string;
+
+            /** OtaReminder deadlineMs. */
+            deadlineMs: number;
+
+            /**
+             * Creates a new OtaReminder instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OtaReminder instance
+             */
+            static create(properties: fleetwire.v1.OtaReminder.$Shape): fleetwire.v1.OtaReminder & fleetwire.v1.OtaReminder.$Shape;
+            static create(properties?: fleetwire.v1.OtaReminder.$Properties): fleetwire.v1.OtaReminder;
+
+            /**
+             * Encodes the specified OtaReminder message. Does not implicitly {@link fleetwire.v1.OtaReminder.verify|verify} messages.
+             * @param message OtaReminder message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.OtaReminder.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OtaReminder message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OtaReminder & fleetwire.v1.OtaReminder.$Shape} OtaReminder
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.OtaReminder & fleetwire.v1.OtaReminder.$Shape;
+
+            /**
+             * Gets the type url for OtaReminder
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OtaReminder {
+
+            /** Properties of an OtaReminder. */
+            interface $Properties {
+
+                /** OtaReminder campaignId */
+                campaignId?: (string|null);
+
+                /** OtaReminder offerId */
+                offerId?: (string|null);
+
+                /** OtaReminder number */
+                number?: (number|null);
+
+                /** OtaReminder urgent */
+                urgent?: (boolean|null);
+
+                /** OtaReminder language */
+                language?: (string|null);
+
+                /** OtaReminder text */
+                text?: (string|null);
+
+                /** OtaReminder deadlineMs */
+                deadlineMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OtaReminder. */
+            type $Shape = fleetwire.v1.OtaReminder.$Properties;
+        }
+
         /** PowerState enum. */
         enum PowerState {
 

@@ -2779,6 +2779,2220 @@ export const fleetwire = $root.fleetwire = (() => {
             return DiagnosticEvent;
         })();
 
+        v1.OtaOffer = (function() {
+
+            /**
+             * Properties of an OtaOffer.
+             * @typedef {Object} fleetwire.v1.OtaOffer.$Properties
+             * @property {Uint8Array|null} [document] OtaOffer document
+             * @property {Uint8Array|null} [signature] OtaOffer signature
+             * @property {string|null} [keyId] OtaOffer keyId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OtaOffer.
+             * @memberof fleetwire.v1
+             * @interface IOtaOffer
+             * @augments fleetwire.v1.OtaOffer.$Properties
+             * @deprecated Use fleetwire.v1.OtaOffer.$Properties instead.
+             */
+
+            /**
+             * Shape of an OtaOffer.
+             * @typedef {fleetwire.v1.OtaOffer.$Properties} fleetwire.v1.OtaOffer.$Shape
+             */
+
+            /**
+             * Constructs a new OtaOffer.
+             * @memberof fleetwire.v1
+             * @classdesc Represents an OtaOffer.
+             * @constructor
+             * @param {fleetwire.v1.OtaOffer.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OtaOffer = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OtaOffer document.
+             * @member {Uint8Array} document
+             * @memberof fleetwire.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.document = $util.newBuffer([]);
+
+            /**
+             * OtaOffer signature.
+             * @member {Uint8Array} signature
+             * @memberof fleetwire.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * OtaOffer keyId.
+             * @member {string} keyId
+             * @memberof fleetwire.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.keyId = "";
+
+            /**
+             * Creates a new OtaOffer instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.OtaOffer
+             * @static
+             * @param {fleetwire.v1.OtaOffer.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.OtaOffer} OtaOffer instance
+             * @type {{
+             *   (properties: fleetwire.v1.OtaOffer.$Shape): fleetwire.v1.OtaOffer & fleetwire.v1.OtaOffer.$Shape;
+             *   (properties?: fleetwire.v1.OtaOffer.$Properties): fleetwire.v1.OtaOffer;
+             * }}
+             */
+            OtaOffer.create = function(properties) {
+                return new OtaOffer(properties);
+            };
+
+            /**
+             * Encodes the specified OtaOffer message. Does not implicitly {@link fleetwire.v1.OtaOffer.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.OtaOffer
+             * @static
+             * @param {fleetwire.v1.OtaOffer.$Properties} message OtaOffer message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaOffer.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.document != null && $Object.hasOwnProperty.call(message, "document") && message.document.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.document);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.signature);
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId") && message.keyId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.keyId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an OtaOffer message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.OtaOffer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OtaOffer & fleetwire.v1.OtaOffer.$Shape} OtaOffer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaOffer.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.OtaOffer();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.document = value;
+                            else
+                                delete message.document;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.keyId = value;
+                            else
+                                delete message.keyId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for OtaOffer
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.OtaOffer
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OtaOffer.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.OtaOffer";
+            };
+
+            return OtaOffer;
+        })();
+
+        v1.OfferTarget = (function() {
+
+            /**
+             * Properties of an OfferTarget.
+             * @typedef {Object} fleetwire.v1.OfferTarget.$Properties
+             * @property {string|null} [ecuId] OfferTarget ecuId
+             * @property {string|null} [hardwareId] OfferTarget hardwareId
+             * @property {string|null} [version] OfferTarget version
+             * @property {string|null} [fromVersion] OfferTarget fromVersion
+             * @property {Uint8Array|null} [sha256] OfferTarget sha256
+             * @property {number|null} [length] OfferTarget length
+             * @property {string|null} [url] OfferTarget url
+             * @property {number|null} [installDurationS] OfferTarget installDurationS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OfferTarget.
+             * @memberof fleetwire.v1
+             * @interface IOfferTarget
+             * @augments fleetwire.v1.OfferTarget.$Properties
+             * @deprecated Use fleetwire.v1.OfferTarget.$Properties instead.
+             */
+
+            /**
+             * Shape of an OfferTarget.
+             * @typedef {fleetwire.v1.OfferTarget.$Properties} fleetwire.v1.OfferTarget.$Shape
+             */
+
+            /**
+             * Constructs a new OfferTarget.
+             * @memberof fleetwire.v1
+             * @classdesc Represents an OfferTarget.
+             * @constructor
+             * @param {fleetwire.v1.OfferTarget.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OfferTarget = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OfferTarget ecuId.
+             * @member {string} ecuId
+             * @memberof fleetwire.v1.OfferTarget
+             * @instance
+             */
+            OfferTarget.prototype.ecuId = "";
+
+            /**
+             * OfferTarget hardwareId.
+             * @member {string} hardwareId
+             * @memberof fleetwire.v1.OfferTarget
+             * @instance
+             */
+            OfferTarget.prototype.hardwareId = "";
+
+            /**
+             * OfferTarget version.
+             * @member {string} version
+             * @memberof fleetwire.v1.OfferTarget
+             * @instance
+             */
+            OfferTarget.prototype.version = "";
+
+            /**
+             * OfferTarget fromVersion.
+             * @member {string} fromVersion
+             * @memberof fleetwire.v1.OfferTarget
+             * @instance
+             */
+            OfferTarget.prototype.fromVersion = "";
+
+            /**
+             * OfferTarget sha256.
+             * @member {Uint8Array} sha256
+             * @memberof fleetwire.v1.OfferTarget
+             * @instance
+             */
+            OfferTarget.prototype.sha256 = $util.newBuffer([]);
+
+            /**
+             * OfferTarget length.
+             * @member {number} length
+             * @memberof fleetwire.v1.OfferTarget
+             * @instance
+             */
+            OfferTarget.prototype.length = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * OfferTarget url.
+             * @member {string} url
+             * @memberof fleetwire.v1.OfferTarget
+             * @instance
+             */
+            OfferTarget.prototype.url = "";
+
+            /**
+             * OfferTarget installDurationS.
+             * @member {number} installDurationS
+             * @memberof fleetwire.v1.OfferTarget
+             * @instance
+             */
+            OfferTarget.prototype.installDurationS = 0;
+
+            /**
+             * Creates a new OfferTarget instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.OfferTarget
+             * @static
+             * @param {fleetwire.v1.OfferTarget.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.OfferTarget} OfferTarget instance
+             * @type {{
+             *   (properties: fleetwire.v1.OfferTarget.$Shape): fleetwire.v1.OfferTarget & fleetwire.v1.OfferTarget.$Shape;
+             *   (properties?: fleetwire.v1.OfferTarget.$Properties): fleetwire.v1.OfferTarget;
+             * }}
+             */
+            OfferTarget.create = function(properties) {
+                return new OfferTarget(properties);
+            };
+
+            /**
+             * Encodes the specified OfferTarget message. Does not implicitly {@link fleetwire.v1.OfferTarget.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.OfferTarget
+             * @static
+             * @param {fleetwire.v1.OfferTarget.$Properties} message OfferTarget message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OfferTarget.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.ecuId != null && $Object.hasOwnProperty.call(message, "ecuId") && message.ecuId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.ecuId);
+                if (message.hardwareId != null && $Object.hasOwnProperty.call(message, "hardwareId") && message.hardwareId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.hardwareId);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.version);
+                if (message.fromVersion != null && $Object.hasOwnProperty.call(message, "fromVersion") && message.fromVersion !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.fromVersion);
+                if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.sha256);
+                if (message.length != null && $Object.hasOwnProperty.call(message, "length") && (typeof message.length === "object" ? message.length.low || message.length.high : message.length !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.length);
+                if (message.url != null && $Object.hasOwnProperty.call(message, "url") && message.url !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.url);
+                if (message.installDurationS != null && $Object.hasOwnProperty.call(message, "installDurationS") && message.installDurationS !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.installDurationS);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an OfferTarget message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.OfferTarget
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OfferTarget & fleetwire.v1.OfferTarget.$Shape} OfferTarget
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OfferTarget.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.OfferTarget();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.ecuId = value;
+                            else
+                                delete message.ecuId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.hardwareId = value;
+                            else
+                                delete message.hardwareId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.fromVersion = value;
+                            else
+                                delete message.fromVersion;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.sha256 = value;
+                            else
+                                delete message.sha256;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.length = value;
+                            else
+                                delete message.length;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.url = value;
+                            else
+                                delete message.url;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.installDurationS = value;
+                            else
+                                delete message.installDurationS;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for OfferTarget
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.OfferTarget
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OfferTarget.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.OfferTarget";
+            };
+
+            return OfferTarget;
+        })();
+
+        v1.Preconditions = (function() {
+
+            /**
+             * Properties of a Preconditions.
+             * @typedef {Object} fleetwire.v1.Preconditions.$Properties
+             * @property {boolean|null} [parked] Preconditions parked
+             * @property {number|null} [minSocPct] Preconditions minSocPct
+             * @property {boolean|null} [chargingOk] Preconditions chargingOk
+             * @property {number|null} [minAuxBatteryV] Preconditions minAuxBatteryV
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Preconditions.
+             * @memberof fleetwire.v1
+             * @interface IPreconditions
+             * @augments fleetwire.v1.Preconditions.$Properties
+             * @deprecated Use fleetwire.v1.Preconditions.$Properties instead.
+             */
+
+            /**
+             * Shape of a Preconditions.
+             * @typedef {fleetwire.v1.Preconditions.$Properties} fleetwire.v1.Preconditions.$Shape
+             */
+
+            /**
+             * Constructs a new Preconditions.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a Preconditions.
+             * @constructor
+             * @param {fleetwire.v1.Preconditions.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Preconditions = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Preconditions parked.
+             * @member {boolean} parked
+             * @memberof fleetwire.v1.Preconditions
+             * @instance
+             */
+            Preconditions.prototype.parked = false;
+
+            /**
+             * Preconditions minSocPct.
+             * @member {number} minSocPct
+             * @memberof fleetwire.v1.Preconditions
+             * @instance
+             */
+            Preconditions.prototype.minSocPct = 0;
+
+            /**
+             * Preconditions chargingOk.
+             * @member {boolean} chargingOk
+             * @memberof fleetwire.v1.Preconditions
+             * @instance
+             */
+            Preconditions.prototype.chargingOk = false;
+
+            /**
+             * Preconditions minAuxBatteryV.
+             * @member {number} minAuxBatteryV
+             * @memberof fleetwire.v1.Preconditions
+             * @instance
+             */
+            Preconditions.prototype.minAuxBatteryV = 0;
+
+            /**
+             * Creates a new Preconditions instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.Preconditions
+             * @static
+             * @param {fleetwire.v1.Preconditions.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.Preconditions} Preconditions instance
+             * @type {{
+             *   (properties: fleetwire.v1.Preconditions.$Shape): fleetwire.v1.Preconditions & fleetwire.v1.Preconditions.$Shape;
+             *   (properties?: fleetwire.v1.Preconditions.$Properties): fleetwire.v1.Preconditions;
+             * }}
+             */
+            Preconditions.create = function(properties) {
+                return new Preconditions(properties);
+            };
+
+            /**
+             * Encodes the specified Preconditions message. Does not implicitly {@link fleetwire.v1.Preconditions.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.Preconditions
+             * @static
+             * @param {fleetwire.v1.Preconditions.$Properties} message Preconditions message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Preconditions.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.parked != null && $Object.hasOwnProperty.call(message, "parked") && message.parked !== false)
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.parked);
+                if (message.minSocPct != null && $Object.hasOwnProperty.call(message, "minSocPct") && message.minSocPct !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.minSocPct);
+                if (message.chargingOk != null && $Object.hasOwnProperty.call(message, "chargingOk") && message.chargingOk !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.chargingOk);
+                if (message.minAuxBatteryV != null && $Object.hasOwnProperty.call(message, "minAuxBatteryV") && !$Object.is(message.minAuxBatteryV, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.minAuxBatteryV);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Preconditions message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.Preconditions
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.Preconditions & fleetwire.v1.Preconditions.$Shape} Preconditions
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Preconditions.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.Preconditions();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.parked = value;
+                            else
+                                delete message.parked;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.minSocPct = value;
+                            else
+                                delete message.minSocPct;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.chargingOk = value;
+                            else
+                                delete message.chargingOk;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.minAuxBatteryV = value;
+                            else
+                                delete message.minAuxBatteryV;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for Preconditions
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.Preconditions
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Preconditions.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.Preconditions";
+            };
+
+            return Preconditions;
+        })();
+
+        v1.InstallWindow = (function() {
+
+            /**
+             * Properties of an InstallWindow.
+             * @typedef {Object} fleetwire.v1.InstallWindow.$Properties
+             * @property {number|null} [startMinute] InstallWindow startMinute
+             * @property {number|null} [endMinute] InstallWindow endMinute
+             * @property {string|null} [timeZone] InstallWindow timeZone
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InstallWindow.
+             * @memberof fleetwire.v1
+             * @interface IInstallWindow
+             * @augments fleetwire.v1.InstallWindow.$Properties
+             * @deprecated Use fleetwire.v1.InstallWindow.$Properties instead.
+             */
+
+            /**
+             * Shape of an InstallWindow.
+             * @typedef {fleetwire.v1.InstallWindow.$Properties} fleetwire.v1.InstallWindow.$Shape
+             */
+
+            /**
+             * Constructs a new InstallWindow.
+             * @memberof fleetwire.v1
+             * @classdesc Represents an InstallWindow.
+             * @constructor
+             * @param {fleetwire.v1.InstallWindow.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InstallWindow = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * InstallWindow startMinute.
+             * @member {number} startMinute
+             * @memberof fleetwire.v1.InstallWindow
+             * @instance
+             */
+            InstallWindow.prototype.startMinute = 0;
+
+            /**
+             * InstallWindow endMinute.
+             * @member {number} endMinute
+             * @memberof fleetwire.v1.InstallWindow
+             * @instance
+             */
+            InstallWindow.prototype.endMinute = 0;
+
+            /**
+             * InstallWindow timeZone.
+             * @member {string} timeZone
+             * @memberof fleetwire.v1.InstallWindow
+             * @instance
+             */
+            InstallWindow.prototype.timeZone = "";
+
+            /**
+             * Creates a new InstallWindow instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.InstallWindow
+             * @static
+             * @param {fleetwire.v1.InstallWindow.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.InstallWindow} InstallWindow instance
+             * @type {{
+             *   (properties: fleetwire.v1.InstallWindow.$Shape): fleetwire.v1.InstallWindow & fleetwire.v1.InstallWindow.$Shape;
+             *   (properties?: fleetwire.v1.InstallWindow.$Properties): fleetwire.v1.InstallWindow;
+             * }}
+             */
+            InstallWindow.create = function(properties) {
+                return new InstallWindow(properties);
+            };
+
+            /**
+             * Encodes the specified InstallWindow message. Does not implicitly {@link fleetwire.v1.InstallWindow.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.InstallWindow
+             * @static
+             * @param {fleetwire.v1.InstallWindow.$Properties} message InstallWindow message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstallWindow.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.startMinute != null && $Object.hasOwnProperty.call(message, "startMinute") && message.startMinute !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.startMinute);
+                if (message.endMinute != null && $Object.hasOwnProperty.call(message, "endMinute") && message.endMinute !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.endMinute);
+                if (message.timeZone != null && $Object.hasOwnProperty.call(message, "timeZone") && message.timeZone !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.timeZone);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an InstallWindow message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.InstallWindow
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.InstallWindow & fleetwire.v1.InstallWindow.$Shape} InstallWindow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstallWindow.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.InstallWindow();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.startMinute = value;
+                            else
+                                delete message.startMinute;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.endMinute = value;
+                            else
+                                delete message.endMinute;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.timeZone = value;
+                            else
+                                delete message.timeZone;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for InstallWindow
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.InstallWindow
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InstallWindow.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.InstallWindow";
+            };
+
+            return InstallWindow;
+        })();
+
+        v1.OfferDocument = (function() {
+
+            /**
+             * Properties of an OfferDocument.
+             * @typedef {Object} fleetwire.v1.OfferDocument.$Properties
+             * @property {string|null} [offerId] OfferDocument offerId
+             * @property {string|null} [campaignId] OfferDocument campaignId
+             * @property {string|null} [vehicleId] OfferDocument vehicleId
+             * @property {number|null} [issuedAtMs] OfferDocument issuedAtMs
+             * @property {number|null} [expiresAtMs] OfferDocument expiresAtMs
+             * @property {Array.<fleetwire.v1.OfferTarget.$Properties>|null} [targets] OfferDocument targets
+             * @property {fleetwire.v1.Preconditions.$Properties|null} [preconditions] OfferDocument preconditions
+             * @property {boolean|null} [recall] OfferDocument recall
+             * @property {number|null} [recallDeadlineMs] OfferDocument recallDeadlineMs
+             * @property {boolean|null} [postponeAllowed] OfferDocument postponeAllowed
+             * @property {fleetwire.v1.InstallWindow.$Properties|null} [installWindow] OfferDocument installWindow
+             * @property {number|null} [soakS] OfferDocument soakS
+             * @property {string|null} [language] OfferDocument language
+             * @property {string|null} [releaseNotes] OfferDocument releaseNotes
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OfferDocument.
+             * @memberof fleetwire.v1
+             * @interface IOfferDocument
+             * @augments fleetwire.v1.OfferDocument.$Properties
+             * @deprecated Use fleetwire.v1.OfferDocument.$Properties instead.
+             */
+
+            /**
+             * Shape of an OfferDocument.
+             * @typedef {fleetwire.v1.OfferDocument.$Properties} fleetwire.v1.OfferDocument.$Shape
+             */
+
+            /**
+             * Constructs a new OfferDocument.
+             * @memberof fleetwire.v1
+             * @classdesc Represents an OfferDocument.
+             * @constructor
+             * @param {fleetwire.v1.OfferDocument.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OfferDocument = function (properties) {
+                this.targets = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OfferDocument offerId.
+             * @member {string} offerId
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.offerId = "";
+
+            /**
+             * OfferDocument campaignId.
+             * @member {string} campaignId
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.campaignId = "";
+
+            /**
+             * OfferDocument vehicleId.
+             * @member {string} vehicleId
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.vehicleId = "";
+
+            /**
+             * OfferDocument issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * OfferDocument expiresAtMs.
+             * @member {number} expiresAtMs
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * OfferDocument targets.
+             * @member {Array.<fleetwire.v1.OfferTarget.$Properties>} targets
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.targets = $util.emptyArray;
+
+            /**
+             * OfferDocument preconditions.
+             * @member {fleetwire.v1.Preconditions.$Properties|null|undefined} preconditions
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.preconditions = null;
+
+            /**
+             * OfferDocument recall.
+             * @member {boolean} recall
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.recall = false;
+
+            /**
+             * OfferDocument recallDeadlineMs.
+             * @member {number} recallDeadlineMs
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.recallDeadlineMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * OfferDocument postponeAllowed.
+             * @member {boolean} postponeAllowed
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.postponeAllowed = false;
+
+            /**
+             * OfferDocument installWindow.
+             * @member {fleetwire.v1.InstallWindow.$Properties|null|undefined} installWindow
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.installWindow = null;
+
+            /**
+             * OfferDocument soakS.
+             * @member {number} soakS
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.soakS = 0;
+
+            /**
+             * OfferDocument language.
+             * @member {string} language
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.language = "";
+
+            /**
+             * OfferDocument releaseNotes.
+             * @member {string} releaseNotes
+             * @memberof fleetwire.v1.OfferDocument
+             * @instance
+             */
+            OfferDocument.prototype.releaseNotes = "";
+
+            /**
+             * Creates a new OfferDocument instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.OfferDocument
+             * @static
+             * @param {fleetwire.v1.OfferDocument.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.OfferDocument} OfferDocument instance
+             * @type {{
+             *   (properties: fleetwire.v1.OfferDocument.$Shape): fleetwire.v1.OfferDocument & fleetwire.v1.OfferDocument.$Shape;
+             *   (properties?: fleetwire.v1.OfferDocument.$Properties): fleetwire.v1.OfferDocument;
+             * }}
+             */
+            OfferDocument.create = function(properties) {
+                return new OfferDocument(properties);
+            };
+
+            /**
+             * Encodes the specified OfferDocument message. Does not implicitly {@link fleetwire.v1.OfferDocument.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.OfferDocument
+             * @static
+             * @param {fleetwire.v1.OfferDocument.$Properties} message OfferDocument message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OfferDocument.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.offerId != null && $Object.hasOwnProperty.call(message, "offerId") && message.offerId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.offerId);
+                if (message.campaignId != null && $Object.hasOwnProperty.call(message, "campaignId") && message.campaignId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.campaignId);
+                if (message.vehicleId != null && $Object.hasOwnProperty.call(message, "vehicleId") && message.vehicleId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.vehicleId);
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.issuedAtMs);
+                if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs") && (typeof message.expiresAtMs === "object" ? message.expiresAtMs.low || message.expiresAtMs.high : message.expiresAtMs !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.expiresAtMs);
+                if (message.targets != null && message.targets.length)
+                    for (let i = 0; i < message.targets.length; ++i)
+                        $root.fleetwire.v1.OfferTarget.encode(message.targets[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.preconditions != null && $Object.hasOwnProperty.call(message, "preconditions"))
+                    $root.fleetwire.v1.Preconditions.encode(message.preconditions, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                if (message.recall != null && $Object.hasOwnProperty.call(message, "recall") && message.recall !== false)
+                    writer.uint32(/* id 8, wireType 0 =*/64).bool(message.recall);
+                if (message.recallDeadlineMs != null && $Object.hasOwnProperty.call(message, "recallDeadlineMs") && (typeof message.recallDeadlineMs === "object" ? message.recallDeadlineMs.low || message.recallDeadlineMs.high : message.recallDeadlineMs !== 0))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.recallDeadlineMs);
+                if (message.postponeAllowed != null && $Object.hasOwnProperty.call(message, "postponeAllowed") && message.postponeAllowed !== false)
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.postponeAllowed);
+                if (message.installWindow != null && $Object.hasOwnProperty.call(message, "installWindow"))
+                    $root.fleetwire.v1.InstallWindow.encode(message.installWindow, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+                if (message.soakS != null && $Object.hasOwnProperty.call(message, "soakS") && message.soakS !== 0)
+                    writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.soakS);
+                if (message.language != null && $Object.hasOwnProperty.call(message, "language") && message.language !== "")
+                    writer.uint32(/* id 13, wireType 2 =*/106).string(message.language);
+                if (message.releaseNotes != null && $Object.hasOwnProperty.call(message, "releaseNotes") && message.releaseNotes !== "")
+                    writer.uint32(/* id 14, wireType 2 =*/114).string(message.releaseNotes);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an OfferDocument message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.OfferDocument
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OfferDocument & fleetwire.v1.OfferDocument.$Shape} OfferDocument
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OfferDocument.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.OfferDocument();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.offerId = value;
+                            else
+                                delete message.offerId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.campaignId = value;
+                            else
+                                delete message.campaignId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vehicleId = value;
+                            else
+                                delete message.vehicleId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.issuedAtMs = value;
+                            else
+                                delete message.issuedAtMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAtMs = value;
+                            else
+                                delete message.expiresAtMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.targets && message.targets.length))
+                                message.targets = [];
+                            message.targets.push($root.fleetwire.v1.OfferTarget.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.preconditions = $root.fleetwire.v1.Preconditions.decode(reader, reader.size(), $undefined, _depth + 1, message.preconditions);
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.recall = value;
+                            else
+                                delete message.recall;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.recallDeadlineMs = value;
+                            else
+                                delete message.recallDeadlineMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.postponeAllowed = value;
+                            else
+                                delete message.postponeAllowed;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.installWindow = $root.fleetwire.v1.InstallWindow.decode(reader, reader.size(), $undefined, _depth + 1, message.installWindow);
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.soakS = value;
+                            else
+                                delete message.soakS;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.language = value;
+                            else
+                                delete message.language;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.releaseNotes = value;
+                            else
+                                delete message.releaseNotes;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for OfferDocument
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.OfferDocument
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OfferDocument.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.OfferDocument";
+            };
+
+            return OfferDocument;
+        })();
+
+        /**
+         * OtaState enum.
+         * @name fleetwire.v1.OtaState
+         * @enum {number}
+         * @property {number} OTA_STATE_UNSPECIFIED=0 OTA_STATE_UNSPECIFIED value
+         * @property {number} OTA_STATE_REJECTED=1 OTA_STATE_REJECTED value
+         * @property {number} OTA_STATE_AWAITING_CONSENT=2 OTA_STATE_AWAITING_CONSENT value
+         * @property {number} OTA_STATE_POSTPONED=3 OTA_STATE_POSTPONED value
+         * @property {number} OTA_STATE_DECLINED=4 OTA_STATE_DECLINED value
+         * @property {number} OTA_STATE_DOWNLOADING=5 OTA_STATE_DOWNLOADING value
+         * @property {number} OTA_STATE_DOWNLOADED=6 OTA_STATE_DOWNLOADED value
+         * @property {number} OTA_STATE_INSTALLING=7 OTA_STATE_INSTALLING value
+         * @property {number} OTA_STATE_VERIFYING=8 OTA_STATE_VERIFYING value
+         * @property {number} OTA_STATE_SUCCEEDED=9 OTA_STATE_SUCCEEDED value
+         * @property {number} OTA_STATE_FAILED=10 OTA_STATE_FAILED value
+         * @property {number} OTA_STATE_ROLLED_BACK=11 OTA_STATE_ROLLED_BACK value
+         */
+        v1.OtaState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "OTA_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "OTA_STATE_REJECTED"] = 1;
+            values[valuesById[2] = "OTA_STATE_AWAITING_CONSENT"] = 2;
+            values[valuesById[3] = "OTA_STATE_POSTPONED"] = 3;
+            values[valuesById[4] = "OTA_STATE_DECLINED"] = 4;
+            values[valuesById[5] = "OTA_STATE_DOWNLOADING"] = 5;
+            values[valuesById[6] = "OTA_STATE_DOWNLOADED"] = 6;
+            values[valuesById[7] = "OTA_STATE_INSTALLING"] = 7;
+            values[valuesById[8] = "OTA_STATE_VERIFYING"] = 8;
+            values[valuesById[9] = "OTA_STATE_SUCCEEDED"] = 9;
+            values[valuesById[10] = "OTA_STATE_FAILED"] = 10;
+            values[valuesById[11] = "OTA_STATE_ROLLED_BACK"] = 11;
+            return values;
+        })();
+
+        v1.PreconditionReport = (function() {
+
+            /**
+             * Properties of a PreconditionReport.
+             * @typedef {Object} fleetwire.v1.PreconditionReport.$Properties
+             * @property {boolean|null} [parked] PreconditionReport parked
+             * @property {number|null} [socPct] PreconditionReport socPct
+             * @property {boolean|null} [charging] PreconditionReport charging
+             * @property {number|null} [auxBatteryV] PreconditionReport auxBatteryV
+             * @property {boolean|null} [met] PreconditionReport met
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PreconditionReport.
+             * @memberof fleetwire.v1
+             * @interface IPreconditionReport
+             * @augments fleetwire.v1.PreconditionReport.$Properties
+             * @deprecated Use fleetwire.v1.PreconditionReport.$Properties instead.
+             */
+
+            /**
+             * Shape of a PreconditionReport.
+             * @typedef {fleetwire.v1.PreconditionReport.$Properties} fleetwire.v1.PreconditionReport.$Shape
+             */
+
+            /**
+             * Constructs a new PreconditionReport.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a PreconditionReport.
+             * @constructor
+             * @param {fleetwire.v1.PreconditionReport.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PreconditionReport = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PreconditionReport parked.
+             * @member {boolean} parked
+             * @memberof fleetwire.v1.PreconditionReport
+             * @instance
+             */
+            PreconditionReport.prototype.parked = false;
+
+            /**
+             * PreconditionReport socPct.
+             * @member {number} socPct
+             * @memberof fleetwire.v1.PreconditionReport
+             * @instance
+             */
+            PreconditionReport.prototype.socPct = 0;
+
+            /**
+             * PreconditionReport charging.
+             * @member {boolean} charging
+             * @memberof fleetwire.v1.PreconditionReport
+             * @instance
+             */
+            PreconditionReport.prototype.charging = false;
+
+            /**
+             * PreconditionReport auxBatteryV.
+             * @member {number} auxBatteryV
+             * @memberof fleetwire.v1.PreconditionReport
+             * @instance
+             */
+            PreconditionReport.prototype.auxBatteryV = 0;
+
+            /**
+             * PreconditionReport met.
+             * @member {boolean} met
+             * @memberof fleetwire.v1.PreconditionReport
+             * @instance
+             */
+            PreconditionReport.prototype.met = false;
+
+            /**
+             * Creates a new PreconditionReport instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.PreconditionReport
+             * @static
+             * @param {fleetwire.v1.PreconditionReport.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.PreconditionReport} PreconditionReport instance
+             * @type {{
+             *   (properties: fleetwire.v1.PreconditionReport.$Shape): fleetwire.v1.PreconditionReport & fleetwire.v1.PreconditionReport.$Shape;
+             *   (properties?: fleetwire.v1.PreconditionReport.$Properties): fleetwire.v1.PreconditionReport;
+             * }}
+             */
+            PreconditionReport.create = function(properties) {
+                return new PreconditionReport(properties);
+            };
+
+            /**
+             * Encodes the specified PreconditionReport message. Does not implicitly {@link fleetwire.v1.PreconditionReport.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.PreconditionReport
+             * @static
+             * @param {fleetwire.v1.PreconditionReport.$Properties} message PreconditionReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PreconditionReport.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.parked != null && $Object.hasOwnProperty.call(message, "parked") && message.parked !== false)
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.parked);
+                if (message.socPct != null && $Object.hasOwnProperty.call(message, "socPct") && !$Object.is(message.socPct, 0))
+                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.socPct);
+                if (message.charging != null && $Object.hasOwnProperty.call(message, "charging") && message.charging !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.charging);
+                if (message.auxBatteryV != null && $Object.hasOwnProperty.call(message, "auxBatteryV") && !$Object.is(message.auxBatteryV, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.auxBatteryV);
+                if (message.met != null && $Object.hasOwnProperty.call(message, "met") && message.met !== false)
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.met);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PreconditionReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.PreconditionReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.PreconditionReport & fleetwire.v1.PreconditionReport.$Shape} PreconditionReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PreconditionReport.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.PreconditionReport();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.parked = value;
+                            else
+                                delete message.parked;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.socPct = value;
+                            else
+                                delete message.socPct;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.charging = value;
+                            else
+                                delete message.charging;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.auxBatteryV = value;
+                            else
+                                delete message.auxBatteryV;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.met = value;
+                            else
+                                delete message.met;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for PreconditionReport
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.PreconditionReport
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PreconditionReport.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.PreconditionReport";
+            };
+
+            return PreconditionReport;
+        })();
+
+        v1.OtaStatus = (function() {
+
+            /**
+             * Properties of an OtaStatus.
+             * @typedef {Object} fleetwire.v1.OtaStatus.$Properties
+             * @property {string|null} [offerId] OtaStatus offerId
+             * @property {string|null} [campaignId] OtaStatus campaignId
+             * @property {fleetwire.v1.OtaState|null} [state] OtaStatus state
+             * @property {string|null} [reason] OtaStatus reason
+             * @property {number|null} [timeMs] OtaStatus timeMs
+             * @property {number|null} [progressPct] OtaStatus progressPct
+             * @property {fleetwire.v1.PreconditionReport.$Properties|null} [preconditions] OtaStatus preconditions
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OtaStatus.
+             * @memberof fleetwire.v1
+             * @interface IOtaStatus
+             * @augments fleetwire.v1.OtaStatus.$Properties
+             * @deprecated Use fleetwire.v1.OtaStatus.$Properties instead.
+             */
+
+            /**
+             * Shape of an OtaStatus.
+             * @typedef {fleetwire.v1.OtaStatus.$Properties} fleetwire.v1.OtaStatus.$Shape
+             */
+
+            /**
+             * Constructs a new OtaStatus.
+             * @memberof fleetwire.v1
+             * @classdesc Represents an OtaStatus.
+             * @constructor
+             * @param {fleetwire.v1.OtaStatus.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OtaStatus = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OtaStatus offerId.
+             * @member {string} offerId
+             * @memberof fleetwire.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.offerId = "";
+
+            /**
+             * OtaStatus campaignId.
+             * @member {string} campaignId
+             * @memberof fleetwire.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.campaignId = "";
+
+            /**
+             * OtaStatus state.
+             * @member {fleetwire.v1.OtaState} state
+             * @memberof fleetwire.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.state = 0;
+
+            /**
+             * OtaStatus reason.
+             * @member {string} reason
+             * @memberof fleetwire.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.reason = "";
+
+            /**
+             * OtaStatus timeMs.
+             * @member {number} timeMs
+             * @memberof fleetwire.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * OtaStatus progressPct.
+             * @member {number} progressPct
+             * @memberof fleetwire.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.progressPct = 0;
+
+            /**
+             * OtaStatus preconditions.
+             * @member {fleetwire.v1.PreconditionReport.$Properties|null|undefined} preconditions
+             * @memberof fleetwire.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.preconditions = null;
+
+            /**
+             * Creates a new OtaStatus instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.OtaStatus
+             * @static
+             * @param {fleetwire.v1.OtaStatus.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.OtaStatus} OtaStatus instance
+             * @type {{
+             *   (properties: fleetwire.v1.OtaStatus.$Shape): fleetwire.v1.OtaStatus & fleetwire.v1.OtaStatus.$Shape;
+             *   (properties?: fleetwire.v1.OtaStatus.$Properties): fleetwire.v1.OtaStatus;
+             * }}
+             */
+            OtaStatus.create = function(properties) {
+                return new OtaStatus(properties);
+            };
+
+            /**
+             * Encodes the specified OtaStatus message. Does not implicitly {@link fleetwire.v1.OtaStatus.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.OtaStatus
+             * @static
+             * @param {fleetwire.v1.OtaStatus.$Properties} message OtaStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaStatus.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.offerId != null && $Object.hasOwnProperty.call(message, "offerId") && message.offerId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.offerId);
+                if (message.campaignId != null && $Object.hasOwnProperty.call(message, "campaignId") && message.campaignId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.campaignId);
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.state);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.timeMs);
+                if (message.progressPct != null && $Object.hasOwnProperty.call(message, "progressPct") && message.progressPct !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.progressPct);
+                if (message.preconditions != null && $Object.hasOwnProperty.call(message, "preconditions"))
+                    $root.fleetwire.v1.PreconditionReport.encode(message.preconditions, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an OtaStatus message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.OtaStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OtaStatus & fleetwire.v1.OtaStatus.$Shape} OtaStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaStatus.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.OtaStatus();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.offerId = value;
+                            else
+                                delete message.offerId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.campaignId = value;
+                            else
+                                delete message.campaignId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.progressPct = value;
+                            else
+                                delete message.progressPct;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.preconditions = $root.fleetwire.v1.PreconditionReport.decode(reader, reader.size(), $undefined, _depth + 1, message.preconditions);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for OtaStatus
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.OtaStatus
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OtaStatus.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.OtaStatus";
+            };
+
+            return OtaStatus;
+        })();
+
+        v1.OtaReminder = (function() {
+
+            /**
+             * Properties of an OtaReminder.
+             * @typedef {Object} fleetwire.v1.OtaReminder.$Properties
+             * @property {string|null} [campaignId] OtaReminder campaignId
+             * @property {string|null} [offerId] OtaReminder offerId
+             * @property {number|null} [number] OtaReminder number
+             * @property {boolean|null} [urgent] OtaReminder urgent
+             * @property {string|null} [language] OtaReminder language
+             * @property {string|null} [text] OtaReminder text
+             * @property {number|null} [deadlineMs] OtaReminder deadlineMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OtaReminder.
+             * @memberof fleetwire.v1
+             * @interface IOtaReminder
+             * @augments fleetwire.v1.OtaReminder.$Properties
+             * @deprecated Use fleetwire.v1.OtaReminder.$Properties instead.
+             */
+
+            /**
+             * Shape of an OtaReminder.
+             * @typedef {fleetwire.v1.OtaReminder.$Properties} fleetwire.v1.OtaReminder.$Shape
+             */
+
+            /**
+             * Constructs a new OtaReminder.
+             * @memberof fleetwire.v1
+             * @classdesc Represents an OtaReminder.
+             * @constructor
+             * @param {fleetwire.v1.OtaReminder.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OtaReminder = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OtaReminder campaignId.
+             * @member {string} campaignId
+             * @memberof fleetwire.v1.OtaReminder
+             * @instance
+             */
+            OtaReminder.prototype.campaignId = "";
+
+            /**
+             * OtaReminder offerId.
+             * @member {string} offerId
+             * @memberof fleetwire.v1.OtaReminder
+             * @instance
+             */
+            OtaReminder.prototype.offerId = "";
+
+            /**
+             * OtaReminder number.
+             * @member {number} number
+             * @memberof fleetwire.v1.OtaReminder
+             * @instance
+             */
+            OtaReminder.prototype.number = 0;
+
+            /**
+             * OtaReminder urgent.
+             * @member {boolean} urgent
+             * @memberof fleetwire.v1.OtaReminder
+             * @instance
+             */
+            OtaReminder.prototype.urgent = false;
+
+            /**
+             * OtaReminder language.
+             * @member {string} language
+             * @memberof fleetwire.v1.OtaReminder
+             * @instance
+             */
+            OtaReminder.prototype.language = "";
+
+            /**
+             * OtaReminder text.
+             * @member {string} text
+             * @memberof fleetwire.v1.OtaReminder
+             * @instance
+             */
+            OtaReminder.prototype.text = "";
+
+            /**
+             * OtaReminder deadlineMs.
+             * @member {number} deadlineMs
+             * @memberof fleetwire.v1.OtaReminder
+             * @instance
+             */
+            OtaReminder.prototype.deadlineMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new OtaReminder instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.OtaReminder
+             * @static
+             * @param {fleetwire.v1.OtaReminder.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.OtaReminder} OtaReminder instance
+             * @type {{
+             *   (properties: fleetwire.v1.OtaReminder.$Shape): fleetwire.v1.OtaReminder & fleetwire.v1.OtaReminder.$Shape;
+             *   (properties?: fleetwire.v1.OtaReminder.$Properties): fleetwire.v1.OtaReminder;
+             * }}
+             */
+            OtaReminder.create = function(properties) {
+                return new OtaReminder(properties);
+            };
+
+            /**
+             * Encodes the specified OtaReminder message. Does not implicitly {@link fleetwire.v1.OtaReminder.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.OtaReminder
+             * @static
+             * @param {fleetwire.v1.OtaReminder.$Properties} message OtaReminder message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaReminder.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.campaignId != null && $Object.hasOwnProperty.call(message, "campaignId") && message.campaignId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.campaignId);
+                if (message.offerId != null && $Object.hasOwnProperty.call(message, "offerId") && message.offerId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.offerId);
+                if (message.number != null && $Object.hasOwnProperty.call(message, "number") && message.number !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.number);
+                if (message.urgent != null && $Object.hasOwnProperty.call(message, "urgent") && message.urgent !== false)
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.urgent);
+                if (message.language != null && $Object.hasOwnProperty.call(message, "language") && message.language !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.language);
+                if (message.text != null && $Object.hasOwnProperty.call(message, "text") && message.text !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.text);
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs") && (typeof message.deadlineMs === "object" ? message.deadlineMs.low || message.deadlineMs.high : message.deadlineMs !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.deadlineMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an OtaReminder message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.OtaReminder
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OtaReminder & fleetwire.v1.OtaReminder.$Shape} OtaReminder
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaReminder.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.OtaReminder();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.campaignId = value;
+                            else
+                                delete message.campaignId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.offerId = value;
+                            else
+                                delete message.offerId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.number = value;
+                            else
+                                delete message.number;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.urgent = value;
+                            else
+                                delete message.urgent;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.language = value;
+                            else
+                                delete message.language;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.text = value;
+                            else
+                                delete message.text;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deadlineMs = value;
+                            else
+                                delete message.deadlineMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for OtaReminder
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.OtaReminder
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OtaReminder.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.OtaReminder";
+            };
+
+            return OtaReminder;
+        })();
+
         /**
          * PowerState enum.
          * @name fleetwire.v1.PowerState

@@ -9,16 +9,18 @@
  *   v/{vehicleId}/dtc         vehicle -> gateway  DiagnosticEvent
  *   v/{vehicleId}/cmd/req     gateway -> vehicle  CommandRequest (remote diagnostics)
  *   v/{vehicleId}/cmd/res     vehicle -> gateway  CommandResponse
- *   v/{vehicleId}/ota/...     both                (reserved: OTA)
+ *   v/{vehicleId}/ota/offer   gateway -> vehicle  OtaOffer (signed update offer)
+ *   v/{vehicleId}/ota/reminder gateway -> vehicle OtaReminder (head unit)
+ *   v/{vehicleId}/ota/status  vehicle -> gateway  OtaStatus (each update step)
  */
 export const VEHICLE_TOPIC_ROOT = 'v'
 
 /** Channels a vehicle publishes on. */
-export const UPLINK_CHANNELS = ['telemetry', 'status', 'death', 'dtc', 'cmd/res'] as const
+export const UPLINK_CHANNELS = ['telemetry', 'status', 'death', 'dtc', 'cmd/res', 'ota/status'] as const
 export type UplinkChannel = typeof UPLINK_CHANNELS[number]
 
 /** Channels the gateway publishes to a vehicle; a vehicle may subscribe to these only. */
-export const DOWNLINK_CHANNELS = ['cmd/req', 'ota/offer'] as const
+export const DOWNLINK_CHANNELS = ['cmd/req', 'ota/offer', 'ota/reminder'] as const
 export type DownlinkChannel = typeof DOWNLINK_CHANNELS[number]
 
 /**

@@ -57,6 +57,24 @@ export interface Config {
   readonly demoVehicles: number
   readonly rulesEnabled: boolean
   readonly adminToken: string | undefined
+  readonly ota: {
+    readonly artifactDir: string
+    readonly artifactMaxBytes: number
+    readonly signingKey: string | undefined
+    readonly publicUrl: string | undefined
+    readonly urlTtlMs: number
+    readonly offerTtlMs: number
+    readonly tickMs: number
+    readonly inProgressTimeoutMs: number
+    readonly soakS: number
+    readonly reminderScheduleS: readonly number[]
+    readonly reminderUrgentScheduleS: readonly number[]
+    readonly reminderMax: number
+    readonly quietStartMinute: number
+    readonly quietEndMinute: number
+    readonly defaultLanguage: string
+    readonly reportFlushMs: number
+  }
 }
 
 /**
@@ -132,7 +150,29 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
     demoVehicles: e.DEMO_VEHICLES,
     rulesEnabled: e.RULES_ENABLED,
     adminToken: e.ADMIN_TOKEN,
+    ota: {
+      artifactDir: e.OTA_ARTIFACT_DIR ?? `${e.DATA_DIR}/artifacts`,
+      artifactMaxBytes: e.OTA_ARTIFACT_MAX_BYTES,
+      signingKey: e.OTA_SIGNING_KEY,
+      publicUrl: e.OTA_PUBLIC_URL,
+      urlTtlMs: e.OTA_URL_TTL_S * 1000,
+      offerTtlMs: e.OTA_OFFER_TTL_S * 1000,
+      tickMs: e.OTA_TICK_MS,
+      inProgressTimeoutMs: e.OTA_IN_PROGRESS_TIMEOUT_S * 1000,
+      soakS: e.OTA_SOAK_S,
+      reminderScheduleS: e.OTA_REMINDER_SCHEDULE_S.split(',').map(Number),
+      reminderUrgentScheduleS: e.OTA_REMINDER_URGENT_SCHEDULE_S.split(',').map(Number),
+      reminderMax: e.OTA_REMINDER_MAX,
+      quietStartMinute: hhmm(e.OTA_QUIET_HOURS.slice(0, 5)),
+      quietEndMinute: hhmm(e.OTA_QUIET_HOURS.slice(6)),
+      defaultLanguage: e.OTA_DEFAULT_LANGUAGE,
+      reportFlushMs: e.OTA_REPORT_FLUSH_MS,
+    },
   }))
+}
+
+function hhmm (s: string): number {
+  return (Number(s.slice(0, 2)) % 24) * 60 + (Number(s.slice(3, 5)) % 60)
 }
 
 function deepFreeze<T> (o: T): T {

@@ -48,3 +48,7 @@ export function decodeDiagnostic (payload: Uint8Array): Result<ReturnType<Pb['Di
   if (!/^[PCBU][0-9A-F]{4}$/.test(r.value.code)) return fail('GW_INGEST_BAD_FIELD', `DTC code ${JSON.stringify(r.value.code.slice(0, 16))} is not P/C/B/U + 4 hex digits`)
   return r
 }
+
+export function decodeOtaStatus (payload: Uint8Array): Result<ReturnType<Pb['OtaStatus']['decode']>, MalformedReason> {
+  return decodeWith((b) => fleetwire.v1.OtaStatus.decode(b), payload)
+}

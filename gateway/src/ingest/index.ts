@@ -11,6 +11,7 @@ import { createTelemetryHandler } from './handlers/telemetry.js'
 import { createDeathHandler, createStatusHandler } from './handlers/presence.js'
 import { createDtcHandler } from './handlers/dtc.js'
 import { createCommandResponseHandler } from './handlers/command-response.js'
+import { createOtaStatusHandler } from './handlers/ota-status.js'
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
 import { WriteAheadSpool } from '../spool/write-ahead-spool.js'
 import { SpoolReplayer } from '../spool/replayer.js'
@@ -122,6 +123,7 @@ export default fp(async (app) => {
         onStored: (vehicle, event) => { if (config.rulesEnabled) rules.service.onDtc({ id: vehicle.id, ctx: contextOf(vehicle) }, event) },
       }),
       'cmd/res': createCommandResponseHandler(app.diagnostics.service),
+      'ota/status': createOtaStatusHandler(app.ota),
     },
   })
   app.decorate('ingest', Object.assign(service, { drain: () => batcher.drain(), spoolBytes: () => spool.bytes }))
@@ -135,4 +137,4 @@ export default fp(async (app) => {
     await replayer?.stop()
     await spool.close()
   })
-}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live', 'rules', 'diagnostics'] })
+}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live', 'rules', 'diagnostics', 'ota'] })

@@ -21,7 +21,7 @@ export const TOPIC_NAMES = ['alerts', 'fleet/summary', 'vehicle/{id}/signals', '
 export function parseLiveTopic (topic: string): LiveTopic | undefined {
   if (topic === ALERTS_TOPIC) return { kind: 'alerts' }
   if (topic === FLEET_SUMMARY_TOPIC) return { kind: 'fleet-summary' }
-  const c = /^campaign\/([A-Za-z0-9_-]{1,64})$/.exec(topic)
+  const c = /^campaign\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(topic)
   if (c !== null) return { kind: 'campaign', campaignId: c[1] as string }
   const m = /^vehicle\/([^/]+)\/(signals|presence)$/.exec(topic)
   if (m === null || !isVehicleId(m[1] as string)) return undefined

@@ -36,6 +36,7 @@ describe('TimescaleDB schema and policies (PGlite)', () => {
     expect(await one('SELECT hypertable_name, compression_enabled FROM timescaledb_information.hypertables ORDER BY 1')).toEqual([
       { hypertable_name: 'alert_events', compression_enabled: false },
       { hypertable_name: 'diagnostic_events', compression_enabled: false },
+      { hypertable_name: 'ota_update_events', compression_enabled: false },
       { hypertable_name: 'telemetry', compression_enabled: true },
       { hypertable_name: 'vehicle_events', compression_enabled: false },
     ])

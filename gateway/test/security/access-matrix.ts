@@ -93,6 +93,24 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   'GET /vehicles/:id/diagnostics/commands/:commandId': ALL,
   'GET /vehicles/:id/dtcs': ALL,
 
+  // OTA (vehicles download with a signed URL plus their own credentials: no bearer token)
+  'GET /ota/keys': 'public',
+  'GET /ota/download/:artifactId': 'public',
+  'GET /ota/artifacts': STAFF,
+  'GET /ota/artifacts/:id': STAFF,
+  'POST /ota/artifacts': STAFF,
+  'GET /ota/campaigns': STAFF,
+  'POST /ota/campaigns/preview': STAFF,
+  'POST /ota/campaigns': STAFF,
+  'GET /ota/campaigns/:id': STAFF,
+  'POST /ota/campaigns/:id/:control': STAFF,
+  'GET /ota/campaigns/:id/notifications': STAFF,
+  'GET /owner/campaigns': ['fleet_owner'],
+  'PUT /owner/campaigns/:id/consent': ['fleet_owner'],
+  'GET /vehicles/:id/updates': PEOPLE,
+  'GET /vehicles/:id/software': PEOPLE,
+  'PUT /vehicles/:id/ota-preferences': PEOPLE,
+
   // data protection
   'GET /vehicles/:id/export': ['admin', 'fleet_owner'],
   'DELETE /vehicles/:id/data': ADMIN,

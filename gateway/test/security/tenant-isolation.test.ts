@@ -66,7 +66,14 @@ function concrete (url: string, target: { vin: string, alert: string, command: s
   return url.replace(':id', id).replace(':signal', 'Vehicle.Speed').replace(':commandId', target.command) + (url.endsWith('/history') ? `?from=${from}&to=${to}` : '')
 }
 
-const bodyFor = (method: string, url: string) => (method === 'GET' ? undefined : url.endsWith('/acknowledge') ? {} : url.includes('/alerts/') ? { note: 'n' } : url.endsWith('read-data') ? { did: 0xf190 } : {})
+const BODIES: Array<[suffix: string, body: object]> = [
+  ['/acknowledge', {}],
+  ['/resolve', { note: 'n' }],
+  ['/notes', { note: 'n' }],
+  ['read-data', { did: 0xf190 }],
+  ['/ota-preferences', { language: 'de', quietHours: '22:00-07:00' }],
+]
+const bodyFor = (method: string, url: string) => (method === 'GET' ? undefined : BODIES.find(([suffix]) => url.endsWith(suffix))?.[1] ?? {})
 
 describe('tenant and region isolation (OWASP API1)', () => {
   it.each([

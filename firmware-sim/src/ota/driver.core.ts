@@ -1,0 +1,47 @@
+import type { Rng } from '../prng.core.js'
+
+/** How the simulated driver answers an update prompt. */
+export interface DriverProfile {
+  readonly accept: number
+  readonly postpone: number
+  readonly decline: number
+}
+
+export type DriverAnswer = 'accept' | 'postpone' | 'decline'
+
+/** Draws an answer; when postponing is not offered (recall past its deadline) a postpone becomes an accept. */
+export function askDriver (rng: Rng, p: DriverProfile, postponeAllowed: boolean): DriverAnswer {
+  const total = p.accept + p.postpone + p.decline
+  const x = rng.next() * (total > 0 ? total : 1)
+  if (x < p.accept || total <= 0) return 'accept'
+  if (x < p.accept + p.postpone) return postponeAllowed ? 'postpone' : 'accept'
+  return 'decline'
+}
+
+export interface PreconditionState { readonly parked: boolean, readonly socPct: number, readonly charging: boolean, readonly auxBatteryV: number }
+export interface PreconditionRule { readonly parked: boolean, readonly minSocPct: number, readonly chargingOk: boolean, readonly minAuxBatteryV: number }
+
+/** The offer's preconditions against the vehicle's state: parked, SoC ≥ bound or charging, 12 V healthy. */
+export function preconditionsMet (rule: PreconditionRule, s: PreconditionState): boolean {
+  if (rule.parked && !s.parked) return false
+  if (s.socPct < rule.minSocPct && !(rule.chargingOk && s.charging)) return false
+  return s.auxBatteryV >= rule.minAuxBatteryV
+}
+
+/** Minutes after local midnight in an IANA zone (UTC when the zone is unknown). */
+export function localMinute (atMs: number, timeZone: string): number {
+  let parts: Intl.DateTimeFormatPart[]
+  try {
+    parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(atMs)
+  } catch {
+    parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(atMs)
+  }
+  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0)
+  return n('hour') * 60 + n('minute')
+}
+
+/** Whether the install window (local minutes, start > end wraps midnight, start == end = any time) is open. */
+export function windowOpen (minute: number, start: number, end: number): boolean {
+  if (start === end) return true
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end
+}

@@ -1,0 +1,130 @@
+import mqtt, { type MqttClient } from 'mqtt'
+import { CATALOG_VERSION, fleetwire, vehicleTopic } from '@fleetwire/proto'
+import { mulberry32 } from '../prng.core.js'
+import { OtaAgent, type OtaAgentOptions } from './ota-agent.js'
+import { pinKey, type InventoryEcu } from './verify-offer.core.js'
+import type { PreconditionState } from './driver.core.js'
+
+export interface OtaVehicleOptions extends Partial<Pick<OtaAgentOptions, 'driver' | 'installFailureRate' | 'soakDtcRate' | 'downloadDropRate' | 'stepMs' | 'soakMs' | 'clockOffsetMs'>> {
+  readonly url: string
+  readonly vehicleId: string
+  readonly password: string
+  /** Raw Ed25519 public key the vehicle pins (GET /ota/keys → publicKeyRaw). */
+  readonly publicKeyRaw: Uint8Array
+  readonly ecus: readonly InventoryEcu[]
+  readonly seed?: number
+  readonly power?: 'awake' | 'asleep' | 'driving'
+  readonly preconditions?: () => PreconditionState
+}
+
+export interface OtaVehicle {
+  readonly agent: OtaAgent
+  readonly client: MqttClient
+  readonly reminders: Array<{ number: number, urgent: boolean, language: string, text: string, atMs: number }>
+  /** Sends a birth certificate with the current inventory and power state. */
+  birth(power?: 'awake' | 'asleep' | 'driving'): Promise<void>
+  stop(): Promise<void>
+}
+
+const POWER = { awake: 1, driving: 2, asleep: 3 } as const
+
+/**
+ * A telematics unit reduced to what OTA needs, over real MQTT: birth with
+ * its ECU inventory, offers and reminders in, OtaStatus and DTCs out, and
+ * mqtt.js reconnecting by itself (reports published while the link is down
+ * are queued and sent after the reconnect).
+ */
+export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
+  const inventory = o.ecus.map((e) => ({ ...e }))
+  let session = 0
+  let power = o.power ?? 'awake'
+  const client = mqtt.connect(o.url, { clientId: o.vehicleId, username: o.vehicleId, password: o.password, protocolVersion: 4, clean: true, reconnectPeriod: 250, connectTimeout: 5000, keepalive: 30 })
+  const publish = (channel: 'ota/status' | 'status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve, reject) => {
+    client.publish(vehicleTopic(o.vehicleId, channel), Buffer.from(payload), { qos: 1 }, (err) => err ? reject(err) : resolve())
+  })
+  // Store-and-forward for OTA reports and DTCs: kept until the gateway acknowledged them (PUBACK),
+  // sent in order, and sent again after a reconnect (a clean session forgets what was in flight).
+  const spool: Array<{ channel: 'ota/status' | 'dtc', payload: Uint8Array, done: () => void }> = []
+  let pumping = false
+  const pump = async (): Promise<void> => {
+    if (pumping) return
+    pumping = true
+    try {
+      while (spool.length > 0 && client.connected) {
+        const head = spool[0] as (typeof spool)[number]
+        const acked = await Promise.race([
+          publish(head.channel, head.payload).then(() => true, () => false),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
+        ])
+        if (!acked) break
+        spool.shift()
+        head.done()
+      }
+    } finally {
+      pumping = false
+      // Something is still unacknowledged (the link dropped, or a reconnect came while we waited): try again shortly.
+      if (spool.length > 0 && !stopped) setTimeout(() => { void pump() }, 500)
+    }
+  }
+  let stopped = false
+  const reliable = (channel: 'ota/status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve) => {
+    spool.push({ channel, payload, done: resolve })
+    void pump()
+  })
+  const birth = async (p?: 'awake' | 'asleep' | 'driving') => {
+    if (p !== undefined) power = p
+    await publish('status', fleetwire.v1.VehicleStatus.encode({
+      session, timeMs: Date.now(), powerState: POWER[power], ignitionOn: power === 'driving',
+      ecus: inventory.map((e) => ({ ecuId: e.ecuId, hardwareId: e.hardwareId, softwareVersion: e.softwareVersion })), catalogVersion: CATALOG_VERSION,
+    }).finish())
+  }
+  const agent = new OtaAgent({
+    vehicleId: o.vehicleId,
+    password: o.password,
+    pinned: pinKey(o.publicKeyRaw),
+    inventory,
+    rng: mulberry32(o.seed ?? 1),
+    driver: o.driver ?? { accept: 1, postpone: 0, decline: 0 },
+    installFailureRate: o.installFailureRate ?? 0,
+    soakDtcRate: o.soakDtcRate ?? 0,
+    downloadDropRate: o.downloadDropRate ?? 0,
+    stepMs: o.stepMs ?? 20,
+    soakMs: o.soakMs ?? (() => 50),
+    clockOffsetMs: o.clockOffsetMs ?? 0,
+    preconditions: o.preconditions ?? (() => ({ parked: power !== 'driving', socPct: 80, charging: false, auxBatteryV: 12.6 })),
+    send: (status) => reliable('ota/status', status),
+    onDtc: (ecuId) => reliable('dtc', fleetwire.v1.DiagnosticEvent.encode({ code: 'U3000', ecuId, status: 0x09, action: 1, timeMs: Date.now() }).finish()),
+    onInventory: () => birth(),
+  })
+  const reminders: OtaVehicle['reminders'] = []
+  const offerTopic = vehicleTopic(o.vehicleId, 'ota/offer')
+  const reminderTopic = vehicleTopic(o.vehicleId, 'ota/reminder')
+  client.on('message', (topic, payload) => {
+    if (topic === offerTopic) void agent.onOffer(payload).catch(() => undefined)
+    else if (topic === reminderTopic) {
+      const r = fleetwire.v1.OtaReminder.decode(payload)
+      reminders.push({ number: r.number, urgent: r.urgent, language: r.language, text: r.text, atMs: Date.now() })
+      void agent.onReminder(payload).catch(() => undefined)
+    }
+  })
+  client.on('connect', () => {
+    session++
+    client.subscribe([offerTopic, reminderTopic], { qos: 1 }, () => {
+      void birth().catch(() => undefined)
+      void pump()
+    })
+  })
+  return new Promise((resolve, reject) => {
+    client.once('connect', () => resolve({
+      agent, client, reminders, birth,
+      stop: () => new Promise<void>((r) => {
+        stopped = true
+        client.end(true, {}, () => r())
+      }),
+    }))
+    client.once('error', (err) => {
+      client.end(true)
+      reject(err)
+    })
+  })
+}

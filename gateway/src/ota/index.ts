@@ -1,0 +1,104 @@
+import fp from 'fastify-plugin'
+import { vehicleTopic } from '@fleetwire/proto'
+import { campaignTopic } from '../live/topics.js'
+import { createArtifactStore } from './adapters/artifact-store.js'
+import { createArtifactsService, type ArtifactsService } from './artifacts.service.js'
+import { createCampaignsService, type CampaignsService } from './campaigns.service.js'
+import { createReportsService, type OtaStatusMessage, type ReportOutcome, type ReportsService } from './reports.service.js'
+import { createScheduler, type Scheduler } from './scheduler.service.js'
+import { loadSigner, type OtaSigner } from './signer.js'
+import type { OtaContext } from './context.js'
+import type { Result } from '../shared/result.js'
+import { otaRoutes } from './routes.js'
+import { ownerRoutes } from './owner.routes.js'
+
+export type { OtaStatusMessage, ReportOutcome } from './reports.service.js'
+export type { UpdateState } from './rollout.core.js'
+
+export interface Ota {
+  readonly signer: OtaSigner
+  readonly artifacts: ArtifactsService
+  readonly campaigns: CampaignsService
+  /** A vehicle's OtaStatus (from ingest/handlers/ota-status.ts); resolves once recorded. */
+  report(vehicle: { id: string, key: number }, status: OtaStatusMessage): Promise<Result<ReportOutcome, string>>
+  /** One scheduler pass (offers, timeouts, retries, waves, reminders); runs every OTA_TICK_MS unless that is 0. */
+  tick(): Promise<void>
+  /** Replaces the clock (tests and simulations drive reminders and timeouts with it). */
+  useClock(now: () => number): void
+  readonly stats: { readonly reports: ReportsService['stats'], readonly scheduler: Scheduler['stats'] }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ota: Ota
+  }
+}
+
+/** OTA updates: signed offers, campaigns in waves, consent, per-vehicle state machine, reminders (issue #5). */
+export default fp(async (app) => {
+  const config = app.config.ota
+  const log = app.log.child({ module: 'ota' })
+  const signer = await loadSigner(config.signingKey, app.config.db.dataDir, log)
+  const clock = { now: Date.now }
+  const ctx: OtaContext = {
+    pool: app.storage.pool,
+    config,
+    log,
+    clock,
+    signer,
+    reminderPolicy: { scheduleS: config.reminderScheduleS, urgentScheduleS: config.reminderUrgentScheduleS, maxCount: config.reminderMax },
+    // The broker is registered after ingest (which needs app.ota), so it is looked up at send time.
+    publish: (vehicleId, channel, payload) => new Promise<void>((resolve, reject) => {
+      app.broker.aedes.publish({ cmd: 'publish', topic: vehicleTopic(vehicleId, channel), payload, qos: 1, retain: false, dup: false }, (err) => err ? reject(err) : resolve())
+    }),
+    presence: (key) => ({ connected: app.vehicles.isConnected(key), powerState: app.vehicles.presenceOf(key).powerState }),
+    baseUrl: () => {
+      if (config.publicUrl !== undefined) return config.publicUrl.replace(/\/$/, '')
+      const a = app.server.address()
+      const port = typeof a === 'object' && a !== null ? a.port : app.config.http.port
+      const host = app.config.http.host === '0.0.0.0' || app.config.http.host === '::' ? '127.0.0.1' : app.config.http.host
+      return `http://${host}:${port}`
+    },
+    dirty: new Set(),
+  }
+  const reports = createReportsService(ctx)
+  const scheduler = createScheduler(ctx, (c, p) => {
+    app.live.publishEvent(campaignTopic(c.id), { type: 'campaign', id: c.id, state: c.state, currentWave: c.currentWave + 1, counts: p.byState, byWave: p.byWave })
+  })
+  const ota: Ota = {
+    signer,
+    artifacts: createArtifactsService(ctx, createArtifactStore(config.artifactDir)),
+    campaigns: createCampaignsService(ctx, { invalidate: reports.invalidate }),
+    report: (vehicle, status) => reports.report(vehicle, status),
+    tick: () => scheduler.tick(),
+    useClock: (now) => { clock.now = now },
+    stats: { reports: reports.stats, scheduler: scheduler.stats },
+  }
+  app.decorate('ota', ota)
+
+  // Reminders fired while a vehicle was away reach its head unit when it is back.
+  const onPresence = (key: number, p: { powerState: string }) => {
+    if (p.powerState === 'awake' || p.powerState === 'driving') scheduler.deliverPending(key).catch((err: unknown) => log.error({ err }, 'reminder delivery failed'))
+  }
+  app.vehicles.events.on('presenceChanged', onPresence)
+
+  let timer: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    if (config.tickMs === 0) return
+    timer = setInterval(() => {
+      if (scheduler.busy) return
+      scheduler.tick().catch((err: unknown) => log.error({ err }, 'OTA scheduler tick failed'))
+    }, config.tickMs)
+    timer.unref()
+  })
+  app.addHook('preClose', async () => {
+    clearInterval(timer)
+    app.vehicles.events.off('presenceChanged', onPresence)
+    await scheduler.tick().catch(() => undefined)
+  })
+
+  await app.register(async (child) => {
+    await child.register(otaRoutes)
+    await child.register(ownerRoutes)
+  })
+}, { name: 'ota', dependencies: ['config', 'storage', 'vehicles', 'live', 'audit'] })

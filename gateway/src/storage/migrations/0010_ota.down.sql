@@ -1,0 +1,10 @@
+DROP TABLE IF EXISTS ota_notifications;
+DROP TABLE IF EXISTS ota_reminders;
+DROP TABLE IF EXISTS ota_vehicle_prefs;
+DROP TABLE IF EXISTS ota_consents;
+DROP TABLE IF EXISTS ota_update_events;
+DROP TABLE IF EXISTS ota_vehicle_updates;
+DROP TABLE IF EXISTS ota_campaign_events;
+DROP TABLE IF EXISTS ota_campaigns;
+DROP TABLE IF EXISTS ota_artifacts;
+DROP FUNCTION IF EXISTS ota_append_only();

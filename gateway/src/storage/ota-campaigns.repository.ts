@@ -1,0 +1,138 @@
+import type { Queryable } from './db.js'
+
+export type CampaignStateName = 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled'
+
+export interface CampaignRecord {
+  readonly id: string
+  readonly name: string
+  readonly state: CampaignStateName
+  readonly artifactIds: readonly string[]
+  readonly target: Record<string, unknown>
+  readonly plan: Record<string, unknown>
+  readonly requiresOptIn: boolean
+  readonly recallDeadline: Date | null
+  readonly currentWave: number
+  readonly waves: number
+  readonly awaitingApproval: boolean
+  readonly pauseReason: string | null
+  readonly createdBy: string
+  readonly createdAt: Date
+  readonly updatedAt: Date
+}
+
+export interface ConsentRecord {
+  readonly scopeKind: 'fleet' | 'vehicle'
+  readonly scopeId: string
+  readonly decision: 'opted_in' | 'opted_out'
+  readonly decidedBy: string
+  readonly decidedAt: Date
+}
+
+export type CampaignPatch = Partial<Pick<CampaignRecord, 'state' | 'currentWave' | 'awaitingApproval' | 'pauseReason'>>
+
+export interface OtaCampaignsRepository {
+  insert(c: Omit<CampaignRecord, 'createdAt' | 'updatedAt'>): Promise<CampaignRecord>
+  get(id: string): Promise<CampaignRecord | undefined>
+  /** Locks the campaign row for the rest of the transaction `db` belongs to. */
+  lock(id: string): Promise<CampaignRecord | undefined>
+  list(limit: number): Promise<CampaignRecord[]>
+  listByState(states: readonly CampaignStateName[]): Promise<CampaignRecord[]>
+  update(id: string, patch: CampaignPatch): Promise<void>
+  appendEvent(id: string, atMs: number, kind: string, actor: string, detail: Record<string, unknown>): Promise<void>
+  events(id: string, limit: number): Promise<Array<{ ts: Date, kind: string, actor: string, detail: unknown }>>
+  upsertConsent(id: string, c: ConsentRecord): Promise<void>
+  consents(id: string): Promise<ConsentRecord[]>
+}
+
+interface Row {
+  campaign_id: string
+  name: string
+  state: CampaignStateName
+  artifact_ids: string[]
+  target: Record<string, unknown>
+  plan: Record<string, unknown>
+  requires_opt_in: boolean
+  recall_deadline: Date | null
+  current_wave: number
+  waves: number
+  awaiting_approval: boolean
+  pause_reason: string | null
+  created_by: string
+  created_at: Date
+  updated_at: Date
+}
+
+const COLUMNS = 'campaign_id, name, state, artifact_ids, target, plan, requires_opt_in, recall_deadline, current_wave, waves, awaiting_approval, pause_reason, created_by, created_at, updated_at'
+const toRecord = (r: Row): CampaignRecord => ({
+  id: r.campaign_id,
+  name: r.name,
+  state: r.state,
+  artifactIds: r.artifact_ids,
+  target: r.target,
+  plan: r.plan,
+  requiresOptIn: r.requires_opt_in,
+  recallDeadline: r.recall_deadline,
+  currentWave: r.current_wave,
+  waves: r.waves,
+  awaitingApproval: r.awaiting_approval,
+  pauseReason: r.pause_reason,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+
+export function createOtaCampaignsRepository (db: Queryable): OtaCampaignsRepository {
+  return {
+    async insert (c) {
+      const { rows } = await db.query<Row>(
+        `INSERT INTO ota_campaigns (campaign_id, name, state, artifact_ids, target, plan, requires_opt_in, recall_deadline, current_wave, waves, awaiting_approval, pause_reason, created_by)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
+        [c.id, c.name, c.state, c.artifactIds, JSON.stringify(c.target), JSON.stringify(c.plan), c.requiresOptIn, c.recallDeadline, c.currentWave, c.waves, c.awaitingApproval, c.pauseReason, c.createdBy])
+      return toRecord(rows[0] as Row)
+    },
+    async get (id) {
+      const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns WHERE campaign_id = $1`, [id])
+      return rows[0] === undefined ? undefined : toRecord(rows[0])
+    },
+    async lock (id) {
+      const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns WHERE campaign_id = $1 FOR UPDATE`, [id])
+      return rows[0] === undefined ? undefined : toRecord(rows[0])
+    },
+    async list (limit) {
+      const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns ORDER BY created_at DESC LIMIT $1`, [limit])
+      return rows.map(toRecord)
+    },
+    async listByState (states) {
+      const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns WHERE state = ANY($1::text[]) ORDER BY created_at`, [states])
+      return rows.map(toRecord)
+    },
+    async update (id, p) {
+      await db.query(
+        `UPDATE ota_campaigns SET state = coalesce($2, state), current_wave = coalesce($3, current_wave),
+           awaiting_approval = coalesce($4, awaiting_approval),
+           pause_reason = CASE WHEN $5 THEN $6 ELSE pause_reason END, updated_at = now()
+         WHERE campaign_id = $1`,
+        [id, p.state ?? null, p.currentWave ?? null, p.awaitingApproval ?? null, 'pauseReason' in p, p.pauseReason ?? null])
+    },
+    async appendEvent (id, atMs, kind, actor, detail) {
+      await db.query('INSERT INTO ota_campaign_events (campaign_id, ts, kind, actor, detail) VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5::jsonb)',
+        [id, atMs, kind, actor, JSON.stringify(detail)])
+    },
+    async events (id, limit) {
+      const { rows } = await db.query<{ ts: Date, kind: string, actor: string, detail: unknown }>(
+        'SELECT ts, kind, actor, detail FROM ota_campaign_events WHERE campaign_id = $1 ORDER BY ts LIMIT $2', [id, limit])
+      return rows
+    },
+    async upsertConsent (id, c) {
+      await db.query(
+        `INSERT INTO ota_consents (campaign_id, scope_kind, scope_id, decision, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (campaign_id, scope_kind, scope_id) DO UPDATE SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at`,
+        [id, c.scopeKind, c.scopeId, c.decision, c.decidedBy, c.decidedAt])
+    },
+    async consents (id) {
+      const { rows } = await db.query<{ scope_kind: 'fleet' | 'vehicle', scope_id: string, decision: 'opted_in' | 'opted_out', decided_by: string, decided_at: Date }>(
+        'SELECT scope_kind, scope_id, decision, decided_by, decided_at FROM ota_consents WHERE campaign_id = $1', [id])
+      return rows.map((r) => ({ scopeKind: r.scope_kind, scopeId: r.scope_id, decision: r.decision, decidedBy: r.decided_by, decidedAt: r.decided_at }))
+    },
+  }
+}
