@@ -128,7 +128,8 @@ describe('live hub', () => {
     const h = makeHub()
     const c = h.add(new MemorySocket())
     expect(h.subscribe(c, 'fleet/summary').ok).toBe(true)
-    expect(h.subscribe(c, 'campaign/3f2a-77').ok).toBe(true)
+    expect(h.subscribe(c, 'campaign/3f2a77c1-0b4e-4d2a-9f3e-1c2d3e4f5a6b').ok).toBe(true)
     expect(h.subscribe(c, 'campaign/../x').ok).toBe(false)
+    expect(h.subscribe(c, 'campaign/3f2a-77').ok).toBe(false) // campaign ids are UUIDs
   })
 })
