@@ -87,13 +87,19 @@ export default fp(async (app) => {
     maxAge: 600,
   })
 
+  const OTA_DOWNLOAD_ROUTE = '/ota/download/:artifactId'
   await app.register(rateLimit, {
     global: true,
     // After authentication (onRequest), so the key is the token, not the address behind a NAT.
     hook: 'preHandler',
     max: rateLimitPerMin,
     timeWindow: 60_000,
-    keyGenerator: (req) => (req.principal?.tokenId !== undefined ? `token:${req.principal.tokenId}` : `ip:${req.ip}`),
+    keyGenerator: (req) => {
+      if (req.principal?.tokenId !== undefined) return `token:${req.principal.tokenId}`
+      // OTA downloads carry no bearer token but a per-vehicle signed URL: many vehicles share a carrier NAT address.
+      const vehicle = req.routeOptions.url === OTA_DOWNLOAD_ROUTE ? (req.query as { vehicle?: unknown }).vehicle : undefined
+      return typeof vehicle === 'string' ? `vehicle:${vehicle}` : `ip:${req.ip}`
+    },
     // Vehicles' MQTT over WebSocket has the broker's own connection limits.
     allowList: (req) => req.routeOptions.url === '/mqtt',
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'GW_ERR_RATE_LIMITED', message: `rate limit exceeded: ${ctx.max} requests per minute; retry in ${ctx.after}` }),

@@ -100,4 +100,14 @@ describe('HTTP hardening', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     expect((await call(gw, 'GET', '/catalog', { token: b })).status).toBe(200)
   })
+
+  it('rate-limits OTA downloads per vehicle, not per address: vehicles behind one NAT do not starve each other', async () => {
+    const download = (vehicle: string) => call(gw, 'GET', `/ota/download/${'0'.repeat(64)}?vehicle=${vehicle}&expires=${Date.now() + 60_000}&sig=AAAA`, { token: null })
+    const first: number[] = []
+    for (let i = 0; i < 42; i++) first.push((await download('WVWZZZ00000000001')).status)
+    expect(first.slice(0, 40).every((s) => s !== 429)).toBe(true)
+    expect(first.slice(40)).toEqual([429, 429])
+    // Same address, another vehicle: its own budget.
+    expect((await download('WVWZZZ00000000002')).status).not.toBe(429)
+  })
 })
