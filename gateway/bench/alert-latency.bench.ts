@@ -18,7 +18,7 @@ import { fleetwire, signalId, vehicleTopic } from '@fleetwire/proto'
 import { GatewayProcess } from './gateway-process.js'
 import { GeneratorPool } from './generator-pool.js'
 import { createHistogram, quantile, record } from './latency-histogram.js'
-import { median, progress, round, sleep } from './measure.js'
+import { positiveArg, median, progress, round, sleep } from './measure.js'
 import { CpuMeter } from './proc-stats.js'
 import type { VehicleLogin } from './generator-protocol.js'
 
@@ -38,19 +38,14 @@ const { values: args } = parseArgs({
     'interval-ms': { type: 'string', default: '100' },
   },
 })
-const num = (name: string, v: string | undefined) => {
-  const n = Number(v)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${v}`)
-  return n
-}
 const opts = {
-  vehicles: num('vehicles', args.vehicles),
-  rate: num('rate', args.rate),
-  samples: num('samples', args.samples),
-  probes: num('probes', args.probes),
-  raises: num('raises', args.raises),
-  workers: num('workers', args.workers),
-  intervalMs: num('interval-ms', args['interval-ms']),
+  vehicles: positiveArg('vehicles', args.vehicles),
+  rate: positiveArg('rate', args.rate),
+  samples: positiveArg('samples', args.samples),
+  probes: positiveArg('probes', args.probes),
+  raises: positiveArg('raises', args.raises),
+  workers: positiveArg('workers', args.workers),
+  intervalMs: positiveArg('interval-ms', args['interval-ms']),
 }
 
 /** Dashboard side: resolves the wait of a probe vehicle when its alert arrives. */

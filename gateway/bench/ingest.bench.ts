@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util'
 import { GatewayProcess } from './gateway-process.js'
 import { GeneratorPool } from './generator-pool.js'
 import { ensureMosquitto, runMosquittoBaseline, type BaselineResult } from './mosquitto-baseline.js'
-import { medianOf, progress, round, runWindows, type WindowPlan, type WindowProbe, type WindowResult } from './measure.js'
+import { positiveArg, medianOf, progress, round, runWindows, type WindowPlan, type WindowProbe, type WindowResult } from './measure.js'
 import { runOverload } from './overload.js'
 import { CpuMeter, MachineCpuMeter, rssMb } from './proc-stats.js'
 import type { LoadSpec } from './generator-protocol.js'
@@ -47,20 +47,15 @@ const { values: args } = parseArgs({
   },
   allowNegative: true,
 })
-const num = (name: keyof typeof args, v: string | undefined) => {
-  const n = Number(v)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${v}`)
-  return n
-}
 const opts = {
-  vehicles: num('vehicles', args.vehicles),
-  rate: args.rate === undefined ? undefined : num('rate', args.rate),
-  samples: num('samples', args.samples),
-  workers: num('workers', args.workers),
-  inflight: num('inflight', args.inflight),
-  overloadS: num('overload-duration', args['overload-duration']),
+  vehicles: positiveArg('vehicles', args.vehicles),
+  rate: args.rate === undefined ? undefined : positiveArg('rate', args.rate),
+  samples: positiveArg('samples', args.samples),
+  workers: positiveArg('workers', args.workers),
+  inflight: positiveArg('inflight', args.inflight),
+  overloadS: positiveArg('overload-duration', args['overload-duration']),
 }
-const plan: WindowPlan = { warmupS: 2, windows: num('windows', args.windows), windowS: num('duration', args.duration), extraWindows: 2 }
+const plan: WindowPlan = { warmupS: 2, windows: positiveArg('windows', args.windows), windowS: positiveArg('duration', args.duration), extraWindows: 2 }
 
 interface LoadRun {
   spec: LoadSpec

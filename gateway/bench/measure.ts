@@ -40,6 +40,13 @@ const MIN_QUIET = 3
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** A command-line option that must be a positive number; throws naming the option. */
+export function positiveArg (name: string, v: string | undefined): number {
+  const n = Number(v)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${v}`)
+  return n
+}
+
 export function progress (line: string): void {
   process.stderr.write(`[bench] ${line}\n`)
 }

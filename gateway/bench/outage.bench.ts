@@ -24,7 +24,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/storage/emb
 import { freePort } from '../test/support/free-port.js'
 import { GatewayProcess } from './gateway-process.js'
 import { GeneratorPool } from './generator-pool.js'
-import { progress, round, sleep } from './measure.js'
+import { positiveArg, progress, round, sleep } from './measure.js'
 import type { AckedBatches } from './generator-protocol.js'
 
 const { values: args } = parseArgs({
@@ -38,19 +38,14 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '2' },
   },
 })
-const num = (name: string, v: string | undefined) => {
-  const n = Number(v)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${v}`)
-  return n
-}
 const opts = {
-  vehicles: num('vehicles', args.vehicles),
-  rate: num('rate', args.rate),
-  samples: num('samples', args.samples),
-  outageS: num('outage', args.outage),
-  beforeS: num('before', args.before),
-  afterS: num('after', args.after),
-  workers: num('workers', args.workers),
+  vehicles: positiveArg('vehicles', args.vehicles),
+  rate: positiveArg('rate', args.rate),
+  samples: positiveArg('samples', args.samples),
+  outageS: positiveArg('outage', args.outage),
+  beforeS: positiveArg('before', args.before),
+  afterS: positiveArg('after', args.after),
+  workers: positiveArg('workers', args.workers),
 }
 const DRAIN_TIMEOUT_S = 600
 

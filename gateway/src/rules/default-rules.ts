@@ -22,17 +22,27 @@ const WHEELS = [
   ['rr', 'rear right', 'Row2.Wheel.Right'],
 ] as const
 
-/** Healthy tyres lose ~0.2 kPa/day through the rubber; a slow puncture loses 4–7 kPa/day toward the 25 %-below-placard TPMS warning. */
-const tyreLeak = ([id, label, path]: typeof WHEELS[number]): Rule => ({
-  id: `tyre-slow-leak-${id}`,
-  name: `Slow tyre leak (${label})`,
-  description: 'Tyre pressure normalised to 20 °C falling faster than 2.5 kPa/day: a slow puncture, days before the TPMS warning at 75 % of placard.',
+type Wheel = typeof WHEELS[number]
+
+/** What every tyre-pressure rule shares: one wheel's pressure normalised to 20 °C, slow to clear, quiet after. */
+const tyreRule = ([id, label, path]: Wheel, r: { id: string, name: string, description: string, kind: Rule['kind'] }): Rule => ({
+  id: `${r.id}-${id}`,
+  name: `${r.name} (${label})`,
+  description: r.description,
   enabled: true,
   severity: 'major',
   signal: `Vehicle.Chassis.Axle.${path}.Tire.Pressure`,
   derived: { compensateTemperature: TYRE_TEMP },
   clearDelayS: 6 * H,
   quietPeriodS: 2 * D,
+  kind: r.kind,
+})
+
+/** Healthy tyres lose ~0.2 kPa/day through the rubber; a slow puncture loses 4–7 kPa/day toward the 25 %-below-placard TPMS warning. */
+const tyreLeak = (w: Wheel): Rule => tyreRule(w, {
+  id: 'tyre-slow-leak',
+  name: 'Slow tyre leak',
+  description: 'Tyre pressure normalised to 20 °C falling faster than 2.5 kPa/day: a slow puncture, days before the TPMS warning at 75 % of placard.',
   kind: { type: 'slope', op: 'below', perDay: -2.5, clearPerDay: -1, windowS: 3 * D, minSpanS: 1.5 * D, minSamples: 35 },
 })
 
@@ -42,16 +52,10 @@ const tyreLeak = ([id, label, path]: typeof WHEELS[number]): Rule => ({
  * a tyre 6 σ below the fleet (healthy tyres sit within about ±2 % of each
  * other, so roughly 10 % low) is leaking whatever its sampling rate.
  */
-const tyreBelowFleet = ([id, label, path]: typeof WHEELS[number]): Rule => ({
-  id: `tyre-low-vs-fleet-${id}`,
-  name: `Tyre pressure far below the fleet (${label})`,
+const tyreBelowFleet = (w: Wheel): Rule => tyreRule(w, {
+  id: 'tyre-low-vs-fleet',
+  name: 'Tyre pressure far below the fleet',
   description: 'Tyre pressure normalised to 20 °C more than 6 standard deviations below the same tyre on the other vehicles of the model.',
-  enabled: true,
-  severity: 'major',
-  signal: `Vehicle.Chassis.Axle.${path}.Tire.Pressure`,
-  derived: { compensateTemperature: TYRE_TEMP },
-  clearDelayS: 6 * H,
-  quietPeriodS: 2 * D,
   kind: { type: 'cohort', op: 'below', k: 6, clearK: 3, minStd: 3, minCohort: 10 },
 })
 
