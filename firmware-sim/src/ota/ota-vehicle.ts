@@ -38,7 +38,9 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   const inventory = o.ecus.map((e) => ({ ...e }))
   let session = 0
   let power = o.power ?? 'awake'
-  const client = mqtt.connect(o.url, { clientId: o.vehicleId, username: o.vehicleId, password: o.password, protocolVersion: 4, clean: true, reconnectPeriod: 250, connectTimeout: 5000, keepalive: 30 })
+  // A refused CONNECT (e.g. "server unavailable" from a gateway that is shutting down) is retried
+  // like a lost link: mqtt.js would otherwise stop reconnecting for good, which no vehicle does.
+  const client = mqtt.connect(o.url, { clientId: o.vehicleId, username: o.vehicleId, password: o.password, protocolVersion: 4, clean: true, reconnectPeriod: 250, reconnectOnConnackError: true, connectTimeout: 5000, keepalive: 30 })
   const publish = (channel: 'ota/status' | 'status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve, reject) => {
     client.publish(vehicleTopic(o.vehicleId, channel), Buffer.from(payload), { qos: 1 }, (err) => err ? reject(err) : resolve())
   })
@@ -94,7 +96,9 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
     preconditions: o.preconditions ?? (() => ({ parked: power !== 'driving', socPct: 80, charging: false, auxBatteryV: 12.6 })),
     send: (status) => reliable('ota/status', status),
     onDtc: (ecuId) => reliable('dtc', fleetwire.v1.DiagnosticEvent.encode({ code: 'U3000', ecuId, status: 0x09, action: 1, timeMs: Date.now() }).finish()),
-    onInventory: () => birth(),
+    // A birth lost with a dropped link is not an update failure (the next connect sends one with
+    // the new inventory anyway); letting it throw would end the update without its final report.
+    onInventory: () => birth().catch(() => undefined),
   })
   const reminders: OtaVehicle['reminders'] = []
   const offerTopic = vehicleTopic(o.vehicleId, 'ota/offer')
@@ -107,6 +111,8 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
       void agent.onReminder(payload).catch(() => undefined)
     }
   })
+  // Refusals and socket errors end in a reconnect (above); an unheard 'error' event would throw.
+  client.on('error', () => undefined)
   client.on('connect', () => {
     session++
     client.subscribe([offerTopic, reminderTopic], { qos: 1 }, () => {
@@ -115,16 +121,21 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
     })
   })
   return new Promise((resolve, reject) => {
-    client.once('connect', () => resolve({
-      agent, client, reminders, birth,
-      stop: () => new Promise<void>((r) => {
-        stopped = true
-        client.end(true, {}, () => r())
-      }),
-    }))
-    client.once('error', (err) => {
+    // Only a failure before the first connect fails the start; later errors end in a reconnect.
+    const failStart = (err: Error) => {
       client.end(true)
       reject(err)
+    }
+    client.once('error', failStart)
+    client.once('connect', () => {
+      client.off('error', failStart)
+      resolve({
+        agent, client, reminders, birth,
+        stop: () => new Promise<void>((r) => {
+          stopped = true
+          client.end(true, {}, () => r())
+        }),
+      })
     })
   })
 }
