@@ -1,10 +1,11 @@
 /**
  * npm run bench:ota — a campaign over 10,000 simulated vehicles, in-process
  * (BRIEF/issue #5 allows it): the real gateway (fastify + aedes + embedded
- * PostgreSQL or DATABASE_URL), vehicles as OtaAgents from firmware-sim that
- * receive offers through an in-process aedes subscription, verify them,
- * download over HTTP with their own credentials and report through
- * app.ingest.accept (the path the broker's publish hook uses, minus TCP).
+ * PostgreSQL or DATABASE_URL), vehicles as OtaAgents from firmware-sim on a
+ * worker thread of this process (ota-fleet.worker.ts) that receive offers
+ * through an in-process aedes subscription, verify them, download over HTTP
+ * with their own credentials and report through app.ingest.accept (the path
+ * the broker's publish hook uses, minus TCP).
  *
  * Measures: offers to all vehicles (s from the start control), state
  * transitions per second (median of 1-s windows while the fleet is busy,
@@ -25,9 +26,7 @@ import { loadConfig } from '../src/config/load.js'
 import { buildApp } from '../src/app.js'
 import { downloadPath, urlMacInput } from '../src/ota/download.core.js'
 import { freePort } from '../test/support/free-port.js'
-import { OtaAgent } from '../../firmware-sim/src/ota/ota-agent.js'
-import { pinKey } from '../../firmware-sim/src/ota/verify-offer.core.js'
-import { mulberry32 } from '../../firmware-sim/src/prng.core.js'
+import { startOtaFleet } from './ota-fleet.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -44,22 +43,6 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length === 0 ? 0 : (s[Math.floor((s.length - 1) / 2)] as number + (s[Math.ceil((s.length - 1) / 2)] as number)) / 2
-}
-
-/** At most `n` concurrent calls (so 10,000 vehicles do not open 10,000 sockets at once). */
-function limiter (n: number) {
-  let active = 0
-  const waiting: Array<() => void> = []
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve))
-    active++
-    try {
-      return await fn()
-    } finally {
-      active--
-      waiting.shift()?.()
-    }
-  }
 }
 
 async function main (): Promise<void> {
@@ -95,10 +78,9 @@ async function main (): Promise<void> {
     // ── Vehicles: registered through the registry, then "connected" as the broker hooks would.
     log(`registering ${N} vehicles`)
     const ecus = [{ ecuId: 'BMS', hardwareId: 'HW-BMS-1', softwareVersion: '1.0.0' }]
-    const pinned = pinKey(app.ota.signer.publicKeyRaw)
-    const agents = new Map<string, OtaAgent>()
-    const keys = new Map<string, { id: string, key: number, model: string }>()
-    const fetchLimit = limiter(Number(args['fetch-concurrency']))
+    // Index n is vehicle n everywhere (registration order within a chunk is not).
+    const vehicleList: Array<{ id: string, key: number, model: string }> = []
+    const passwords: string[] = []
     const tReg = performance.now()
     for (let i = 0; i < N; i += 200) {
       await Promise.all(Array.from({ length: Math.min(200, N - i) }, async (_, j) => {
@@ -107,26 +89,26 @@ async function main (): Promise<void> {
         const r = await app.vehicles.register({ id, model: 'FW-E1', region: 'EU', fleet: `fleet-${n % 20}`, timeZone: 'UTC' })
         if (!r.ok) throw new Error(r.error.detail)
         const v = { id, key: r.value.vehicle.key, model: 'FW-E1' }
-        keys.set(id, v)
+        vehicleList[n] = v
+        passwords[n] = r.value.credentials.password
         // What the broker does on CONNECT: authenticate (this also warms the credential cache), then count the connection.
         const auth = await app.vehicles.authenticate(id, id, Buffer.from(r.value.credentials.password))
         if (!auth.ok) throw new Error(auth.error.detail)
         app.vehicles.connectionOpened(v.key)
         await app.vehicles.recordBirth(v.key, { session: 1, powerState: 'awake', ignitionOn: false, ecus, atMs: Date.now(), detail: {} })
-        agents.set(id, new OtaAgent({
-          vehicleId: id, password: r.value.credentials.password, pinned, inventory: ecus.map((e) => ({ ...e })), rng: mulberry32(n + 1),
-          driver: { accept: 1, postpone: 0, decline: 0 }, installFailureRate: 0, soakDtcRate: 0, downloadDropRate: 0, stepMs: 0, soakMs: () => 0,
-          preconditions: () => ({ parked: true, socPct: 80, charging: false, auxBatteryV: 12.6 }),
-          send: async (status) => {
-            const o = await app.ingest.accept({ vehicle: v, channel: 'ota/status', payload: Buffer.from(status), qos: 1 })
-            if (o.kind !== 'processed') throw new Error(`report not processed: ${o.kind}`)
-          },
-          fetch: (url, init) => fetchLimit(() => fetch(url, init)),
-        }))
       }))
       if ((i / 200) % 10 === 0) log(`  ${i + 200} registered`)
     }
     log(`registered in ${round((performance.now() - tReg) / 1000)} s`)
+    const fleet = await startOtaFleet(
+      { vehicles: vehicleList.map((v, n) => ({ id: v.id, password: passwords[n] as string })), ecus, publicKeyRaw: app.ota.signer.publicKeyRaw, fetchConcurrency: Number(args['fetch-concurrency']) },
+      async (n, payload) => {
+        const o = await app.ingest.accept({ vehicle: vehicleList[n] as (typeof vehicleList)[number], channel: 'ota/status', payload, qos: 1 })
+        if (o.kind !== 'processed') throw new Error(`report not processed: ${o.kind}`)
+      },
+      (n, error) => log(`agent ${vehicleList[n]?.id}: ${error}`))
+    const indexOf = new Map(vehicleList.map((v, n) => [v.id, n]))
+    log('vehicles started on their own thread')
 
     // Offers reach the in-process vehicles through aedes, as they would reach a subscriber.
     let offersReceived = 0
@@ -136,9 +118,9 @@ async function main (): Promise<void> {
       const id = packet.topic.slice(prefix.length, prefix.length + 17)
       offersReceived++
       if (offersReceived === N) offersAllAt = performance.now()
-      const a = agents.get(id)
+      const n = indexOf.get(id)
       cb()
-      if (a !== undefined) void a.onOffer(Buffer.from(packet.payload)).catch((err: unknown) => log(`agent ${id}: ${String(err)}`))
+      if (n !== undefined) fleet.offer(n, Buffer.from(packet.payload))
     }, () => resolve()))
 
     const artifact = randomBytes(4096)
@@ -196,8 +178,7 @@ async function main (): Promise<void> {
     for await (const chunk of createReadStream(app.ota.artifacts.store.path(bigId))) fsBytes += (chunk as Buffer).length
     const fsMbPerS = fsBytes / 1048576 / ((performance.now() - rt0) / 1000)
     const clients = Number(args['download-clients'])
-    const ids = [...keys.values()].slice(0, clients)
-    const creds = new Map([...agents].map(([id, a]) => [id, a.o.password]))
+    const ids = vehicleList.slice(0, clients)
     let bytes = 0
     const until = performance.now() + Number(args['download-s']) * 1000
     const chunk = 1 << 20
@@ -205,7 +186,7 @@ async function main (): Promise<void> {
     await Promise.all(ids.map(async (v, i) => {
       const claims = { artifactId: bigId, vehicleId: v.id, expiresAtMs: Date.now() + 900_000 }
       const url = base + downloadPath(claims, app.ota.signer.mac(urlMacInput(claims)))
-      const auth = `Basic ${Buffer.from(`${v.id}:${creds.get(v.id) ?? ''}`).toString('base64')}`
+      const auth = `Basic ${Buffer.from(`${v.id}:${passwords[i] ?? ''}`).toString('base64')}`
       let off = (i * chunk * 3) % size
       while (performance.now() < until) {
         const end = Math.min(size - 1, off + chunk - 1)
@@ -220,6 +201,7 @@ async function main (): Promise<void> {
     log('note: 2 shared cores; other agents were using the CPU during this run, so absolute figures are noisy')
     log(`targets: transitions/s >= 2000: ${transitionsPerS >= 2000 ? 'met' : 'MISSED'}; offers to all < 10 s: ${offersAllS < 10 ? 'met' : 'MISSED'}`)
     process.stdout.write(`${JSON.stringify({ bench: 'ota', vehicles: N, transitions_per_s: Math.round(transitionsPerS), transitions_overall_per_s: Math.round(total / elapsedS), offers_all_s: round(offersAllS, 2), download_mb_per_s: round(downloadMbPerS), succeeded: done, baseline_insert_rows_per_s: Math.round(baselineRowsPerS), baseline_file_read_mb_per_s: round(fsMbPerS) })}\n`)
+    await fleet.stop()
   } finally {
     await app.close()
   }

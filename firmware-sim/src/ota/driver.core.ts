@@ -28,20 +28,3 @@ export function preconditionsMet (rule: PreconditionRule, s: PreconditionState):
   return s.auxBatteryV >= rule.minAuxBatteryV
 }
 
-/** Minutes after local midnight in an IANA zone (UTC when the zone is unknown). */
-export function localMinute (atMs: number, timeZone: string): number {
-  let parts: Intl.DateTimeFormatPart[]
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(atMs)
-  } catch {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(atMs)
-  }
-  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0)
-  return n('hour') * 60 + n('minute')
-}
-
-/** Whether the install window (local minutes, start > end wraps midnight, start == end = any time) is open. */
-export function windowOpen (minute: number, start: number, end: number): boolean {
-  if (start === end) return true
-  return start < end ? minute >= start && minute < end : minute >= start || minute < end
-}

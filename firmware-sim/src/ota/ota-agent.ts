@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { fleetwire } from '@fleetwire/proto'
+import { fleetwire, inWindow, localMinute } from '@fleetwire/proto'
 import type { KeyObject } from 'node:crypto'
 import type { Rng } from '../prng.core.js'
-import { askDriver, localMinute, preconditionsMet, windowOpen, type DriverProfile, type PreconditionState } from './driver.core.js'
+import { askDriver, preconditionsMet, type DriverProfile, type PreconditionState } from './driver.core.js'
 import { verifyOffer, type InventoryEcu, type OfferDocument } from './verify-offer.core.js'
 
 const S = fleetwire.v1.OtaState
@@ -126,7 +126,7 @@ export class OtaAgent {
     await this.report(S.OTA_STATE_DOWNLOADED, '', { progressPct: 100 })
     // Install only inside the campaign's window, in the vehicle's local time.
     const w = doc.installWindow
-    while (!windowOpen(localMinute(this.now(), w.timeZone), w.startMinute, w.endMinute)) await this.sleep(Math.max(1000, this.o.stepMs * 50))
+    while (!inWindow(localMinute(this.now(), w.timeZone), w.startMinute, w.endMinute)) await this.sleep(Math.max(1000, this.o.stepMs * 50))
     const rule = doc.preconditions
     let state = this.o.preconditions()
     for (let i = 0; !preconditionsMet(rule, state); i++) {

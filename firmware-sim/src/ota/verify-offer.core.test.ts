@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { generateKeyPairSync, sign } from 'node:crypto'
 import { fleetwire } from '@fleetwire/proto'
 import { pinKey, verifyOffer } from './verify-offer.core.js'
-import { askDriver, localMinute, preconditionsMet, windowOpen } from './driver.core.js'
+import { inWindow, localMinute } from '@fleetwire/proto'
+import { askDriver, preconditionsMet } from './driver.core.js'
 import { mulberry32 } from '../prng.core.js'
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519')
@@ -62,9 +63,9 @@ describe('install window in vehicle local time', () => {
   it('opens only inside the window, wrapping midnight', () => {
     const at = Date.UTC(2026, 0, 15, 1, 30) // 02:30 in Berlin (winter)
     expect(localMinute(at, 'Europe/Berlin')).toBe(150)
-    expect(windowOpen(150, 120, 300)).toBe(true)
-    expect(windowOpen(150, 22 * 60, 60)).toBe(false)
-    expect(windowOpen(30, 22 * 60, 60)).toBe(true)
-    expect(windowOpen(700, 0, 0)).toBe(true)
+    expect(inWindow(150, 120, 300)).toBe(true)
+    expect(inWindow(150, 22 * 60, 60)).toBe(false)
+    expect(inWindow(30, 22 * 60, 60)).toBe(true)
+    expect(inWindow(700, 0, 0)).toBe(true)
   })
 })

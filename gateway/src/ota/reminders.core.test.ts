@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { deliverableAt, reminderDueAt, reminderText } from './reminders.core.js'
-import { inWindow, localMinute } from './local-time.core.js'
+import { inWindow, localMinute } from '@fleetwire/proto'
 import { parseRange, checkUrl } from './download.core.js'
 
 const policy = { scheduleS: [86_400, 259_200, 604_800], urgentScheduleS: [3600, 7200], maxCount: 5 }

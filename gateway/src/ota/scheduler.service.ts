@@ -5,7 +5,7 @@ import { createOtaUpdatesRepository, withTransaction, type UpdateEvent, type Upd
 import { createOtaRemindersRepository } from '../storage/ota-reminders.repository.js'
 import { decide, type WaveCounts } from './campaign.core.js'
 import { FAILURE_STATES, IN_PROGRESS_STATES, type UpdateState } from './rollout.core.js'
-import { inWindow, localMinute } from './local-time.core.js'
+import { inWindow, localMinute } from '@fleetwire/proto'
 import { retryAt, step } from './transitions.js'
 import { progressOf, type Progress } from './views.js'
 import { createOfferDelivery } from './offer-delivery.js'
@@ -201,7 +201,7 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
         })
         timing.signMs += performance.now() - t
         t = performance.now()
-        await createOtaUpdatesRepository(tx).write(events.map((x) => x.row), events.map((x) => x.e))
+        await createOtaUpdatesRepository(tx).write(events.map((x) => x.row), events.map((x) => x.e), { withOffer: true })
         timing.writeMs += performance.now() - t
         return { sent: out, claimed: rows.length }
       })

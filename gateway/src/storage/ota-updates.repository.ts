@@ -79,8 +79,13 @@ export interface OtaUpdatesRepository {
   lockByOffers(offerIds: readonly string[]): Promise<UpdateRow[]>
   /** Locks up to `limit` matching rows other transactions are not holding (SKIP LOCKED). */
   claim(q: ClaimQuery): Promise<UpdateRow[]>
-  /** Writes changed rows and their events: two statements whatever the batch size. */
-  write(rows: readonly UpdateRow[], events: readonly UpdateEvent[]): Promise<void>
+  /**
+   * Writes changed rows and their events: two statements whatever the batch
+   * size. The signed offer document is written only with `withOffer` (when an
+   * offer is sent): every other change leaves it as it is, so a vehicle
+   * report does not rewrite it.
+   */
+  write(rows: readonly UpdateRow[], events: readonly UpdateEvent[], opts?: { withOffer: boolean }): Promise<void>
   countsByWave(campaignId: string): Promise<Array<{ wave: number, state: string, n: number }>>
   failureReasons(campaignId: string): Promise<Record<string, number>>
   forCampaign(campaignId: string, fleets: readonly string[] | null): Promise<UpdateRow[]>
@@ -212,20 +217,21 @@ export function createOtaUpdatesRepository (db: Queryable): OtaUpdatesRepository
       return rows.map(toRow)
     },
 
-    async write (rows, events) {
+    async write (rows, events, opts) {
       if (rows.length > 0) {
+        const withOffer = opts?.withOffer === true
         await db.query(
-          `UPDATE ota_vehicle_updates u SET state = x.state, reason = x.reason, seq = x.seq, attempts = x.attempts, offer_id = x.offer_id,
-             offer = x.offer, consent = x.consent, preconditions = x.preconditions, state_since = x.state_since,
-             last_report_at = x.last_report_at, next_retry_at = x.next_retry_at
-           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::uuid[], $8::jsonb[], $9::jsonb[], $10::jsonb[],
-                       $11::timestamptz[], $12::timestamptz[], $13::timestamptz[])
-             AS x(campaign_id, vehicle_key, state, reason, seq, attempts, offer_id, offer, consent, preconditions, state_since, last_report_at, next_retry_at)
+          `UPDATE ota_vehicle_updates u SET state = x.state, reason = x.reason, seq = x.seq, attempts = x.attempts, consent = x.consent,
+             preconditions = x.preconditions, state_since = x.state_since, last_report_at = x.last_report_at, next_retry_at = x.next_retry_at
+             ${withOffer ? ', offer_id = x.offer_id, offer = x.offer' : ''}
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::jsonb[], $8::jsonb[],
+                       $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::uuid[], $13::jsonb[])
+             AS x(campaign_id, vehicle_key, state, reason, seq, attempts, consent, preconditions, state_since, last_report_at, next_retry_at, offer_id, offer)
            WHERE u.campaign_id = x.campaign_id AND u.vehicle_key = x.vehicle_key`,
           [rows.map((r) => r.campaignId), rows.map((r) => r.vehicleKey), rows.map((r) => r.state), rows.map((r) => r.reason), rows.map((r) => r.seq),
-            rows.map((r) => r.attempts), rows.map((r) => r.offerId), rows.map((r) => json(r.offer)), rows.map((r) => json(r.consent)),
-            rows.map((r) => json(r.preconditions)), rows.map((r) => new Date(r.stateSinceMs)),
-            rows.map((r) => r.lastReportAtMs === null ? null : new Date(r.lastReportAtMs)), rows.map((r) => r.nextRetryAtMs === null ? null : new Date(r.nextRetryAtMs))])
+            rows.map((r) => r.attempts), rows.map((r) => json(r.consent)), rows.map((r) => json(r.preconditions)), rows.map((r) => new Date(r.stateSinceMs)),
+            rows.map((r) => r.lastReportAtMs === null ? null : new Date(r.lastReportAtMs)), rows.map((r) => r.nextRetryAtMs === null ? null : new Date(r.nextRetryAtMs)),
+            withOffer ? rows.map((r) => r.offerId) : [], withOffer ? rows.map((r) => json(r.offer)) : []])
       }
       if (events.length > 0) {
         await db.query(
