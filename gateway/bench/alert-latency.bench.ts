@@ -1,5 +1,5 @@
 /**
- * `npm run bench:alerts [-- --vehicles 300 --rate 2000 --samples 25 --probes 20 --raises 200 --workers 1]`
+ * `npm run bench:alerts [-- --vehicles 300 --rate 2000 --samples 25 --probes 20 --raises 200 --workers 1 --background healthy|uniform]`
  *
  * Time from the MQTT publish of a sample that trips a rule to the alert
  * arriving on a dashboard's WebSocket (`/live`, topic `alerts`), with the
@@ -7,7 +7,11 @@
  * sample each (QoS 1) and a bench rule raises at once on it; the clock stops
  * when the `alert.opened` / `alert.reopened` event for that vehicle arrives.
  * Measured twice in one run: on an idle gateway (the baseline) and while
- * background vehicles publish `--rate` telemetry messages/s. Progress goes to
+ * background vehicles publish `--rate` telemetry messages/s: by default what
+ * healthy simulated vehicles read (a fleet in service: every sample is
+ * evaluated, few raise); `--background uniform` sends values anywhere in each
+ * signal's range instead, an alert storm in which the probes' alerts queue
+ * behind hundreds of others. Progress goes to
  * stderr; the last stdout line is one JSON object. Exits 0 when the target is
  * missed; 1 only when the bench itself could not run.
  */
@@ -20,7 +24,7 @@ import { GeneratorPool } from './generator-pool.js'
 import { createHistogram, quantile, record } from './latency-histogram.js'
 import { positiveArg, median, progress, round, sleep } from './measure.js'
 import { CpuMeter } from './proc-stats.js'
-import type { VehicleLogin } from './generator-protocol.js'
+import type { SampleValues, VehicleLogin } from './generator-protocol.js'
 
 const TARGET_P99_MS = 250
 const PROBE_RULE = 'bench-alert-probe'
@@ -36,8 +40,14 @@ const { values: args } = parseArgs({
     raises: { type: 'string', default: '200' },
     workers: { type: 'string', default: '1' },
     'interval-ms': { type: 'string', default: '100' },
+    background: { type: 'string', default: 'healthy' },
   },
 })
+if (args.background !== 'healthy' && args.background !== 'uniform') {
+  progress(`--background must be healthy or uniform, got ${args.background}`)
+  process.exit(1)
+}
+const background = args.background as SampleValues
 const opts = {
   vehicles: positiveArg('vehicles', args.vehicles),
   rate: positiveArg('rate', args.rate),
@@ -147,7 +157,7 @@ async function main (): Promise<void> {
     const idle = await measure(gw, probes, listen, 'idle')
     progress(`  idle: p50 ${round(idle.p50Ms)} ms, p99 ${round(idle.p99Ms)} ms, ${idle.timeouts} timeouts`)
 
-    progress(`${await pool.connect(gw.mqttUrl, logins.slice(0, opts.vehicles), opts.samples)} background vehicles connected; offering ${opts.rate} msgs/s × ${opts.samples} samples`)
+    progress(`${await pool.connect(gw.mqttUrl, logins.slice(0, opts.vehicles), opts.samples, background)} background vehicles connected; offering ${opts.rate} msgs/s × ${opts.samples} samples (${background} values)`)
     pool.setLoad({ mode: 'open', qos: 1, msgsPerS: opts.rate, window: 8 })
     await sleep(3000)
     await pool.snapshot()
@@ -156,6 +166,16 @@ async function main (): Promise<void> {
     await pool.stopLoad()
     progress(`  loaded: p50 ${round(loaded.p50Ms)} ms, p99 ${round(loaded.p99Ms)} ms, ${loaded.timeouts} timeouts; background acked ${round(bg.completedPerS)} msgs/s (p99 ${round(bg.p99Ms)} ms)`)
 
+    // Alerts the background itself raised (besides the probes'): the churn the probes competed with.
+    const probeIds = new Set(probes.map((p) => p.id))
+    const byRule = new Map<string, number>()
+    for (let offset = 0; ; offset += 500) {
+      const page = await (await fetch(`${gw.httpUrl}/alerts?limit=500&offset=${offset}`, { headers: { authorization: `Bearer ${gw.adminToken}` } })).json() as { total: number, items: Array<{ vehicleId: string, ruleId: string }> }
+      for (const a of page.items) if (!probeIds.has(a.vehicleId)) byRule.set(a.ruleId, (byRule.get(a.ruleId) ?? 0) + 1)
+      if (offset + 500 >= page.total) break
+    }
+    const backgroundAlerts = [...byRule.values()].reduce((a, b) => a + b, 0)
+    progress(`  alerts raised by the background vehicles: ${backgroundAlerts} ${JSON.stringify(Object.fromEntries(byRule))}`)
     listen.ws.close()
     for (const p of probes) p.client.end(true)
     console.log(JSON.stringify({
@@ -163,6 +183,8 @@ async function main (): Promise<void> {
       probes: probes.length,
       raises: opts.raises,
       background_vehicles: opts.vehicles,
+      background_values: background,
+      background_alerts: backgroundAlerts,
       background_msgs_per_s: round(bg.completedPerS),
       background_samples_per_s: round(bg.completedPerS * opts.samples),
       p50_ms: round(loaded.p50Ms),

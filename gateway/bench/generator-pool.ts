@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { createHistogram, merge, quantile, type HistogramData } from './latency-histogram.js'
-import type { AckedBatches, GeneratorCommand, GeneratorReport, LoadSpec, VehicleLogin } from './generator-protocol.js'
+import type { AckedBatches, GeneratorCommand, GeneratorReport, LoadSpec, SampleValues, VehicleLogin } from './generator-protocol.js'
 
 const WORKER = fileURLToPath(new URL('./load-generator.ts', import.meta.url))
 
@@ -71,9 +71,9 @@ export class GeneratorPool {
   }
 
   /** Deals the logins out round-robin and connects them all; resolves to the client count. */
-  async connect (url: string, logins: VehicleLogin[], samples: number): Promise<number> {
+  async connect (url: string, logins: VehicleLogin[], samples: number, values: SampleValues = 'uniform'): Promise<number> {
     const shares = this.workers.map((_, i) => logins.filter((__, j) => j % this.workers.length === i))
-    const replies = await Promise.all(this.workers.map((w, i) => w.request({ type: 'connect', url, logins: shares[i]!, samples }, 'connected')))
+    const replies = await Promise.all(this.workers.map((w, i) => w.request({ type: 'connect', url, logins: shares[i]!, samples, values }, 'connected')))
     return replies.reduce((s, r) => s + r.clients, 0)
   }
 

@@ -14,6 +14,14 @@ export interface VehicleLogin {
 }
 
 /**
+ * What the samples say. `uniform`: anywhere in each signal's catalog range
+ * (the worst case for the rules: many alerts). `healthy`: what a healthy,
+ * parked vehicle of the simulator reads, with its sensor noise (a fleet in
+ * normal service: rules evaluate every sample, few raise).
+ */
+export type SampleValues = 'uniform' | 'healthy'
+
+/**
  * `closed`: every client keeps `window` publishes outstanding (measures the
  * most the server can take). `open`: publishes are paced at `msgsPerS`
  * whatever the server does, each client still holding at most `window`.
@@ -27,7 +35,7 @@ export interface LoadSpec {
 }
 
 export type GeneratorCommand =
-  | { type: 'connect', url: string, logins: VehicleLogin[], samples: number }
+  | { type: 'connect', url: string, logins: VehicleLogin[], samples: number, values: SampleValues }
   | { type: 'load', spec: LoadSpec }
   | { type: 'stop-load' }
   | { type: 'snapshot' }

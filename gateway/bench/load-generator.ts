@@ -6,8 +6,11 @@
 import mqtt, { type MqttClient } from 'mqtt'
 import type { Socket } from 'node:net'
 import { fleetwire, SIGNALS, vehicleTopic } from '@fleetwire/proto'
+import { planFleet } from '../../firmware-sim/src/fleet-plan.core.js'
+import { createVehicleState, type VehicleState } from '../../firmware-sim/src/physics/vehicle-state.core.js'
+import { measure, signalSource } from '../../firmware-sim/src/physics/signals.core.js'
 import { createHistogram, record } from './latency-histogram.js'
-import type { GeneratorCommand, GeneratorReport, LoadSpec, VehicleLogin, WindowCounters } from './generator-protocol.js'
+import type { GeneratorCommand, GeneratorReport, LoadSpec, SampleValues, VehicleLogin, WindowCounters } from './generator-protocol.js'
 
 interface Vehicle {
   readonly id: string
@@ -18,6 +21,8 @@ interface Vehicle {
   inflight: number
   seq: number
   lastBaseMs: number
+  /** `healthy` values: a simulated healthy vehicle whose sensors are read for each sample. */
+  readonly healthy: VehicleState | undefined
 }
 
 const CONNECT_CONCURRENCY = 25
@@ -62,9 +67,15 @@ function encodeBatch (v: Vehicle): Uint8Array {
   v.seq++
   for (let j = 0; j < samples.length; j++) {
     const def = SIGNALS[j % n]!
-    samples[j]!.value = def.unit === 'bool' ? Math.round(Math.random()) : def.min + Math.random() * (def.max - def.min)
+    samples[j]!.value = v.healthy !== undefined ? healthyValue(v.healthy, def) : def.unit === 'bool' ? Math.round(Math.random()) : def.min + Math.random() * (def.max - def.min)
   }
   return fleetwire.v1.TelemetryBatch.encode({ seq: v.seq, baseTimeMs: v.lastBaseMs, session: 1, samples }).finish()
+}
+
+/** A signal the vehicle's model lacks (fuel level of a BEV) reads mid-range. */
+function healthyValue (state: VehicleState, def: (typeof SIGNALS)[number]): number {
+  const src = signalSource(def.id)
+  return src === undefined || (src.only !== undefined && src.only !== state.model.powertrain) ? (def.min + def.max) / 2 : measure(state, src)
 }
 
 function publish (v: Vehicle, spec: LoadSpec): void {
@@ -138,7 +149,7 @@ async function stopLoad (): Promise<number> {
   return inflight()
 }
 
-function connectOne (url: string, login: VehicleLogin): Promise<Vehicle> {
+function connectOne (url: string, login: VehicleLogin, healthy: VehicleState | undefined): Promise<Vehicle> {
   return new Promise((resolve, reject) => {
     const client = mqtt.connect(url, {
       clientId: login.username,
@@ -156,15 +167,21 @@ function connectOne (url: string, login: VehicleLogin): Promise<Vehicle> {
       client.removeListener('error', reject)
       client.on('error', () => { counters.errors++ })
       client.on('close', () => { counters.disconnects++ })
-      resolve({ id: login.username, topic: vehicleTopic(login.username, 'telemetry'), acked: [], client, inflight: 0, seq: 0, lastBaseMs: 0 })
+      resolve({ id: login.username, topic: vehicleTopic(login.username, 'telemetry'), acked: [], client, inflight: 0, seq: 0, lastBaseMs: 0, healthy })
     })
     client.once('error', reject)
   })
 }
 
-async function connectAll (url: string, logins: VehicleLogin[]): Promise<void> {
+async function connectAll (url: string, logins: VehicleLogin[], values: SampleValues): Promise<void> {
+  const now = Date.now()
+  // Healthy vehicles planned from the simulator's fleet (fixed seed: the same fleet every run).
+  const specs = values === 'healthy' ? planFleet({ count: logins.length, seed: 1, simStartMs: now, horizonMs: 86_400_000 }) : []
   for (let i = 0; i < logins.length; i += CONNECT_CONCURRENCY) {
-    vehicles.push(...await Promise.all(logins.slice(i, i + CONNECT_CONCURRENCY).map((l) => connectOne(url, l))))
+    vehicles.push(...await Promise.all(logins.slice(i, i + CONNECT_CONCURRENCY).map((l, j) => {
+      const spec = specs[i + j]
+      return connectOne(url, l, spec === undefined ? undefined : createVehicleState(spec, now, i + j + 1))
+    })))
   }
 }
 
@@ -173,7 +190,7 @@ async function handle (cmd: GeneratorCommand): Promise<void> {
     case 'connect':
       samples = makeSamples(cmd.samples)
       try {
-        await connectAll(cmd.url, cmd.logins)
+        await connectAll(cmd.url, cmd.logins, cmd.values)
         reply({ type: 'connected', clients: vehicles.length })
       } catch (err) {
         reply({ type: 'failed', detail: err instanceof Error ? err.message : String(err) })

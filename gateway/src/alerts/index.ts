@@ -45,8 +45,8 @@ export default fp(async (app) => {
     notifier: {
       async notify (n) {
         // Scoped dashboards (fleet owners, regional support) get only their vehicles' alerts.
-        const v = await app.vehicles.get(n.vehicleId)
-        app.live.publishEvent(ALERTS_TOPIC, n, { vehicle: v ?? { fleet: '', region: '' } })
+        const scope = await app.vehicles.scopeOf(n.vehicleId)
+        app.live.publishEvent(ALERTS_TOPIC, n, { vehicle: scope ?? { fleet: '', region: '' } })
         if (await webhooks.enqueue(n.event, n.key, n) > 0) dispatcher.kick()
       },
     },

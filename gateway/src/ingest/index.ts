@@ -108,10 +108,10 @@ export default fp(async (app) => {
         limits: config.ingest,
         now,
         touch: vehicles.touch,
-        onStored: (vehicle, signalIds, tsMs, values) => {
-          live.publishSignals(vehicle.id, signalIds, tsMs, values)
+        onAccepted: (vehicle, signalIds, tsMs, values) => {
           if (config.rulesEnabled) rules.service.onSamples({ id: vehicle.id, ctx: contextOf(vehicle) }, signalIds, tsMs, values)
         },
+        onStored: (vehicle, signalIds, tsMs, values) => live.publishSignals(vehicle.id, signalIds, tsMs, values),
       }),
       status: createStatusHandler(presenceDeps),
       death: createDeathHandler(presenceDeps),

@@ -7,7 +7,7 @@ export function createGatewayMetrics () {
   collectDefaultMetrics({ register: registry, prefix: 'fleetwire_process_' })
   const registers = [registry]
   /** Read at scrape time; the owning capability replaces the function. */
-  const probes = { ingestQueueSamples: (): number => 0, connectedVehicles: (): number => 0, spoolBytes: (): number => 0 }
+  const probes = { ingestQueueSamples: (): number => 0, connectedVehicles: (): number => 0, spoolBytes: (): number => 0, dbPoolWaiting: (): number => 0 }
   return {
     registry,
     probes,
@@ -26,6 +26,7 @@ export function createGatewayMetrics () {
     ingestQueue: new Gauge({ name: 'fleetwire_ingest_queue_samples', help: 'Samples accepted but not yet committed', registers, collect () { this.set(probes.ingestQueueSamples()) } }),
     connectedVehicles: new Gauge({ name: 'fleetwire_mqtt_connected_vehicles', help: 'Vehicles with an open MQTT connection', registers, collect () { this.set(probes.connectedVehicles()) } }),
     connectionsRefused: new Counter({ name: 'fleetwire_mqtt_connections_refused_total', help: 'CONNECTs refused, by reason', labelNames: ['reason'], registers }),
+    dbPoolWaiting: new Gauge({ name: 'fleetwire_db_pool_waiting', help: 'Queries waiting for a free database connection (DB_POOL_SIZE too small, or the database too slow)', registers, collect () { this.set(probes.dbPoolWaiting()) } }),
     spoolBytes: new Gauge({ name: 'fleetwire_spool_bytes', help: 'Telemetry waiting in the local write-ahead spool for the database', registers, collect () { this.set(probes.spoolBytes()) } }),
     spoolSamples: new Counter({ name: 'fleetwire_spool_samples_total', help: 'Telemetry samples acknowledged from the spool (written and fsync\'d) while the database was unavailable', registers }),
     spoolReplayedSamples: new Counter({ name: 'fleetwire_spool_replayed_samples_total', help: 'Spooled samples replayed into the database (inserted or found already there)', registers }),

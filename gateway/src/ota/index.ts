@@ -76,9 +76,11 @@ export default fp(async (app) => {
   }
   app.decorate('ota', ota)
 
-  // Reminders fired while a vehicle was away reach its head unit when it is back.
-  const onPresence = (key: number, p: { powerState: string }) => {
-    if (p.powerState === 'awake' || p.powerState === 'driving') scheduler.deliverPending(key).catch((err: unknown) => log.error({ err }, 'reminder delivery failed'))
+  // Reminders fired while a vehicle was away reach its head unit when it is back: on its return,
+  // not on every awake ↔ driving change (a fleet in motion sends many of those).
+  const isUp = (p: { powerState: string } | undefined) => p !== undefined && (p.powerState === 'awake' || p.powerState === 'driving')
+  const onPresence = (key: number, p: { powerState: string }, previous: { powerState: string } | undefined) => {
+    if (isUp(p) && !isUp(previous)) scheduler.deliverPending(key).catch((err: unknown) => log.error({ err }, 'reminder delivery failed'))
   }
   app.vehicles.events.on('presenceChanged', onPresence)
 

@@ -34,8 +34,18 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
   const { artifactsOf, offerFor, redeliverOffers } = delivery
   const { fireReminders, deliverUndelivered } = createReminders(ctx, delivery, stats)
 
-  /** A vehicle came online: reminders fired while it was away reach its head unit now, unanswered offers are sent again. */
+  /** Campaigns not yet ended, as of the last pass (-1 before the first). */
+  let openCampaigns = -1
+
+  /**
+   * A vehicle came online: reminders fired while it was away reach its head
+   * unit now, unanswered offers are sent again. Nothing to do (no queries)
+   * while no campaign is open: a campaign another gateway opens meanwhile is
+   * covered by the next pass, which offers to and delivers reminders for
+   * every connected vehicle.
+   */
   async function deliverPending (vehicleKey: number): Promise<void> {
+    if (openCampaigns === 0) return
     await deliverUndelivered(vehicleKey)
     await redeliverOffers(vehicleKey)
   }
@@ -228,7 +238,9 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
   async function tickOnce (): Promise<void> {
     const now = ctx.clock.now()
     const repo = createOtaCampaignsRepository(ctx.pool)
-    for (let c of await repo.listByState(['scheduled', 'running', 'paused'])) {
+    const open = await repo.listByState(['scheduled', 'running', 'paused'])
+    openCampaigns = open.length
+    for (let c of open) {
       c = await lifecycle(c, now)
       if (c.state !== 'running') continue
       await retries(c, now)

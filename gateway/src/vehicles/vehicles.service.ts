@@ -33,7 +33,7 @@ interface VehicleEvents {
   /** A vehicle's credentials were revoked or rotated: any open session must end. */
   credentialsInvalidated: [vehicleId: string]
   /** Birth, death or last connection closed. */
-  presenceChanged: [vehicleKey: number, presence: VehiclePresence]
+  presenceChanged: [vehicleKey: number, presence: VehiclePresence, previous: VehiclePresence | undefined]
 }
 
 export interface VehiclesServiceDeps {
@@ -59,10 +59,13 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
   const births = createMicroBatcher<{ key: number, birth: Birth }>((batch) => repo.recordBirths(batch), BIRTH_FLUSH_MS)
 
   function setPresence (key: number, p: VehiclePresence): void {
+    const previous = presence.get(key)
     presence.set(key, p)
-    events.emit('presenceChanged', key, p)
+    events.emit('presenceChanged', key, p, previous)
   }
   const lastSeen = new Map<number, number>()
+  /** Fleet and region are fixed at registration (no route changes them), so they can be cached. */
+  const scopes = new Map<string, { fleet: string, region: string }>()
   /** Open MQTT connections per vehicle: during a takeover the old and new overlap. */
   const openConnections = new Map<number, number>()
 
@@ -114,6 +117,17 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     },
 
     get: (id: string) => repo.get(id),
+    /** Fleet and region of a vehicle (whose dashboards may see it): hot path of live alert fan-out, cached. */
+    async scopeOf (id: string): Promise<{ fleet: string, region: string } | undefined> {
+      let s = scopes.get(id)
+      if (s === undefined) {
+        const v = await repo.get(id)
+        if (v === undefined) return undefined
+        s = { fleet: v.fleet, region: v.region }
+        scopes.set(id, s)
+      }
+      return s
+    },
     /** The vehicle if the caller's scope covers it; otherwise undefined, answered as 404 like a missing one (OWASP API1). */
     async getVisible (id: string, scope: VehicleScope): Promise<VehicleRecord | undefined> {
       const v = await repo.get(id)

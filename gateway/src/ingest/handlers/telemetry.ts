@@ -15,12 +15,19 @@ export interface TelemetryHandlerDeps {
   limits: { maxFutureMs: number, maxAgeMs: number }
   now: () => number
   touch: (vehicleKey: number, atMs: number) => void
-  /** Called once the samples are committed (live fan-out, rules). */
+  /**
+   * New samples, validated and on their way to the commit (rules): evaluated
+   * while the batch is written, so an alert does not wait for the telemetry
+   * commit. Acknowledged data is never lost (committed or spooled), and a
+   * batch the vehicle must resend is a replay, which rules skip.
+   */
+  onAccepted: (vehicle: AuthenticatedVehicle, signalIds: number[], tsMs: number[], values: number[]) => void
+  /** Called once the samples are committed (live fan-out). */
   onStored: (vehicle: AuthenticatedVehicle, signalIds: number[], tsMs: number[], values: number[]) => void
 }
 
 /** Decode, validate against the catalog, track sequence numbers, then wait for the batched commit. */
-export function createTelemetryHandler ({ batcher, metrics, limits, now, touch, onStored }: TelemetryHandlerDeps): ChannelHandler {
+export function createTelemetryHandler ({ batcher, metrics, limits, now, touch, onAccepted, onStored }: TelemetryHandlerDeps): ChannelHandler {
   return async (vehicle, payload, state) => {
     const decoded = decodeTelemetry(payload)
     if (!decoded.ok) return { ok: false, reason: decoded.error.code, detail: decoded.error.detail }
@@ -44,10 +51,13 @@ export function createTelemetryHandler ({ batcher, metrics, limits, now, touch, 
       stats.replayedBatches++
     }
     touch(vehicle.key, t)
-    const durability = await batcher.add(vehicle.key, v.signalIds, v.tsMs, v.values)
+    // A replayed batch holds nothing new; feeding it to the rules again would double-count it in window means.
+    const fresh = v.signalIds.length > 0 && verdict.kind !== 'replay'
+    const durability = batcher.add(vehicle.key, v.signalIds, v.tsMs, v.values)
+    if (fresh) onAccepted(vehicle, v.signalIds, v.tsMs, v.values)
+    const stored = await durability
     stats.samplesAccepted += v.signalIds.length
-    // A replayed batch stored nothing new; feeding it to the rules again would double-count it in window means.
-    if (v.signalIds.length > 0 && verdict.kind !== 'replay') onStored(vehicle, v.signalIds, v.tsMs, v.values)
-    return durability === 'spooled' ? SPOOLED : HANDLED
+    if (fresh) onStored(vehicle, v.signalIds, v.tsMs, v.values)
+    return stored === 'spooled' ? SPOOLED : HANDLED
   }
 }
