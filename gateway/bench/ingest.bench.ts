@@ -19,7 +19,7 @@ import { ensureMosquitto, runMosquittoBaseline, type BaselineResult } from './mo
 import { positiveArg, medianOf, progress, round, runWindows, type WindowPlan, type WindowProbe, type WindowResult } from './measure.js'
 import { runOverload } from './overload.js'
 import { CpuMeter, MachineCpuMeter, rssMb } from './proc-stats.js'
-import type { LoadSpec } from './generator-protocol.js'
+import type { LoadSpec, SampleValues } from './generator-protocol.js'
 
 const TARGET_SAMPLES_PER_S = 200_000
 const TARGET_P99_MS = 1000
@@ -43,6 +43,10 @@ const { values: args } = parseArgs({
     'skip-baseline': { type: 'boolean', default: false },
     // --no-rules: measure ingest without the predictive-failure rules (RULES_ENABLED=false)
     rules: { type: 'boolean', default: true },
+    // --rules-baseline: then measure again on a fresh gateway without rules, same run: rules_ratio = with / without
+    'rules-baseline': { type: 'boolean', default: false },
+    // What the samples say: uniform over each signal's range (worst case for the rules) or a healthy fleet's readings
+    values: { type: 'string', default: 'uniform' },
     'cpu-prof': { type: 'string', description: 'directory for a V8 CPU profile of the gateway' },
   },
   allowNegative: true,
@@ -55,6 +59,8 @@ const opts = {
   inflight: positiveArg('inflight', args.inflight),
   overloadS: positiveArg('overload-duration', args['overload-duration']),
 }
+if (args.values !== 'uniform' && args.values !== 'healthy') throw new Error(`--values must be uniform or healthy, got ${args.values}`)
+const values = args.values as SampleValues
 const plan: WindowPlan = { warmupS: 2, windows: positiveArg('windows', args.windows), windowS: positiveArg('duration', args.duration), extraWindows: 2 }
 
 interface LoadRun {
@@ -198,22 +204,38 @@ async function main (): Promise<number> {
       baseline = await runMosquittoBaseline(pool, { ...plan, vehicles: opts.vehicles, samples: opts.samples, window: opts.inflight })
       progress(`mosquitto relays ${round(baseline.msgsPerS)} msgs/s (cpu ${round(baseline.mosquittoCpuPct)} %, subscriber ${round(baseline.subscriberCpuPct)} %, generators ${round(baseline.generatorCpuPct)} %); published ${baseline.published}, received ${baseline.received}`)
     }
-    progress('starting gateway (embedded PostgreSQL)')
-    gw = await GatewayProcess.start({
-      env: { VEHICLE_MAX_MSGS_PER_S: '1000', VEHICLE_MAX_BYTES_PER_S: String(64 << 20), RULES_ENABLED: String(args.rules), DEMO_VEHICLES: '0' },
-      nodeArgs: args['cpu-prof'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`],
-    })
-    const logins = await gw.provision(opts.vehicles)
-    progress(`gateway: ${await pool.connect(gw.mqttUrl, logins, opts.samples)} vehicles connected`)
-    const disconnectsBefore = pool.disconnectsTotal
-    const measured = await measureGateway(pool, gw)
-    const line: Record<string, unknown> = resultLine(measured, baseline, args.rules, pool.disconnectsTotal - disconnectsBefore)
-    if (args.overload) {
-      const o = await runOverload(gw, pool, { offeredMsgsPerS: OVERLOAD_FACTOR * measured.capacity, durationS: opts.overloadS, samples: opts.samples })
-      Object.assign(line, { overload: true }, Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])))
-      if (o.crashed) progress(`gateway died under overload:\n${gw.logTail()}`)
+    const run = async (rules: boolean) => {
+      progress(`starting gateway (embedded PostgreSQL), rules ${rules ? 'on' : 'off'}`)
+      await gw?.stop()
+      gw = await GatewayProcess.start({
+        env: { VEHICLE_MAX_MSGS_PER_S: '1000', VEHICLE_MAX_BYTES_PER_S: String(64 << 20), RULES_ENABLED: String(rules), DEMO_VEHICLES: '0' },
+        nodeArgs: args['cpu-prof'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`],
+      })
+      const logins = await gw.provision(opts.vehicles)
+      progress(`gateway: ${await pool.connect(gw.mqttUrl, logins, opts.samples, values)} vehicles connected (${values} values)`)
+      const disconnectsBefore = pool.disconnectsTotal
+      const measured = await measureGateway(pool, gw)
+      return { measured, disconnects: pool.disconnectsTotal - disconnectsBefore, gw }
     }
-    line.gateway_log_problems = gw.logProblems()
+    const withRules = await run(args.rules)
+    const measured = withRules.measured
+    const line: Record<string, unknown> = { ...resultLine(measured, baseline, args.rules, withRules.disconnects), values }
+    if (args.overload) {
+      const o = await runOverload(withRules.gw, pool, { offeredMsgsPerS: OVERLOAD_FACTOR * measured.capacity, durationS: opts.overloadS, samples: opts.samples })
+      Object.assign(line, { overload: true }, Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])))
+      if (o.crashed) progress(`gateway died under overload:\n${withRules.gw.logTail()}`)
+    }
+    line.gateway_log_problems = withRules.gw.logProblems()
+    if (args['rules-baseline'] && args.rules) {
+      await pool.disconnect()
+      const without = await run(false)
+      Object.assign(line, {
+        no_rules_samples_per_s: round(without.measured.best.samplesPerS),
+        no_rules_p99_ms: round(without.measured.best.p99Ms),
+        rules_ratio: round(measured.best.samplesPerS / without.measured.best.samplesPerS),
+      })
+      progress(`rules on ${round(measured.best.samplesPerS)} samples/s, off ${round(without.measured.best.samplesPerS)} samples/s: ratio ${round(measured.best.samplesPerS / without.measured.best.samplesPerS)} (target ≥ 0.85)`)
+    }
     process.stdout.write(JSON.stringify(line) + '\n')
     return 0
   } catch (err) {
