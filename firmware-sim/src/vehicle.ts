@@ -12,6 +12,9 @@ import { encodeDeath, encodeStatus, ownBuffer, type DeathReason } from './wire-c
 import type { SimLogger } from './log.js'
 import { openLink } from './mqtt-link.js'
 
+/** How long a unit going to sleep keeps its link up to deliver what it holds (real ms). */
+const SLEEP_GRACE_MS = 5000
+
 export type LinkState = 'offline' | 'connecting' | 'online' | 'sleeping' | 'outage' | 'stopped'
 
 /** What every vehicle of a fleet shares. */
@@ -92,7 +95,7 @@ export class SimulatedVehicle implements PhysicsSink {
       this.deepSleep = this.ctx.realDuration(this.state.phaseEndMs - tMs) >= this.ctx.minRealSleepMs
       if (this.deepSleep && this.link === 'online') {
         this.sleepPending = true
-        this.sleepDeadline = Date.now() + 5000
+        this.sleepDeadline = Date.now() + SLEEP_GRACE_MS
         return
       }
     } else {
@@ -206,7 +209,12 @@ export class SimulatedVehicle implements PhysicsSink {
       this.wakingToDeliver = false
       c.subscribe(this.topics.cmdReq, { qos: 1 })
       this.sendStatus()
-      if (this.deepSleep && this.state.phase === 'asleep') this.sleepPending = true
+      if (this.deepSleep && this.state.phase === 'asleep') {
+        // Woken to deliver (or reconnected while due to sleep): a fresh grace period to empty the spool,
+        // not the one that ran out before (with that one it slept again at once, holding its data).
+        this.sleepPending = true
+        this.sleepDeadline = Date.now() + SLEEP_GRACE_MS
+      }
       this.pump()
     })
     c.on('message', (_topic, payload) => this.onCommand(payload))
