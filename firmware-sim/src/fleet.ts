@@ -54,8 +54,8 @@ export interface FleetOptions {
   /** Real epoch ms at which the simulated clock starts (default now); pass the value a plan was made with. */
   startedAtMs?: number
   /**
-   * Accelerated time only: simulated time slows above this many unacknowledged messages in the spools of
-   * vehicles that can deliver them (not asleep, not in an outage) and holds at twice as many, so a gateway
+   * Accelerated time only: simulated time slows above half this many unacknowledged messages in the spools
+   * of vehicles that can deliver them (not asleep, not in an outage) and holds at this many, so a gateway
    * that falls behind slows the fleet instead of piling data up. Default 2 per vehicle; Infinity = wall-clock paced.
    */
   maxBacklog?: number
@@ -214,10 +214,9 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
       for (const x of units) x.u.flushBatch()
       if (stopOpts.wakeSleepers === true) for (const x of units) x.u.wakeToDeliver(Date.now())
       // Vehicles reconnecting (backoff, woken sleepers) count too: their data is on its way.
-      const delivering = (u: SimulatedVehicle) => u.link === 'online' || u.link === 'connecting' || u.link === 'offline'
-      while (Date.now() < until && units.some((x) => delivering(x.u) && x.u.recorder.spool.size > 0)) {
+      while (Date.now() < until && units.some((x) => canDeliver(x.u) && x.u.recorder.spool.size > 0)) {
         const now = Date.now()
-        for (const x of units) if (x.u.link === 'online' || (delivering(x.u) && x.u.recorder.spool.size > 0)) x.u.tick(now)
+        for (const x of units) if (x.u.link === 'online' || (canDeliver(x.u) && x.u.recorder.spool.size > 0)) x.u.tick(now)
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       await Promise.all(units.map((x) => x.u.stop()))
@@ -233,10 +232,15 @@ function pacingFor (maxBacklog: number): Pacing | undefined {
   return Number.isFinite(maxBacklog) ? { lowWater: maxBacklog / 2, highWater: maxBacklog } : undefined
 }
 
-/** Messages waiting or in flight in the spools of vehicles that can deliver them now (asleep or out of coverage they cannot). */
+/** Online, or on the way to be (connecting, reconnect backoff): not asleep, not out of coverage, not stopped. */
+function canDeliver (u: SimulatedVehicle): boolean {
+  return u.link === 'online' || u.link === 'connecting' || u.link === 'offline'
+}
+
+/** Messages waiting or in flight in the spools of vehicles that can deliver them now. */
 function deliverableBacklog (units: ReadonlyArray<{ u: SimulatedVehicle }>): number {
   let n = 0
-  for (const { u } of units) if (u.link === 'online' || u.link === 'connecting' || u.link === 'offline') n += u.recorder.spool.size
+  for (const { u } of units) if (canDeliver(u)) n += u.recorder.spool.size
   return n
 }
 

@@ -102,9 +102,8 @@ export class SimulatedVehicle implements PhysicsSink {
       this.deepSleep = false
       this.sleepPending = false
     }
-    // At accelerated time one batch interval spans hours with several trips: a birth per phase change
-    // outnumbered the telemetry batches (140k to 59k in a 24-day score run). The next interval's birth
-    // carries the state then; at speed 1 that is at most one interval late.
+    // Said at the next batch interval: at accelerated time one interval spans several trips, and a birth
+    // per phase change outnumbered telemetry 140k to 59k in a score run. At speed 1 it is ≤ 1 interval late.
     this.statusDue = true
   }
 
@@ -148,10 +147,7 @@ export class SimulatedVehicle implements PhysicsSink {
     }
   }
 
-  /**
-   * A deeply asleep unit holding undelivered data connects, delivers it and goes back to sleep, as it
-   * would at its next wake-up (used when a run ends, so that nothing recorded stays in a sleeping spool).
-   */
+  /** A deeply asleep unit holding data connects, delivers it and sleeps again, as at its next wake-up (end of a run). */
   wakeToDeliver (now: number): void {
     if (this.link !== 'sleeping' || this.recorder.spool.size === 0) return
     this.wakingToDeliver = true
@@ -210,8 +206,7 @@ export class SimulatedVehicle implements PhysicsSink {
       c.subscribe(this.topics.cmdReq, { qos: 1 })
       this.sendStatus()
       if (this.deepSleep && this.state.phase === 'asleep') {
-        // Woken to deliver (or reconnected while due to sleep): a fresh grace period to empty the spool,
-        // not the one that ran out before (with that one it slept again at once, holding its data).
+        // A fresh grace period: with the expired one a unit woken to deliver slept again at once.
         this.sleepPending = true
         this.sleepDeadline = Date.now() + SLEEP_GRACE_MS
       }
