@@ -120,9 +120,11 @@ async function main (): Promise<void> {
     let backlog = fleet.stats().buffered
     for (let stalled = 0, waited = 0; backlog > 0 && stalled < 3 && waited < DRAIN_MAX_S; waited += 2) {
       await new Promise((resolve) => setTimeout(resolve, 2000))
-      const now = fleet.stats().buffered
+      const d = fleet.stats()
+      const now = d.buffered
       stalled = now < backlog ? 0 : stalled + 1
-      progress(`draining the vehicles' backlog: ${now} messages buffered`)
+      // Link states and acknowledgements too: a backlog that does not shrink is either held by sleepers or not acked.
+      progress(`draining the vehicles' backlog: ${now} messages buffered (${d.inFlight} in flight), acked ${d.acked}; connected ${d.connected}, connecting ${d.connecting}, offline ${d.offline}, asleep ${d.sleeping}`)
       backlog = now
     }
     // Asleep vehicles deliver what they hold too, as they would at their next wake-up.
