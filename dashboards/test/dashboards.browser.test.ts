@@ -114,7 +114,8 @@ describe('dashboards in chromium', () => {
     await publish(car, v.id, 'telemetry', telemetryPayload(1, t0, [[coolant, 90]]))
     const injectedAt = Date.now()
     await publish(car, v.id, 'telemetry', telemetryPayload(2, t0 + 60_000, [0, 60_000, 120_000, 180_000].map((o) => [coolant, 116, o] as [number, number, number])))
-    const row = page.locator(`tr[data-testid="alert-row"][data-vehicle="${v.id}"]`)
+    // The default coolant over-temperature rule raises on this vehicle too: follow the test rule's row.
+    const row = page.locator(`tr[data-testid="alert-row"][data-vehicle="${v.id}"][data-rule="${RULE.id}"]`)
     await row.waitFor({ timeout: 5000 })
     const seenAfterMs = Date.now() - injectedAt
     expect(seenAfterMs).toBeLessThan(5000)
@@ -124,8 +125,8 @@ describe('dashboards in chromium', () => {
     await row.getByTestId('alert-note').fill('calling the driver')
     await row.getByTestId('alert-ack').click()
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 5000 }).toBe('acknowledged')
-    const alerts = await (await api(gw, `/alerts?vehicle=${v.id}`)).json() as { items: Array<{ state: string, acknowledgedBy: string }> }
-    expect(alerts.items[0]).toMatchObject({ state: 'acknowledged' })
+    const alerts = await (await api(gw, `/alerts?vehicle=${v.id}`)).json() as { items: Array<{ state: string, ruleId: string, acknowledgedBy: string }> }
+    expect(alerts.items.find((a) => a.ruleId === RULE.id)).toMatchObject({ state: 'acknowledged' })
     await row.getByRole('link', { name: RULE.id }).click()
     await page.getByTestId('alert-evidence').getByText('116').first().waitFor()
     await page.getByTestId('evidence-chart').waitFor()

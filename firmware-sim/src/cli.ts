@@ -166,7 +166,7 @@ if (a.duration !== undefined) setTimeout(() => void shutdown('duration reached')
 function progressLine (s: FleetStats): string {
   const lagD = (Date.now() - s.simTimeMs) / 86_400_000
   const sim = new Date(s.simTimeMs).toISOString().slice(0, 16).replace('T', ' ')
-  return `sim ${sim}Z${s.caughtUp ? '' : ` (-${lagD.toFixed(1)} d)`} | connected ${s.connected}/${s.vehicles} sleeping ${s.sleeping} | ` +
+  return `sim ${sim}Z${s.caughtUp ? '' : ` (-${lagD.toFixed(1)} d, pace ${Math.round(s.pace * 100)} %)`} | connected ${s.connected}/${s.vehicles} sleeping ${s.sleeping} | ` +
     `${Math.round(s.msgsPerS)} msg/s | buffered ${s.buffered} dropped ${s.dropped} | reconnects ${s.reconnects} outages ${s.outages} | ` +
     `driving ${s.driving} charging ${s.charging} | DTCs ${s.dtcsSet}`
 }

@@ -33,15 +33,17 @@ export interface FleetStats {
   commandsIgnored: number
   simTimeMs: number
   caughtUp: boolean
+  /** Share of full speed the simulated clock ran at in its last step (1 full, 0 held by the backlog). */
+  pace: number
 }
 
-export function collectStats (vehicles: readonly SimulatedVehicle[], extra: { rate: number, msgsPerS: number, dtcsSet: number, simTimeMs: number, caughtUp: boolean }): FleetStats {
+export function collectStats (vehicles: readonly SimulatedVehicle[], extra: { rate: number, msgsPerS: number, dtcsSet: number, simTimeMs: number, caughtUp: boolean, pace: number }): FleetStats {
   const s: FleetStats = {
     vehicles: vehicles.length, connected: 0, connecting: 0, sleeping: 0, offline: 0, inOutage: 0,
     driving: 0, charging: 0, parked: 0, asleep: 0,
     acked: 0, msgsPerS: extra.msgsPerS, askedMsgsPerS: vehicles.length * extra.rate, batches: 0, samples: 0,
     buffered: 0, inFlight: 0, dropped: 0, reconnects: 0, connectFailures: 0, authFailures: 0, outages: 0,
-    dtcsSet: extra.dtcsSet, commandsIgnored: 0, simTimeMs: extra.simTimeMs, caughtUp: extra.caughtUp,
+    dtcsSet: extra.dtcsSet, commandsIgnored: 0, simTimeMs: extra.simTimeMs, caughtUp: extra.caughtUp, pace: extra.pace,
   }
   for (const v of vehicles) {
     if (v.link === 'online') s.connected++

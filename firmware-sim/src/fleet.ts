@@ -1,5 +1,5 @@
 import { derive } from './prng.core.js'
-import { createSimClock } from './sim-clock.core.js'
+import { createSimClock, type Pacing } from './sim-clock.core.js'
 import { planFleet, type VehicleSpec } from './fleet-plan.core.js'
 import { NO_FAULTS, parseFraction, type FaultSelection } from './faults/scenario.core.js'
 import { FAULT_KINDS } from './faults/fault-types.core.js'
@@ -53,6 +53,12 @@ export interface FleetOptions {
   tickMs?: number
   /** Real epoch ms at which the simulated clock starts (default now); pass the value a plan was made with. */
   startedAtMs?: number
+  /**
+   * Accelerated time only: simulated time slows above half this many unacknowledged messages in the spools
+   * of vehicles that can deliver them (not asleep, not in an outage) and holds at this many, so a gateway
+   * that falls behind slows the fleet instead of piling data up. Default 2 per vehicle; Infinity = wall-clock paced.
+   */
+  maxBacklog?: number
 }
 
 export interface Fleet {
@@ -64,8 +70,12 @@ export interface Fleet {
   outage(vin: string | undefined, ms: number): void
   /** The live vehicle objects (tests, diagnostics). */
   unit(vin: string): SimulatedVehicle | undefined
-  /** Delivers what is spooled (up to drainMs), then death certificates (SHUTDOWN), clean disconnects, final ground truth. */
-  stop(drainMs?: number): Promise<void>
+  /**
+   * Delivers what is spooled (up to drainMs), then death certificates (SHUTDOWN), clean disconnects, final
+   * ground truth. With `wakeSleepers`, asleep vehicles holding data connect to deliver it first (as they
+   * would at their next wake-up); otherwise they keep it.
+   */
+  stop(drainMs?: number, opts?: { wakeSleepers?: boolean }): Promise<void>
 }
 
 export function faultSelection (faults: string | FaultSelection | undefined): FaultSelection {
@@ -86,7 +96,8 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
   const horizonMs = (opts.days ?? 24) * DAY_MS
   if (!(rate > 0 && rate <= 50)) throw new Error(`rate must be in (0, 50] batches per second, got ${rate}`)
   const realStart = opts.startedAtMs ?? Date.now()
-  const clock = createSimClock({ speed, horizonMs, realStartMs: realStart })
+  const specCount = Array.isArray(opts.vehicles) ? opts.vehicles.length : (opts.vehicles as number | undefined) ?? 10
+  const clock = createSimClock({ speed, horizonMs, realStartMs: realStart, pacing: pacingFor(opts.maxBacklog ?? 2 * specCount) })
   const specs = Array.isArray(opts.vehicles)
     ? opts.vehicles as readonly VehicleSpec[]
     : planFleet({ count: (opts.vehicles as number | undefined) ?? 10, seed, simStartMs: clock.simStartMs, horizonMs, faults: faultSelection(opts.faults) })
@@ -100,7 +111,7 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
   }
 
   const cfg = samplingFor(rate, speed, keepAwake)
-  let caughtUp = speed === 1
+  let caughtUp = clock.caughtUp()
   let dtcsSet = 0
   let gtDirty = true
   const connectRate = opts.connectRatePerS ?? 250
@@ -114,7 +125,7 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
     codec: opts.commandCodec ?? protobufCommandCodec,
     log,
     realDuration: (simMs) => simMs / (caughtUp ? 1 : speed),
-    simNow: () => clock.now(Date.now()),
+    simNow: () => clock.now(),
     onDtc: (vin, e) => {
       dtcsSet += e.action === 'set' ? 1 : 0
       gtDirty = true
@@ -144,12 +155,12 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
     return gtWrite
   }
   await saveGroundTruth()
-  log.info({ vehicles: specs.length, rate, speed, simStart: new Date(clock.simStartMs).toISOString(), catchUpAt: new Date(clock.catchUpAtRealMs).toISOString() }, 'fleet started')
+  log.info({ vehicles: specs.length, rate, speed, simStart: new Date(clock.simStartMs).toISOString() }, 'fleet started')
 
   const tick = (): void => {
     const now = Date.now()
-    const sim = clock.now(now)
-    if (!caughtUp && clock.caughtUp(now)) {
+    const sim = clock.step(now, caughtUp ? 0 : deliverableBacklog(units))
+    if (!caughtUp && clock.caughtUp()) {
       caughtUp = true
       Object.assign(cfg, samplingFor(rate, 1, keepAwake))
       // Samples planned with the accelerated (long) periods would leave minutes of silence.
@@ -189,21 +200,23 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
   return {
     vehicles: specs,
     simStartMs: clock.simStartMs,
-    stats: () => collectStats(units.map((x) => x.u), { rate, msgsPerS: meter.perSecond(), dtcsSet, simTimeMs: clock.now(Date.now()), caughtUp }),
+    stats: () => collectStats(units.map((x) => x.u), { rate, msgsPerS: meter.perSecond(), dtcsSet, simTimeMs: clock.now(), caughtUp, pace: clock.pace() }),
     groundTruth,
     outage (vin, ms) {
       const now = Date.now()
       for (const x of units) if (vin === undefined || x.u.vin === vin) x.u.startOutage(now, ms)
     },
     unit: (vin) => byVin.get(vin),
-    async stop (drainMs = 2000) {
+    async stop (drainMs = 2000, stopOpts = {}) {
       clearInterval(timer)
       // Deliver what was recorded, briefly, before saying goodbye.
       const until = Date.now() + drainMs
       for (const x of units) x.u.flushBatch()
-      while (Date.now() < until && units.some((x) => x.u.link === 'online' && x.u.recorder.spool.size > 0)) {
+      if (stopOpts.wakeSleepers === true) for (const x of units) x.u.wakeToDeliver(Date.now())
+      // Vehicles reconnecting (backoff, woken sleepers) count too: their data is on its way.
+      while (Date.now() < until && units.some((x) => canDeliver(x.u) && x.u.recorder.spool.size > 0)) {
         const now = Date.now()
-        for (const x of units) if (x.u.link === 'online') x.u.tick(now)
+        for (const x of units) if (x.u.link === 'online' || (canDeliver(x.u) && x.u.recorder.spool.size > 0)) x.u.tick(now)
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       await Promise.all(units.map((x) => x.u.stop()))
@@ -212,6 +225,23 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
       log.info({}, 'fleet stopped')
     },
   }
+}
+
+/** Low water half the bound: between the two, simulated time slows gradually instead of stopping and starting. */
+function pacingFor (maxBacklog: number): Pacing | undefined {
+  return Number.isFinite(maxBacklog) ? { lowWater: maxBacklog / 2, highWater: maxBacklog } : undefined
+}
+
+/** Online, or on the way to be (connecting, reconnect backoff): not asleep, not out of coverage, not stopped. */
+function canDeliver (u: SimulatedVehicle): boolean {
+  return u.link === 'online' || u.link === 'connecting' || u.link === 'offline'
+}
+
+/** Messages waiting or in flight in the spools of vehicles that can deliver them now. */
+function deliverableBacklog (units: ReadonlyArray<{ u: SimulatedVehicle }>): number {
+  let n = 0
+  for (const { u } of units) if (canDeliver(u)) n += u.recorder.spool.size
+  return n
 }
 
 /** An exponentially distributed delay with the given mean, from a uniform draw. */

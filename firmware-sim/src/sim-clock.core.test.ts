@@ -1,32 +1,60 @@
 import { describe, expect, it } from 'vitest'
-import { createSimClock, MAX_HORIZON_MS } from './sim-clock.core.js'
+import { createSimClock, MAX_HORIZON_MS, paceFactor } from './sim-clock.core.js'
 
 const DAY = 86_400_000
 
 describe('simulated clock', () => {
-  it('at speed 1 is the wall clock', () => {
-    const c = createSimClock({ speed: 1, horizonMs: 24 * DAY, realStartMs: 1_000_000 })
-    expect(c.now(1_000_000)).toBe(1_000_000)
-    expect(c.now(1_005_000)).toBe(1_005_000)
-    expect(c.caughtUp(1_000_000)).toBe(true)
+  it('at speed 1 is the wall clock, whatever the backlog', () => {
+    const c = createSimClock({ speed: 1, horizonMs: 24 * DAY, realStartMs: 1_000_000, pacing: { lowWater: 1, highWater: 2 } })
+    expect(c.step(1_000_000)).toBe(1_000_000)
+    expect(c.step(1_005_000, 1e9)).toBe(1_005_000)
+    expect(c.caughtUp()).toBe(true)
   })
 
-  it('accelerated, starts a horizon in the past, never runs ahead of real time, then runs at speed 1', () => {
+  it('accelerated, starts a horizon in the past, never runs ahead of real time, then is the wall clock', () => {
     const t0 = Date.UTC(2026, 0, 1)
     const c = createSimClock({ speed: 3600, horizonMs: 24 * DAY, realStartMs: t0 })
     expect(c.simStartMs).toBe(t0 - 24 * DAY)
-    expect(c.now(t0 + 1000)).toBe(t0 - 24 * DAY + 3_600_000) // one simulated hour per real second
-    const catchUp = c.catchUpAtRealMs
-    expect(catchUp - t0).toBeCloseTo((24 * DAY) / 3599, 0)
-    for (const real of [t0, t0 + 60_000, catchUp - 1, catchUp, catchUp + 1, catchUp + DAY]) {
-      expect(c.now(real)).toBeLessThanOrEqual(real)
+    expect(c.step(t0 + 1000)).toBe(t0 - 24 * DAY + 3_600_000) // one simulated hour per real second
+    let real = t0 + 1000
+    while (!c.caughtUp()) {
+      real += 250
+      expect(c.step(real)).toBeLessThanOrEqual(real)
     }
-    expect(c.caughtUp(catchUp + 1)).toBe(true)
-    expect(c.now(catchUp + 5000)).toBe(catchUp + 5000)
+    expect(real - t0).toBeCloseTo((24 * DAY) / 3599, -3)
+    expect(c.step(real + 5000)).toBe(real + 5000)
   })
 
-  it('refuses a horizon the gateway would reject as too old', () => {
+  it('slows linearly between the water marks and holds at the high one', () => {
+    const p = { lowWater: 100, highWater: 300 }
+    expect(paceFactor(p, 0)).toBe(1)
+    expect(paceFactor(p, 100)).toBe(1)
+    expect(paceFactor(p, 200)).toBe(0.5)
+    expect(paceFactor(p, 300)).toBe(0)
+    expect(paceFactor(p, 10_000)).toBe(0)
+    expect(paceFactor(undefined, 10_000)).toBe(1)
+
+    const t0 = Date.UTC(2026, 0, 1)
+    const c = createSimClock({ speed: 1000, horizonMs: DAY, realStartMs: t0, pacing: p })
+    const s0 = c.simStartMs
+    expect(c.step(t0 + 100, 0)).toBe(s0 + 100_000)
+    expect(c.step(t0 + 200, 200)).toBe(s0 + 150_000)
+    expect(c.pace()).toBe(0.5)
+    expect(c.step(t0 + 10_000, 500)).toBe(s0 + 150_000) // held: the gateway is behind
+    expect(c.pace()).toBe(0)
+    expect(c.step(t0 + 10_100, 0)).toBe(s0 + 250_000) // resumes from where it held, no leap
+  })
+
+  it('advances at most maxStepMs of real time per step when paced (a stalled loop is not a leap)', () => {
+    const t0 = 0
+    const c = createSimClock({ speed: 100, horizonMs: DAY, realStartMs: t0, pacing: { lowWater: 10, highWater: 20, maxStepMs: 500 } })
+    expect(c.step(t0 + 60_000, 0)).toBe(c.simStartMs + 50_000)
+    expect(c.step(t0 + 59_000, 0)).toBe(c.simStartMs + 50_000) // real time going backwards changes nothing
+  })
+
+  it('refuses a horizon the gateway would reject as too old, and inverted water marks', () => {
     expect(() => createSimClock({ speed: 60, horizonMs: MAX_HORIZON_MS + 1, realStartMs: 0 })).toThrow(/horizon/)
     expect(() => createSimClock({ speed: 0.5, horizonMs: DAY, realStartMs: 0 })).toThrow(/speed/)
+    expect(() => createSimClock({ speed: 60, horizonMs: DAY, realStartMs: 0, pacing: { lowWater: 5, highWater: 5 } })).toThrow(/pacing/)
   })
 })

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { startFleet, type GroundTruth } from '@fleetwire/firmware-sim'
 import { GatewayProcess } from './gateway-process.js'
 import { progress, round } from './measure.js'
-import { scoreAlerts, type ScoredAlert } from './score.core.js'
+import { faultOfRule, scoreAlerts, summarizeWarning, type Point, type ScoredAlert } from './score.core.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -39,33 +39,65 @@ async function fetchAlerts (gw: GatewayProcess): Promise<ScoredAlert[]> {
   }
 }
 
+const DAY_MS = 86_400_000
+
+async function api<T> (gw: GatewayProcess, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${gw.httpUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${gw.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return await res.json() as T
+}
+
+/** Raw stored samples of one signal (the score's gateway serves up to 30 days raw). */
+async function rawPoints (gw: GatewayProcess, vin: string, signal: string, from: string, to: string): Promise<Point[]> {
+  const q = new URLSearchParams({ from, to })
+  const h = await api<{ points?: Array<{ ts: string, value: number }> }>(gw, `/vehicles/${vin}/signals/${signal}/history?${q}`)
+  return (h.points ?? []).map((p) => [Date.parse(p.ts), p.value] as const)
+}
+
 /**
- * Why a fault was missed, from the stored data: how many samples of each
- * warning signal arrived between onset and failure, their extreme value and
- * whether it ever crossed the simulator's own warning threshold.
+ * Why a fault was missed, from the stored data: per warning signal of the
+ * ground truth (derived ones such as max − min cell voltage computed from
+ * both stored signals), how many samples arrived between onset and failure,
+ * their extreme and whether they crossed the simulator's own threshold; then
+ * each rule for that fault replayed on the stored history (POST /rules/test):
+ * a replay that raises in time while the live rules did not points at
+ * delivery order or timing, one that does not raise at the rule itself.
  */
-async function explainMiss (gw: GatewayProcess, f: GroundTruth['faults'][number]): Promise<{ text: string, observable: boolean }> {
+async function explainMiss (gw: GatewayProcess, f: GroundTruth['faults'][number], ruleIds: readonly string[], simStartMs: number): Promise<{ text: string, observable: boolean }> {
   const parts: string[] = []
   // Unobservable only when every plain threshold warning provably never crossed in the stored data;
-  // derived values and slopes cannot be judged from hourly extremes, so they count as observable.
+  // slopes cannot be judged from the values alone, so they count as observable.
   let observable = false
   for (const w of f.warnings) {
-    const q = new URLSearchParams({ from: f.onsetAt, to: f.hardFailureAt, bucket: '3600' })
-    const res = await fetch(`${gw.httpUrl}/vehicles/${f.vehicleId}/signals/${w.signalId}/history?${q}`, { headers: { authorization: `Bearer ${gw.adminToken}` } })
-    const h = await res.json() as { points: Array<{ min: number, max: number, count: number }> }
-    const n = h.points.reduce((a, p) => a + p.count, 0)
-    const above = w.comparator.includes('above')
-    const extreme = h.points.reduce((m, p) => above ? Math.max(m, p.max) : Math.min(m, p.min), above ? -Infinity : Infinity)
-    const judged = w.minus === null && (w.comparator === 'above' || w.comparator === 'below')
-    if (!judged || (above ? extreme > w.threshold : extreme < w.threshold)) observable = true
-    parts.push(`${w.signal.split('.').slice(-2).join('.')}${w.minus === null ? '' : ' (derived)'}: ${n} samples, ${above ? 'max' : 'min'} ${round(extreme)} vs ${w.comparator} ${w.threshold}`)
+    const points = await rawPoints(gw, f.vehicleId, w.signal, f.onsetAt, f.hardFailureAt)
+    const minus = w.minus === null ? null : await rawPoints(gw, f.vehicleId, w.minus, f.onsetAt, f.hardFailureAt)
+    const s = summarizeWarning(points, minus, w.comparator, w.threshold)
+    if (s.crossings === null || s.crossings > 0) observable = true
+    const crossed = s.crossings === null ? '' : `, ${s.crossings} beyond${s.firstCrossingMs === null ? '' : ` from ${new Date(s.firstCrossingMs).toISOString().slice(0, 16)}`}`
+    parts.push(`${w.signal.split('.').slice(-2).join('.')}${w.minus === null ? '' : ' − min'}: ${s.samples} samples, ${w.comparator.includes('above') ? 'max' : 'min'} ${s.extreme === null ? '-' : round(s.extreme)} vs ${w.comparator} ${w.threshold}${crossed}`)
+  }
+  const failMs = Date.parse(f.hardFailureAt)
+  // Replay from well before the onset, so windows and baselines are full when the fault starts.
+  const from = new Date(Math.max(simStartMs, Date.parse(f.onsetAt) - 14 * DAY_MS)).toISOString()
+  for (const ruleId of ruleIds) {
+    const r = await api<{ samples?: number, transitions?: Array<{ kind: string, at: string }>, message?: string }>(gw, '/rules/test', { ruleId, vehicleId: f.vehicleId, from, to: f.hardFailureAt })
+    if (r.transitions === undefined) {
+      parts.push(`replay ${ruleId}: ${r.message ?? 'failed'}`)
+      continue
+    }
+    const raise = r.transitions.find((t) => t.kind === 'raise' && Date.parse(t.at) <= failMs)
+    parts.push(`replay ${ruleId}: ${raise === undefined ? 'no raise' : `raise at ${raise.at.slice(0, 16)}`} (${r.samples} samples)`)
   }
   return { text: parts.join('; ') + (observable ? '' : ' — the delivered data never showed the fault'), observable }
 }
 
 async function main (): Promise<void> {
   progress(`starting gateway; fleet of ${vehicles} vehicles, ${args.faults} with faults, seed ${seed}, ${days} simulated days at ${args.speed}x`)
-  const gw = await GatewayProcess.start({ env: { DEMO_VEHICLES: '0', LOG_LEVEL: 'warn' } })
+  // Raw history up to 30 days: explainMiss pairs cell max and min sample by sample.
+  const gw = await GatewayProcess.start({ env: { DEMO_VEHICLES: '0', LOG_LEVEL: 'warn', HISTORY_RAW_MAX_S: String(30 * 86_400) } })
   let truth: GroundTruth | undefined
   try {
     const fleet = await startFleet({
@@ -80,7 +112,7 @@ async function main (): Promise<void> {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 2000))
       const s = fleet.stats()
-      progress(`sim time ${new Date(s.simTimeMs).toISOString().slice(0, 16)}  connected ${s.connected}  asleep ${s.sleeping}  acked ${s.acked}  buffered ${s.buffered}  DTCs ${s.dtcsSet}`)
+      progress(`sim time ${new Date(s.simTimeMs).toISOString().slice(0, 16)}  pace ${Math.round(s.pace * 100)} %  connected ${s.connected}  asleep ${s.sleeping}  acked ${s.acked}  buffered ${s.buffered}  DTCs ${s.dtcsSet}`)
       if (s.caughtUp) break
     }
     // Caught up with the wall clock. A gateway that fell behind (a busy machine) leaves a backlog in the
@@ -88,13 +120,15 @@ async function main (): Promise<void> {
     let backlog = fleet.stats().buffered
     for (let stalled = 0, waited = 0; backlog > 0 && stalled < 3 && waited < DRAIN_MAX_S; waited += 2) {
       await new Promise((resolve) => setTimeout(resolve, 2000))
-      const now = fleet.stats().buffered
+      const d = fleet.stats()
+      const now = d.buffered
       stalled = now < backlog ? 0 : stalled + 1
-      progress(`draining the vehicles' backlog: ${now} messages buffered`)
+      // Link states and acknowledgements too: a backlog that does not shrink is either held by sleepers or not acked.
+      progress(`draining the vehicles' backlog: ${now} messages buffered (${d.inFlight} in flight), acked ${d.acked}; connected ${d.connected}, connecting ${d.connecting}, offline ${d.offline}, asleep ${d.sleeping}`)
       backlog = now
     }
-    // stop() delivers what online vehicles still hold (asleep vehicles keep theirs).
-    await fleet.stop(10_000)
+    // Asleep vehicles deliver what they hold too, as they would at their next wake-up.
+    await fleet.stop(30_000, { wakeSleepers: true })
     const undelivered = fleet.stats().buffered
     if (undelivered > 0) progress(`WARNING: ${undelivered} messages never reached the gateway (machine too busy?); faults they would show count as missed`)
     truth = fleet.groundTruth()
@@ -105,9 +139,10 @@ async function main (): Promise<void> {
     progress(`alerts: ${alerts.length}; faults: ${truth.faults.length} on ${truth.faultyVehicles} vehicles`)
     for (const [fault, r] of Object.entries(score.recall)) progress(`  ${fault.padEnd(20)} recall ${round(r)}  median lead ${score.leadDaysByFault[fault] ?? '-'} d`)
     const unobservable = new Map<string, number>()
+    const ruleIds = (await api<Array<{ rule: { id: string } }>>(gw, '/rules')).map((r) => r.rule.id)
     for (const m of score.missed) {
       const f = truth.faults.find((x) => x.vehicleId === m.vehicleId && x.fault === m.fault)
-      const why = f === undefined ? { text: '', observable: true } : await explainMiss(gw, f)
+      const why = f === undefined ? { text: '', observable: true } : await explainMiss(gw, f, ruleIds.filter((id) => faultOfRule(id) === m.fault), Date.parse(truth.simStart))
       if (!why.observable) unobservable.set(m.fault, (unobservable.get(m.fault) ?? 0) + 1)
       progress(`  missed: ${m.fault} on ${m.vehicleId} (onset ${f?.onsetAt}, hard failure ${m.hardFailureAt}): ${why.text}`)
     }

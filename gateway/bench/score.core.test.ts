@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GroundTruth } from '@fleetwire/firmware-sim'
-import { scoreAlerts } from './score.core.js'
+import { scoreAlerts, summarizeWarning } from './score.core.js'
 
 const DAY = 86_400_000
 const start = Date.UTC(2026, 10, 1)
@@ -30,5 +30,23 @@ describe('scoreAlerts', () => {
     expect(s.precision).toBe(0.75) // 3 of the 4 predictive alerts are on a vehicle with that fault
     expect(s.false_per_1000_vehicle_days).toBe(25) // 1 alert / (2 healthy vehicles × 20 days) × 1000
     expect(s.median_lead_days).toBe(4)
+  })
+})
+
+describe('summarizeWarning', () => {
+  it('derives signal − minus at the instants both were sampled, and counts threshold crossings', () => {
+    const max = [[1, 3.80], [2, 3.85], [3, 3.90], [4, 3.95]] as const
+    const min = [[1, 3.75], [3, 3.80], [4, 3.84]] as const // no min at t=2: that max is not paired
+    const s = summarizeWarning(max, min, 'above', 0.08)
+    expect(s.samples).toBe(3)
+    expect(s.extreme).toBeCloseTo(0.11)
+    expect(s.crossings).toBe(2)
+    expect(s.firstCrossingMs).toBe(3)
+  })
+
+  it('judges plain thresholds below, and leaves slopes to the backtest', () => {
+    expect(summarizeWarning([[1, 900], [2, 450]], null, 'below', 500)).toMatchObject({ samples: 2, extreme: 450, crossings: 1, firstCrossingMs: 2 })
+    expect(summarizeWarning([[1, 1], [2, 5]], null, 'slope-above', 1)).toMatchObject({ extreme: 5, crossings: null, firstCrossingMs: null })
+    expect(summarizeWarning([], null, 'above', 1)).toMatchObject({ samples: 0, extreme: null })
   })
 })

@@ -90,3 +90,37 @@ export function scoreAlerts (truth: GroundTruth, alerts: readonly ScoredAlert[],
     missed,
   }
 }
+
+/** One stored sample of a signal: [epoch ms, value]. */
+export type Point = readonly [tsMs: number, value: number]
+
+/**
+ * What the stored data showed of one warning signal between onset and hard
+ * failure: the signal itself, or `signal − minus` where both were sampled at
+ * the same instant (the simulator samples cell max and min together), and how
+ * often and from when a plain threshold was crossed. Slope comparators are
+ * not judged here (the rule backtest is): `crossings` is null for them.
+ */
+export function summarizeWarning (points: readonly Point[], minus: readonly Point[] | null, comparator: string, threshold: number) {
+  let series: readonly Point[] = points
+  if (minus !== null) {
+    const at = new Map(minus)
+    series = points.flatMap(([t, v]): Point[] => {
+      const m = at.get(t)
+      return m === undefined ? [] : [[t, v - m]]
+    })
+  }
+  const above = comparator.includes('above')
+  const judged = comparator === 'above' || comparator === 'below'
+  let extreme = above ? -Infinity : Infinity
+  let crossings = 0
+  let firstCrossingMs: number | null = null
+  for (const [t, v] of series) {
+    extreme = above ? Math.max(extreme, v) : Math.min(extreme, v)
+    if (judged && (above ? v > threshold : v < threshold)) {
+      crossings++
+      if (firstCrossingMs === null || t < firstCrossingMs) firstCrossingMs = t
+    }
+  }
+  return { samples: series.length, extreme: series.length === 0 ? null : extreme, crossings: judged ? crossings : null, firstCrossingMs }
+}

@@ -38,7 +38,7 @@ export function stepBody (v: VehicleState, dtS: number, ambientC: number, loadKW
     const cold = leak !== undefined && leak.severity > 0 && leak.atOnset !== undefined
       ? Math.min(v.tyreColdKPa[i] as number, TYRE.coldKPa(leak.atOnset, v.model.placardKPa, leak.severity))
       : v.tyreColdKPa[i] as number
-    v.tyreKPa[i] = (cold + ATM_KPA) * ((v.tyreTempC[i] as number) + KELVIN) / (20 + KELVIN) - ATM_KPA
+    v.tyreKPa[i] = tyreGaugeKPa(cold, v.tyreTempC[i] as number)
   }
 
   // 12 V: the DC-DC holds ~14.1 V while it runs and recovers the drain; asleep, a parasitic drain.
@@ -52,6 +52,11 @@ export function stepBody (v: VehicleState, dtS: number, ambientC: number, loadKW
 
   if (v.noCoverage) v.signalDbm = -121
   else v.signalDbm = Math.max(-112, Math.min(-62, relax(v.signalDbm, -85, dtS, 900) + (awake ? v.rng.normal(0, 0.6) : 0)))
+}
+
+/** Gauge pressure of a tyre whose pressure at 20 °C is coldKPa, at tempC (ideal gas, absolute pressure ∝ kelvin). */
+export function tyreGaugeKPa (coldKPa: number, tempC: number): number {
+  return (coldKPa + ATM_KPA) * (tempC + KELVIN) / (20 + KELVIN) - ATM_KPA
 }
 
 export function restingLv (v: VehicleState): number {

@@ -1,5 +1,5 @@
 import { checkHardFailures, updateFaults } from '../faults/monitor.core.js'
-import { crank } from './body.core.js'
+import { crank, tyreGaugeKPa } from './body.core.js'
 import { AWAKE_AFTER_PARK_MS, CHECK_IN_MS, PERIODIC_WAKE_MS, chargeOnArrival, chooseDestination, planDeparture, type ChargePlan } from './daily-life.core.js'
 import { emitCrank, emitDue, type PhysicsSink } from './emit.core.js'
 import { ambientTempC, weatherOffsetC } from './ambient.core.js'
@@ -149,7 +149,13 @@ export function start (v: VehicleState, cfg: SimConfig, sink: PhysicsSink): void
   v.packTempC = ambient + 2
   v.coolantC = ambient
   v.cabinC = ambient
-  for (let i = 0; i < 4; i++) v.tyreTempC[i] = ambient
+  for (let i = 0; i < 4; i++) {
+    v.tyreTempC[i] = ambient
+    // The tyres were inflated to their cold (20 °C) pressure; at the start's ambient they read
+    // differently. Reporting the 20 °C value at, say, 5 °C looked like a 17 kPa drop within the first
+    // hours of every run: a slow leak on all four wheels of healthy vehicles.
+    v.tyreKPa[i] = tyreGaugeKPa(v.tyreColdKPa[i] as number, ambient)
+  }
   updateFaults(v, t)
   v.nextDepartureMs = planDeparture(v, t)
   const u = v.rng.next()

@@ -21,7 +21,7 @@ describe('default rules', () => {
     const set = compileRules(DEFAULT_RULES)
     expect(set.rules).toHaveLength(DEFAULT_RULES.length)
     for (const route of set.bySignal.values()) expect(route.primary.length + route.minus.length).toBeLessThanOrEqual(2)
-    // Speed only gates the coolant rule (an enabling condition): it feeds no rule itself.
+    // Speed feeds no rule.
     expect(set.bySignal.get(signalId('Vehicle.Speed'))?.primary ?? []).toEqual([])
   })
 

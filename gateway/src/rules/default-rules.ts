@@ -122,14 +122,15 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   ...WHEELS.map(tyreBelowFleet),
   {
     id: 'coolant-overheat',
-    name: 'Coolant over-temperature while driving',
-    description: 'Coolant above 100 °C while driving (healthy: BEV loop ≤ 65 °C, PHEV engine ≤ 97 °C).',
+    name: 'Coolant over-temperature',
+    description: 'Coolant above 100 °C (healthy: BEV loop ≤ 65 °C, PHEV engine ≤ 97 °C while driving, lower at rest).',
     enabled: true,
     severity: 'critical',
     signal: 'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature',
-    // "Driving" judged from the vehicle's own speed at the sample's time, not from the
-    // current power state: a store-and-forward or accelerated batch spans trips and stops.
-    when: { signalRange: [{ signal: 'Vehicle.Speed', min: 5 }] },
+    // No "driving" condition: only driving heats the loop past 100 °C (parked it cools, DC charging
+    // holds it ≤ 45 °C), and with sparse sampling the hottest reading is often the one at the end of a
+    // trip, at speed 0; a speed gate (tried: speed ≥ 5) ignored exactly those and missed faulty
+    // vehicles that only make short trips.
     quietPeriodS: H,
     // No duration: at the simulator's compressed sampling a short trip holds one or two samples.
     kind: { type: 'threshold', op: 'above', raise: 100, clear: 90, forS: 0, clearForS: 10 * 60 },
