@@ -135,6 +135,18 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
     // No duration: at the simulator's compressed sampling a short trip holds one or two samples.
     kind: { type: 'threshold', op: 'above', raise: 100, clear: 90, forS: 0, clearForS: 10 * 60 },
   },
+  {
+    id: 'coolant-hot-bev',
+    name: 'Drive-unit coolant hot (battery-electric)',
+    description: 'Coolant above 75 °C on a battery-electric model: its drive-unit loop stays at or below ~65 °C even in 45 °C heat, so this is a failing pump or fan long before the 100 °C that an engine loop may approach.',
+    enabled: true,
+    severity: 'major',
+    signal: 'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature',
+    // The simulator's battery-electric model; a maker lists its own BEV models.
+    when: { models: ['FW-E1'] },
+    quietPeriodS: H,
+    kind: { type: 'threshold', op: 'above', raise: 75, clear: 68, forS: 0, clearForS: 10 * 60 },
+  },
   padForecast('Left'),
   padForecast('Right'),
   {

@@ -121,6 +121,7 @@ export const SignalRange = Type.Object({
 }, strict)
 
 export const When = Type.Object({
+  models: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, uniqueItems: true, description: 'only vehicles of these models (e.g. a limit that holds for one powertrain)' })),
   ignitionOn: Type.Optional(Type.Boolean()),
   powerState: Type.Optional(Type.Array(literals(RULE_POWER_STATES, 'power state'), { minItems: 1, uniqueItems: true })),
   signalRange: Type.Optional(Type.Array(SignalRange, { minItems: 1, maxItems: 4, description: "the vehicle's latest value of each signal must be in range" })),

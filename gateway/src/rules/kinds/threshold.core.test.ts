@@ -64,6 +64,17 @@ describe('threshold rules', () => {
     expect(h.out).toMatchObject([{ kind: 'raise', atMs: T0 + 130 * S }])
   })
 
+  it('judges only vehicles of the listed models (a limit that holds for one powertrain)', () => {
+    const bev = harness([coolant({ when: { models: ['FW-E1'] } })], DRIVING)
+    const phev = harness([coolant({ when: { models: ['FW-E1'] } })], { ...DRIVING, model: 'FW-P2' })
+    for (let t = 0; t <= 60 * S; t += 10 * S) {
+      bev.feed(COOLANT, T0 + t, 110)
+      phev.feed(COOLANT, T0 + t, 110)
+    }
+    expect(bev.out).toMatchObject([{ kind: 'raise', atMs: T0 }])
+    expect(phev.out).toEqual([])
+  })
+
   it('derives max − min from samples with the same timestamp, in either order', () => {
     const h = harness([rule({ signal: CELL_MAX, derived: { minus: CELL_MIN }, kind: { type: 'threshold', op: 'above', raise: 0.08, clear: 0.06, forS: 0, clearForS: 0 } })])
     h.feed(CELL_MAX, T0, 4.1)
