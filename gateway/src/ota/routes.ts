@@ -6,10 +6,10 @@ import { ErrorBody } from '../vehicles/schemas.js'
 import type { Role } from '../api/auth/index.js'
 import { createOtaCampaignsRepository } from '../storage/ota-campaigns.repository.js'
 import { createOtaUpdatesRepository } from '../storage/ota-updates.repository.js'
-import { createOtaRemindersRepository } from '../storage/ota-reminders.repository.js'
+import { createOtaNotificationsRepository } from '../storage/ota-notifications.repository.js'
 import { parseArtifactMeta } from './artifacts.service.js'
 import type { CampaignControl } from './campaign.core.js'
-import { Artifact, ArtifactUploadQuery, CampaignDetail, CampaignIdParam, CampaignSummary, Control, NewCampaign, Preview } from './schemas.js'
+import { Artifact, ArtifactUploadQuery, CampaignDetail, CampaignIdParam, CampaignSummary, Control, NewCampaign, NotificationView, Preview } from './schemas.js'
 import { artifactDto, progressOf, summaryDto } from './views.js'
 
 const MANAGE: readonly Role[] = ['admin', 'support']
@@ -125,8 +125,16 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/ota/campaigns/:id/notifications', {
     config: { access: MANAGE },
-    schema: { tags, summary: 'Fleet-owner notification outbox of a campaign (reminders by e-mail relay and webhook)', params: CampaignIdParam, response: { 200: Type.Object({ items: Type.Array(Type.Object({ key: Type.String(), channel: Type.String(), fleet: Type.String(), payload: Type.Unknown(), at: Type.String() })) }) } },
-  }, async (req) => ({
-    items: (await createOtaRemindersRepository(app.storage.pool).notifications(req.params.id)).map((n) => ({ key: n.key, channel: n.channel, fleet: n.fleet, payload: n.payload, at: new Date(n.atMs).toISOString() })),
-  }))
+    schema: { tags, summary: 'Fleet-owner notification outbox of a campaign (reminders by e-mail and webhook): status (pending, sent, dead), attempts, last error; webhook rows with their deliveries', params: CampaignIdParam, response: { 200: Type.Object({ items: Type.Array(NotificationView) }) } },
+  }, async (req) => {
+    const rows = await createOtaNotificationsRepository(app.storage.pool).list(req.params.id)
+    const deliveries = await app.notify.webhooks.deliveriesOf(rows.filter((n) => n.channel === 'webhook').map((n) => n.key))
+    return {
+      items: rows.map((n) => ({
+        key: n.key, channel: n.channel, fleet: n.fleet, payload: n.payload, at: n.createdAt.toISOString(),
+        status: n.status, attempts: n.attempts, lastError: n.lastError, sentAt: n.sentAt?.toISOString() ?? null, recipients: n.recipients,
+        deliveries: deliveries.filter((x) => x.eventKey === n.key).map((x) => ({ webhookId: x.webhookId, status: x.status, attempts: x.attempts, lastError: x.lastError })),
+      })),
+    }
+  })
 }
