@@ -154,3 +154,21 @@ export function checkCompatibility (ecus: readonly EcuNow[], artifacts: readonly
   }
   return { ok: true, detail: 'compatible' }
 }
+
+/**
+ * A target selection limited to what a scoped caller may reach: a support
+ * engineer limited to regions (or a caller limited to fleets) can only
+ * select vehicles inside them, so every campaign it creates stays visible
+ * to it. Unnamed dimensions become the caller's scope; named ones are
+ * intersected with it, and an empty intersection selects nothing.
+ */
+export function narrowTarget<T extends { readonly regions?: string[] | undefined, readonly fleets?: string[] | undefined }> (target: T, scope: { readonly fleets: readonly string[] | null, readonly regions: readonly string[] | null }): Result<T, 'GW_OTA_NO_VEHICLES'> {
+  const narrow = (asked: string[] | undefined, allowed: readonly string[] | null): string[] | undefined => {
+    if (allowed === null) return asked
+    return asked === undefined || asked.length === 0 ? [...allowed] : asked.filter((x) => allowed.includes(x))
+  }
+  const regions = narrow(target.regions, scope.regions)
+  const fleets = narrow(target.fleets, scope.fleets)
+  if (regions?.length === 0 || fleets?.length === 0) return fail('GW_OTA_NO_VEHICLES', 'the target lies outside the regions or fleets you may reach')
+  return ok({ ...target, ...(regions === undefined ? {} : { regions }), ...(fleets === undefined ? {} : { fleets }) })
+}
