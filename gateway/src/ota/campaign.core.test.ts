@@ -95,3 +95,13 @@ describe('narrowTarget (scoped callers create campaigns only inside their scope)
     expect(narrowTarget({ fleets: ['other'] }, { fleets: ['mine'], regions: null })).toMatchObject({ ok: false, error: { code: 'GW_OTA_NO_VEHICLES' } })
   })
 })
+
+describe('a failure waiting for its automatic retry keeps the campaign open', () => {
+  const t = { successThreshold: 0.5, errorThreshold: 1, autoAdvance: true }
+  it('does not complete the last wave while a retry is due, and completes once none is', () => {
+    const wave = { size: 3, byState: { succeeded: 2, rolled_back: 1 } }
+    expect(decide(0, [{ ...wave, retryPending: 1 }], t, false)).toEqual({ kind: 'none' })
+    expect(waveRatios({ ...wave, retryPending: 1 })).toMatchObject({ open: 1, failure: 1 / 3 })
+    expect(decide(0, [{ ...wave, retryPending: 0 }], t, false)).toEqual({ kind: 'complete' })
+  })
+})

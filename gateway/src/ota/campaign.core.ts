@@ -41,6 +41,8 @@ export function planWaves (vehicleIds: readonly string[], waves: readonly WaveSp
 export interface WaveCounts {
   readonly size: number
   readonly byState: Readonly<Partial<Record<UpdateState, number>>>
+  /** Failed vehicles whose automatic retry (retry policy) is still due: they count as failed, but are not finished. */
+  readonly retryPending?: number
 }
 
 export interface PlanThresholds {
@@ -60,7 +62,11 @@ export type WaveDecision =
 
 const n = (c: WaveCounts, s: UpdateState) => c.byState[s] ?? 0
 
-/** Vehicles that have left the wave without an outcome (declined, cancelled) do not count either way. */
+/**
+ * Vehicles that have left the wave without an outcome (declined, cancelled)
+ * do not count either way. A failure with a retry still due is open: a
+ * campaign must not complete (and stop retrying) while its retries wait.
+ */
 export function waveRatios (c: WaveCounts): { success: number, failure: number, open: number } {
   const eligible = c.size - n(c, 'declined') - n(c, 'cancelled')
   let failed = 0
@@ -69,7 +75,7 @@ export function waveRatios (c: WaveCounts): { success: number, failure: number, 
   return {
     success: eligible <= 0 ? 1 : n(c, 'succeeded') / eligible,
     failure: eligible <= 0 ? 0 : failed / eligible,
-    open: Math.max(0, eligible - done),
+    open: Math.max(0, eligible - done) + (c.retryPending ?? 0),
   }
 }
 
