@@ -48,6 +48,8 @@ export interface OtaRemindersRepository {
   /** Fired but not yet on the head unit, for vehicles connected to this gateway; locked, SKIP LOCKED. */
   claimUndelivered(vehicleKeys: readonly number[] | null, limit: number): Promise<DueReminder[]>
   markDelivered(rows: readonly NewReminder[], atMs: number): Promise<void>
+  /** Vehicles with fired reminders not yet on the head unit (no lock: a candidate list). */
+  undeliveredVehicles(limit: number): Promise<number[]>
   notify(rows: readonly Notification[]): Promise<void>
   reminders(campaignId: string, vehicleKey: number): Promise<Array<NewReminder & { status: string, firedAtMs: number | null, deliveredAtMs: number | null }>>
   setPrefs(vehicleKey: number, p: VehiclePrefs): Promise<void>
@@ -156,6 +158,11 @@ export function createOtaRemindersRepository (db: Queryable): OtaRemindersReposi
         `${DUE_SELECT} WHERE r.status = 'fired' AND r.delivered_at IS NULL AND ($1::int[] IS NULL OR r.vehicle_key = ANY($1::int[]))
          ORDER BY r.fired_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`, [vehicleKeys, limit])
       return rows.map(toDue)
+    },
+    async undeliveredVehicles (limit) {
+      const { rows } = await db.query<{ vehicle_key: number }>(
+        `SELECT DISTINCT vehicle_key FROM ota_reminders WHERE status = 'fired' AND delivered_at IS NULL LIMIT $1`, [limit])
+      return rows.map((r) => r.vehicle_key)
     },
     async markDelivered (rows, atMs) {
       if (rows.length === 0) return
