@@ -13,6 +13,7 @@ import vehicles from './vehicles/index.js'
 import ingest from './ingest/index.js'
 import broker from './broker/index.js'
 import live from './live/index.js'
+import notify from './notify/index.js'
 import alerts from './alerts/index.js'
 import rules from './rules/index.js'
 import diagnostics from './diagnostics/index.js'
@@ -68,6 +69,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(systemRoutes)
   await app.register(live)
   await app.register(vehicles)
+  await app.register(notify)
   await app.register(alerts)
   await app.register(rules)
   await app.register(diagnostics)

@@ -26,8 +26,8 @@ export interface OtaAgentOptions {
   readonly stepMs: number
   /** Real ms the vehicle soaks for an offer's soak_s (accelerated). */
   readonly soakMs: (soakS: number) => number
-  /** Vehicle clock minus real clock (a vehicle whose clock is ahead sees offers expire early). */
-  readonly clockOffsetMs?: number
+  /** Vehicle clock minus real clock (a vehicle whose clock is ahead sees offers expire early); tests move it. */
+  clockOffsetMs?: number
   readonly preconditions: () => PreconditionState
   /** Publishes an OtaStatus (QoS 1); resolves when the gateway acknowledged it. */
   readonly send: (status: Uint8Array) => Promise<void>

@@ -38,9 +38,11 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   const inventory = o.ecus.map((e) => ({ ...e }))
   let session = 0
   let power = o.power ?? 'awake'
+  // mqtt.js re-dials every reconnectPeriod until a CONNACK arrives: a period shorter than a busy
+  // gateway's CONNACK (250 ms against a gateway starting up) restarted every attempt, for good.
   // A refused CONNECT (e.g. "server unavailable" from a gateway that is shutting down) is retried
   // like a lost link: mqtt.js would otherwise stop reconnecting for good, which no vehicle does.
-  const client = mqtt.connect(o.url, { clientId: o.vehicleId, username: o.vehicleId, password: o.password, protocolVersion: 4, clean: true, reconnectPeriod: 250, reconnectOnConnackError: true, connectTimeout: 5000, keepalive: 30 })
+  const client = mqtt.connect(o.url, { clientId: o.vehicleId, username: o.vehicleId, password: o.password, protocolVersion: 4, clean: true, reconnectPeriod: 1000, reconnectOnConnackError: true, connectTimeout: 5000, keepalive: 30 })
   const publish = (channel: 'ota/status' | 'status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve, reject) => {
     client.publish(vehicleTopic(o.vehicleId, channel), Buffer.from(payload), { qos: 1 }, (err) => err ? reject(err) : resolve())
   })

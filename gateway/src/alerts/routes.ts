@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { randomBytes, randomUUID } from 'node:crypto'
 import { sendFailure } from '../api/failure-status.js'
 import type { AlertRow } from '../storage/alerts.repository.js'
 import { alarmStatus } from './lifecycle.core.js'
-import { AlertBody, AlertIdParam, AlertListQuery, ErrorBody, NoteBody, OptionalNoteBody, WebhookBody } from './schemas.js'
+import { AlertBody, AlertIdParam, AlertListQuery, ErrorBody, NoteBody, OptionalNoteBody } from './schemas.js'
 import { type Principal, inScope, scopeOfRequest } from '../api/auth/index.js'
 import { ROLES } from '../api/auth/principal.js'
 
@@ -111,29 +110,4 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const rows = (await app.alerts.repo.kpis(fromMs, toMs)).filter((r) => regions === null || regions.includes(r.region))
     return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), rows }
   })
-
-  app.post('/webhooks', { schema: { tags: ['webhooks'], summary: 'Subscribe a URL to alert transitions; the signing secret is shown once', body: WebhookBody, response: { 201: Type.Object({ id: Type.String(), secret: Type.String() }) } } }, async (req, reply) => {
-    const id = randomUUID()
-    const secret = randomBytes(32).toString('base64url')
-    await app.alerts.webhooks.insert({ id, url: req.body.url, secret, events: req.body.events, enabled: true })
-    return reply.code(201).send({ id, secret })
-  })
-
-  app.get('/webhooks', { schema: { tags: ['webhooks'], summary: 'List webhooks', response: { 200: Type.Array(Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), enabled: Type.Boolean() })) } } }, async () => {
-    return (await app.alerts.webhooks.list()).map(({ secret: _secret, ...w }) => ({ ...w, events: [...w.events] }))
-  })
-
-  app.delete('/webhooks/:id', { schema: { tags: ['webhooks'], summary: 'Remove a webhook', params: Type.Object({ id: Type.String() }), response: { 204: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
-    return await app.alerts.webhooks.remove(req.params.id) ? reply.code(204).send(null) : sendFailure(reply, { code: 'GW_WEBHOOK_NOT_FOUND', detail: `webhook ${req.params.id} not found` })
-  })
-
-  app.get('/webhooks/:id/deliveries', {
-    schema: {
-      tags: ['webhooks'],
-      summary: 'Deliveries of a webhook; status=dead lists the dead letters',
-      params: Type.Object({ id: Type.String() }),
-      querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dead')])), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }),
-      response: { 200: Type.Array(Type.Unknown()) },
-    },
-  }, async (req) => app.alerts.webhooks.deliveries(req.params.id, req.query.status, req.query.limit))
 }

@@ -37,9 +37,4 @@ export const AlertBody = Type.Object({
 export const NoteBody = Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false })
 export const OptionalNoteBody = Type.Object({ note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) }, { additionalProperties: false })
 
-export const WebhookBody = Type.Object({
-  url: Type.String({ format: 'uri', pattern: '^https?://' }),
-  events: Type.Array(Type.String({ pattern: '^alert\\.[a-z-]+$' }), { minItems: 1, description: 'e.g. alert.opened, alert.acknowledged, alert.resolved, alert.auto-resolved, alert.reopened' }),
-}, { additionalProperties: false })
-
 export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() })

@@ -57,6 +57,14 @@ export interface Config {
   readonly demoVehicles: number
   readonly rulesEnabled: boolean
   readonly adminToken: string | undefined
+  readonly notify: {
+    /** undefined = no e-mail: those notifications wait in the outbox. */
+    readonly smtp: { readonly url: string, readonly from: string } | undefined
+    readonly maxAttempts: number
+    readonly retryBaseMs: number
+    readonly retryMaxMs: number
+    readonly pollMs: number
+  }
   readonly ota: {
     readonly artifactDir: string
     readonly artifactMaxBytes: number
@@ -100,6 +108,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       positionDecimals: null,
     })
   if (policy !== undefined && !policy.ok) problems.push(policy.error.detail)
+  if (raw.SMTP_URL !== undefined && raw.SMTP_FROM === undefined) problems.push('SMTP_FROM=null: required when SMTP_URL is set (the sender address of fleet-owner e-mail)')
   if (problems.length > 0 || policy === undefined || !policy.ok) return fail('GW_CONFIG_INVALID', problems.join('\n'))
   const e = withDefaults as Env
   return ok(deepFreeze({
@@ -150,6 +159,13 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
     demoVehicles: e.DEMO_VEHICLES,
     rulesEnabled: e.RULES_ENABLED,
     adminToken: e.ADMIN_TOKEN,
+    notify: {
+      smtp: e.SMTP_URL === undefined || e.SMTP_FROM === undefined ? undefined : { url: e.SMTP_URL, from: e.SMTP_FROM },
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFY_RETRY_BASE_MS,
+      retryMaxMs: e.NOTIFY_RETRY_MAX_MS,
+      pollMs: e.NOTIFY_POLL_MS,
+    },
     ota: {
       artifactDir: e.OTA_ARTIFACT_DIR ?? `${e.DATA_DIR}/artifacts`,
       artifactMaxBytes: e.OTA_ARTIFACT_MAX_BYTES,

@@ -72,6 +72,12 @@ export const EnvSchema = Type.Object({
   OTA_QUIET_HOURS: Type.String({ default: '22:00-07:00', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$', description: 'default quiet hours in vehicle local time: no reminders then' }),
   OTA_DEFAULT_LANGUAGE: Type.String({ default: 'en', minLength: 2, maxLength: 8, description: 'head-unit language of vehicles without a preference' }),
   OTA_REPORT_FLUSH_MS: int(5, 1, 1000, 'vehicle OTA reports wait at most this long to be written together'),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'SMTP server for fleet-owner e-mail (smtp://user:pass@host:587, smtps://… for implicit TLS); unset = e-mail notifications stay pending in the outbox' })),
+  SMTP_FROM: Type.Optional(Type.String({ minLength: 3, description: 'sender address of fleet-owner e-mail, e.g. "Fleetwire <ota@example.com>"; required with SMTP_URL' })),
+  NOTIFY_MAX_ATTEMPTS: int(6, 1, 100, 'attempts per webhook delivery or OTA notification before it is dead-lettered'),
+  NOTIFY_RETRY_BASE_MS: int(1000, 10, 3_600_000, 'backoff before the 2nd attempt; doubles per attempt'),
+  NOTIFY_RETRY_MAX_MS: int(60_000, 10, 86_400_000, 'longest backoff between two attempts'),
+  NOTIFY_POLL_MS: int(1000, 10, 60_000, 'how often the webhook and OTA notification outboxes are polled for due rows'),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'admin API token; unset = one is generated on first start and printed once' })),
 })
 

@@ -7,7 +7,14 @@ export function createGatewayMetrics () {
   collectDefaultMetrics({ register: registry, prefix: 'fleetwire_process_' })
   const registers = [registry]
   /** Read at scrape time; the owning capability replaces the function. */
-  const probes = { ingestQueueSamples: (): number => 0, connectedVehicles: (): number => 0, spoolBytes: (): number => 0, dbPoolWaiting: (): number => 0 }
+  const probes = {
+    ingestQueueSamples: (): number => 0,
+    connectedVehicles: (): number => 0,
+    spoolBytes: (): number => 0,
+    dbPoolWaiting: (): number => 0,
+    otaNotifications: async (): Promise<Array<{ channel: string, status: string, n: number }>> => [],
+    smtpConfigured: (): boolean => false,
+  }
   return {
     registry,
     probes,
@@ -31,6 +38,19 @@ export function createGatewayMetrics () {
     spoolSamples: new Counter({ name: 'fleetwire_spool_samples_total', help: 'Telemetry samples acknowledged from the spool (written and fsync\'d) while the database was unavailable', registers }),
     spoolReplayedSamples: new Counter({ name: 'fleetwire_spool_replayed_samples_total', help: 'Spooled samples replayed into the database (inserted or found already there)', registers }),
     spoolFull: new Counter({ name: 'fleetwire_spool_full_total', help: 'Batches refused by a full spool while the database was unavailable (their acknowledgements wait)', registers }),
+    otaNotifications: new Gauge({
+      name: 'fleetwire_ota_notifications',
+      help: 'Fleet-owner OTA notifications in the outbox, by channel and status (pending e-mail with smtp_configured 0 waits for SMTP_URL)',
+      labelNames: ['channel', 'status'],
+      registers,
+      async collect () {
+        this.reset()
+        try {
+          for (const r of await probes.otaNotifications()) this.set({ channel: r.channel, status: r.status }, r.n)
+        } catch { /* database unavailable: the series is absent for this scrape */ }
+      },
+    }),
+    smtpConfigured: new Gauge({ name: 'fleetwire_notify_smtp_configured', help: '1 when SMTP_URL is set (fleet-owner e-mail is sent), 0 when e-mail notifications wait', registers, collect () { this.set(probes.smtpConfigured() ? 1 : 0) } }),
     protocolViolations: new Counter({ name: 'fleetwire_mqtt_protocol_violations_total', help: 'Connections closed for protocol violations, by reason', labelNames: ['reason'], registers }),
   }
 }

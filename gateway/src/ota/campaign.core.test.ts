@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyControl, checkCompatibility, compareVersions, decide, planWaves, waveRatios } from './campaign.core.js'
+import { applyControl, checkCompatibility, compareVersions, decide, narrowTarget, planWaves, waveRatios } from './campaign.core.js'
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `V${String(i).padStart(16, '0')}`)
 
@@ -75,5 +75,33 @@ describe('versions and compatibility', () => {
     expect(checkCompatibility(ecus, [{ ecu: 'BMS', hardwareIds: ['HW-1'], version: '0.9.0', installsOver: [] }]).detail).toContain('not older')
     expect(checkCompatibility(ecus, [{ ecu: 'BMS', hardwareIds: ['HW-1'], version: '1.1.0', installsOver: ['0.9.0'] }]).ok).toBe(false)
     expect(checkCompatibility(ecus, [{ ecu: 'VCU', hardwareIds: ['HW-1'], version: '1.1.0', installsOver: [] }]).ok).toBe(false)
+  })
+})
+
+describe('narrowTarget (scoped callers create campaigns only inside their scope)', () => {
+  const all = { fleets: null, regions: null }
+  const byModel: { models: string[], regions?: string[] } = { models: ['FW-E1'] }
+  it('leaves an unrestricted caller\'s target as it is', () => {
+    expect(narrowTarget(byModel, all)).toEqual({ ok: true, value: { models: ['FW-E1'] } })
+  })
+  it('fills in the caller\'s regions, and intersects named ones', () => {
+    const eu = { fleets: null, regions: ['EU'] }
+    expect(narrowTarget(byModel, eu)).toEqual({ ok: true, value: { models: ['FW-E1'], regions: ['EU'] } })
+    expect(narrowTarget({ regions: ['EU', 'NA'] }, eu)).toEqual({ ok: true, value: { regions: ['EU'] } })
+    expect(narrowTarget({ regions: [] }, eu)).toEqual({ ok: true, value: { regions: ['EU'] } })
+  })
+  it('refuses a target entirely outside the scope', () => {
+    expect(narrowTarget({ regions: ['NA'] }, { fleets: null, regions: ['EU'] })).toMatchObject({ ok: false, error: { code: 'GW_OTA_NO_VEHICLES' } })
+    expect(narrowTarget({ fleets: ['other'] }, { fleets: ['mine'], regions: null })).toMatchObject({ ok: false, error: { code: 'GW_OTA_NO_VEHICLES' } })
+  })
+})
+
+describe('a failure waiting for its automatic retry keeps the campaign open', () => {
+  const t = { successThreshold: 0.5, errorThreshold: 1, autoAdvance: true }
+  it('does not complete the last wave while a retry is due, and completes once none is', () => {
+    const wave = { size: 3, byState: { succeeded: 2, rolled_back: 1 } }
+    expect(decide(0, [{ ...wave, retryPending: 1 }], t, false)).toEqual({ kind: 'none' })
+    expect(waveRatios({ ...wave, retryPending: 1 })).toMatchObject({ open: 1, failure: 1 / 3 })
+    expect(decide(0, [{ ...wave, retryPending: 0 }], t, false)).toEqual({ kind: 'complete' })
   })
 })

@@ -41,6 +41,8 @@ export function planWaves (vehicleIds: readonly string[], waves: readonly WaveSp
 export interface WaveCounts {
   readonly size: number
   readonly byState: Readonly<Partial<Record<UpdateState, number>>>
+  /** Failed vehicles whose automatic retry (retry policy) is still due: they count as failed, but are not finished. */
+  readonly retryPending?: number
 }
 
 export interface PlanThresholds {
@@ -60,7 +62,11 @@ export type WaveDecision =
 
 const n = (c: WaveCounts, s: UpdateState) => c.byState[s] ?? 0
 
-/** Vehicles that have left the wave without an outcome (declined, cancelled) do not count either way. */
+/**
+ * Vehicles that have left the wave without an outcome (declined, cancelled)
+ * do not count either way. A failure with a retry still due is open: a
+ * campaign must not complete (and stop retrying) while its retries wait.
+ */
 export function waveRatios (c: WaveCounts): { success: number, failure: number, open: number } {
   const eligible = c.size - n(c, 'declined') - n(c, 'cancelled')
   let failed = 0
@@ -69,7 +75,7 @@ export function waveRatios (c: WaveCounts): { success: number, failure: number, 
   return {
     success: eligible <= 0 ? 1 : n(c, 'succeeded') / eligible,
     failure: eligible <= 0 ? 0 : failed / eligible,
-    open: Math.max(0, eligible - done),
+    open: Math.max(0, eligible - done) + (c.retryPending ?? 0),
   }
 }
 
@@ -153,4 +159,22 @@ export function checkCompatibility (ecus: readonly EcuNow[], artifacts: readonly
     if (a.installsOver.length > 0 && !a.installsOver.includes(e.softwareVersion)) return { ok: false, detail: `${a.ecu} ${e.softwareVersion} not in installs-over ${a.installsOver.join(',')}` }
   }
   return { ok: true, detail: 'compatible' }
+}
+
+/**
+ * A target selection limited to what a scoped caller may reach: a support
+ * engineer limited to regions (or a caller limited to fleets) can only
+ * select vehicles inside them, so every campaign it creates stays visible
+ * to it. Unnamed dimensions become the caller's scope; named ones are
+ * intersected with it, and an empty intersection selects nothing.
+ */
+export function narrowTarget<T extends { readonly regions?: string[] | undefined, readonly fleets?: string[] | undefined }> (target: T, scope: { readonly fleets: readonly string[] | null, readonly regions: readonly string[] | null }): Result<T, 'GW_OTA_NO_VEHICLES'> {
+  const narrow = (asked: string[] | undefined, allowed: readonly string[] | null): string[] | undefined => {
+    if (allowed === null) return asked
+    return asked === undefined || asked.length === 0 ? [...allowed] : asked.filter((x) => allowed.includes(x))
+  }
+  const regions = narrow(target.regions, scope.regions)
+  const fleets = narrow(target.fleets, scope.fleets)
+  if (regions?.length === 0 || fleets?.length === 0) return fail('GW_OTA_NO_VEHICLES', 'the target lies outside the regions or fleets you may reach')
+  return ok({ ...target, ...(regions === undefined ? {} : { regions }), ...(fleets === undefined ? {} : { fleets }) })
 }

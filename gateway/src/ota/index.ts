@@ -6,6 +6,8 @@ import { createArtifactsService, type ArtifactsService } from './artifacts.servi
 import { createCampaignsService, type CampaignsService } from './campaigns.service.js'
 import { createReportsService, type OtaStatusMessage, type ReportOutcome, type ReportsService } from './reports.service.js'
 import { createScheduler, type Scheduler } from './scheduler.service.js'
+import { createNotificationsRelay } from './notifications.service.js'
+import { createOtaNotificationsRepository } from '../storage/ota-notifications.repository.js'
 import { loadSigner, type OtaSigner } from './signer.js'
 import type { OtaContext } from './context.js'
 import type { Result } from '../shared/result.js'
@@ -21,7 +23,7 @@ export interface Ota {
   readonly campaigns: CampaignsService
   /** A vehicle's OtaStatus (from ingest/handlers/ota-status.ts); resolves once recorded. */
   report(vehicle: { id: string, key: number }, status: OtaStatusMessage): Promise<Result<ReportOutcome, string>>
-  /** One scheduler pass (offers, timeouts, retries, waves, reminders); runs every OTA_TICK_MS unless that is 0. */
+  /** One scheduler pass (offers, timeouts, retries, waves, reminders); runs every OTA_TICK_MS unless that is 0. Fired reminders then go to the fleet-owner outbox relay. */
   tick(): Promise<void>
   /** Replaces the clock (tests and simulations drive reminders and timeouts with it). */
   useClock(now: () => number): void
@@ -65,12 +67,16 @@ export default fp(async (app) => {
   const scheduler = createScheduler(ctx, (c, p) => {
     app.live.publishEvent(campaignTopic(c.id), { type: 'campaign', id: c.id, state: c.state, currentWave: c.currentWave + 1, counts: p.byState, byWave: p.byWave })
   })
+  const notifications = createNotificationsRelay({ pool: app.storage.pool, log, notify: app.notify })
+  app.metrics.probes.otaNotifications = () => createOtaNotificationsRepository(app.storage.pool).counts()
+  app.metrics.probes.smtpConfigured = () => app.notify.mailer !== undefined
   const ota: Ota = {
     signer,
     artifacts: createArtifactsService(ctx, createArtifactStore(config.artifactDir)),
     campaigns: createCampaignsService(ctx, { invalidate: reports.invalidate }),
     report: (vehicle, status) => reports.report(vehicle, status),
-    tick: () => scheduler.tick(),
+    // Reminders fired by a pass leave through the fleet-owner outbox right after it.
+    tick: () => scheduler.tick().finally(() => notifications.kick()),
     useClock: (now) => { clock.now = now },
     stats: { reports: reports.stats, scheduler: scheduler.stats },
   }
@@ -86,10 +92,11 @@ export default fp(async (app) => {
 
   let timer: NodeJS.Timeout | undefined
   app.addHook('onReady', async () => {
+    notifications.start()
     if (config.tickMs === 0) return
     timer = setInterval(() => {
       if (scheduler.busy) return
-      scheduler.tick().catch((err: unknown) => log.error({ err }, 'OTA scheduler tick failed'))
+      ota.tick().catch((err: unknown) => log.error({ err }, 'OTA scheduler tick failed'))
     }, config.tickMs)
     timer.unref()
   })
@@ -97,10 +104,11 @@ export default fp(async (app) => {
     clearInterval(timer)
     app.vehicles.events.off('presenceChanged', onPresence)
     await scheduler.tick().catch(() => undefined)
+    await notifications.stop()
   })
 
   await app.register(async (child) => {
     await child.register(otaRoutes)
     await child.register(ownerRoutes)
   })
-}, { name: 'ota', dependencies: ['config', 'storage', 'vehicles', 'live', 'audit'] })
+}, { name: 'ota', dependencies: ['config', 'storage', 'vehicles', 'live', 'audit', 'notify', 'metrics'] })

@@ -75,9 +75,15 @@ export function createReminders (ctx: OtaContext, delivery: OfferDelivery, stats
    */
   async function deliverUndelivered (vehicleKey: number | null): Promise<void> {
     const now = ctx.clock.now()
+    // Only rows of vehicles connected here are locked: a gateway without the vehicle must not hold
+    // (SKIP LOCKED) the rows the vehicle's own gateway is about to deliver.
+    const keys = vehicleKey !== null
+      ? [vehicleKey]
+      : (await createOtaRemindersRepository(ctx.pool).undeliveredVehicles(REMINDERS_PER_TICK)).filter((k) => ctx.presence(k).connected)
+    if (keys.length === 0) return
     const out = await withTransaction(ctx.pool, async (tx) => {
       const repo = createOtaRemindersRepository(tx)
-      const rows = (await repo.claimUndelivered(vehicleKey === null ? null : [vehicleKey], REMINDERS_PER_TICK))
+      const rows = (await repo.claimUndelivered(keys, REMINDERS_PER_TICK))
         .filter((r) => r.updateState !== null && isWaiting(r.updateState) && ctx.presence(r.vehicleKey).connected)
       await repo.markDelivered(rows, now)
       return rows

@@ -3,24 +3,35 @@ import { Type } from '@sinclair/typebox'
 import type { Readable } from 'node:stream'
 import { sendFailure } from '../api/failure-status.js'
 import { ErrorBody } from '../vehicles/schemas.js'
-import type { Role } from '../api/auth/index.js'
+import { scopeOfRequest, type Principal, type Role } from '../api/auth/index.js'
 import { createOtaCampaignsRepository } from '../storage/ota-campaigns.repository.js'
 import { createOtaUpdatesRepository } from '../storage/ota-updates.repository.js'
-import { createOtaRemindersRepository } from '../storage/ota-reminders.repository.js'
+import { createOtaNotificationsRepository } from '../storage/ota-notifications.repository.js'
 import { parseArtifactMeta } from './artifacts.service.js'
-import type { CampaignControl } from './campaign.core.js'
-import { Artifact, ArtifactUploadQuery, CampaignDetail, CampaignIdParam, CampaignSummary, Control, NewCampaign, Preview } from './schemas.js'
+import { narrowTarget, type CampaignControl } from './campaign.core.js'
+import { Artifact, ArtifactUploadQuery, CampaignDetail, CampaignIdParam, CampaignSummary, Control, NewCampaign, NotificationView, Preview } from './schemas.js'
 import { artifactDto, progressOf, summaryDto } from './views.js'
 
 const MANAGE: readonly Role[] = ['admin', 'support']
 const tags = ['ota']
 const actorOf = (p: { actor: string } | null) => p?.actor ?? 'unknown'
+const campaignNotFound = (id: string) => ({ code: 'GW_OTA_CAMPAIGN_NOT_FOUND', detail: `campaign ${id} not found` })
 
 /** Artifacts, campaigns and their controls (admin and support). */
 export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ota } = app
   const campaigns = createOtaCampaignsRepository(app.storage.pool)
   const updates = createOtaUpdatesRepository(app.storage.pool)
+  /**
+   * A campaign the caller may see (repository SCOPED: a target vehicle in its
+   * scope, or a target naming its region); others answer like missing ones.
+   */
+  const visible = (id: string, p: Principal | null) => campaigns.get(id, scopeOfRequest(p))
+  /** The request's campaign spec with the target narrowed to the caller's regions/fleets. */
+  const scoped = <B extends { target: Parameters<typeof narrowTarget>[0] }>(body: B, p: Principal | null) => {
+    const t = narrowTarget(body.target, scopeOfRequest(p))
+    return t.ok ? { ok: true as const, value: { ...body, target: t.value } } : t
+  }
 
   // Artifacts are streamed to disk: the body reaches the handler as the raw request stream.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload))
@@ -69,7 +80,7 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGE },
     schema: { tags, summary: 'Campaigns with their counts by vehicle state', querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }), response: { 200: Type.Object({ items: Type.Array(CampaignSummary) }) } },
   }, async (req) => {
-    const list = await campaigns.list(req.query.limit)
+    const list = await campaigns.list(req.query.limit, scopeOfRequest(req.principal))
     return { items: await Promise.all(list.map(async (c) => summaryDto(c, await progressOf(updates, c)))) }
   })
 
@@ -77,7 +88,9 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGE },
     schema: { tags, summary: 'Which vehicles a campaign would reach, in which wave (nothing is stored)', body: NewCampaign, response: { 200: Preview, 400: ErrorBody, 404: ErrorBody } },
   }, async (req, reply) => {
-    const p = await ota.campaigns.plan(req.body, req.body.name)
+    const spec = scoped(req.body, req.principal)
+    if (!spec.ok) return sendFailure(reply, spec.error)
+    const p = await ota.campaigns.plan(spec.value, req.body.name)
     if (!p.ok) return sendFailure(reply, p.error)
     return { vehicles: p.value.waves.reduce((n, w) => n + w.length, 0), waves: p.value.waves.map((w, i) => ({ wave: i + 1, vehicleIds: w.map((v) => v.id) })), excluded: p.value.excluded }
   })
@@ -86,7 +99,9 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGE },
     schema: { tags, summary: 'Create a campaign (draft): target selection, compatibility check, waves', body: NewCampaign, response: { 201: CampaignSummary, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody } },
   }, async (req, reply) => {
-    const r = await ota.campaigns.create(req.body, actorOf(req.principal))
+    const spec = scoped(req.body, req.principal)
+    if (!spec.ok) return sendFailure(reply, spec.error)
+    const r = await ota.campaigns.create(spec.value, actorOf(req.principal))
     if (!r.ok) return sendFailure(reply, r.error)
     await app.audit.record({ actor: actorOf(req.principal), action: 'ota.campaign.create', target: `campaign:${r.value.id}`, detail: { name: req.body.name, artifactIds: req.body.artifactIds } })
     return reply.code(201).send(summaryDto(r.value, await progressOf(updates, r.value)))
@@ -96,8 +111,8 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGE },
     schema: { tags, summary: 'A campaign: plan, artifacts, progress by state and wave, failure reasons, control history', params: CampaignIdParam, response: { 200: CampaignDetail, 404: ErrorBody } },
   }, async (req, reply) => {
-    const c = await campaigns.get(req.params.id)
-    if (c === undefined) return sendFailure(reply, { code: 'GW_OTA_CAMPAIGN_NOT_FOUND', detail: `campaign ${req.params.id} not found` })
+    const c = await visible(req.params.id, req.principal)
+    if (c === undefined) return sendFailure(reply, campaignNotFound(req.params.id))
     const p = await progressOf(updates, c)
     const { excluded, ...plan } = c.plan as { excluded?: Record<string, number> }
     return {
@@ -116,6 +131,7 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGE },
     schema: { tags, summary: 'Campaign controls: start, pause, resume, cancel, approve-next-wave, retry-failed (409 when illegal in the current state)', params: Type.Object({ id: CampaignIdParam.properties.id, control: Control }), response: { 200: CampaignSummary, 404: ErrorBody, 409: ErrorBody } },
   }, async (req, reply) => {
+    if (await visible(req.params.id, req.principal) === undefined) return sendFailure(reply, campaignNotFound(req.params.id))
     const r = await ota.campaigns.control(req.params.id, req.params.control as CampaignControl, actorOf(req.principal))
     await app.audit.record({ actor: actorOf(req.principal), action: `ota.campaign.${req.params.control}`, target: `campaign:${req.params.id}`, detail: { outcome: r.ok ? 'applied' : r.error.code } })
     if (!r.ok) return sendFailure(reply, r.error)
@@ -125,8 +141,17 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/ota/campaigns/:id/notifications', {
     config: { access: MANAGE },
-    schema: { tags, summary: 'Fleet-owner notification outbox of a campaign (reminders by e-mail relay and webhook)', params: CampaignIdParam, response: { 200: Type.Object({ items: Type.Array(Type.Object({ key: Type.String(), channel: Type.String(), fleet: Type.String(), payload: Type.Unknown(), at: Type.String() })) }) } },
-  }, async (req) => ({
-    items: (await createOtaRemindersRepository(app.storage.pool).notifications(req.params.id)).map((n) => ({ key: n.key, channel: n.channel, fleet: n.fleet, payload: n.payload, at: new Date(n.atMs).toISOString() })),
-  }))
+    schema: { tags, summary: 'Fleet-owner notification outbox of a campaign (reminders by e-mail and webhook): status (pending, sent, dead), attempts, last error; webhook rows with their deliveries', params: CampaignIdParam, response: { 200: Type.Object({ items: Type.Array(NotificationView) }), 404: ErrorBody } },
+  }, async (req, reply) => {
+    if (await visible(req.params.id, req.principal) === undefined) return sendFailure(reply, campaignNotFound(req.params.id))
+    const rows = await createOtaNotificationsRepository(app.storage.pool).list(req.params.id)
+    const deliveries = await app.notify.webhooks.deliveriesOf(rows.filter((n) => n.channel === 'webhook').map((n) => n.key))
+    return {
+      items: rows.map((n) => ({
+        key: n.key, channel: n.channel, fleet: n.fleet, payload: n.payload, at: n.createdAt.toISOString(),
+        status: n.status, attempts: n.attempts, lastError: n.lastError, sentAt: n.sentAt?.toISOString() ?? null, recipients: n.recipients,
+        deliveries: deliveries.filter((x) => x.eventKey === n.key).map((x) => ({ webhookId: x.webhookId, status: x.status, attempts: x.attempts, lastError: x.lastError })),
+      })),
+    }
+  })
 }

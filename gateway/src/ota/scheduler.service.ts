@@ -141,7 +141,7 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
       const locked = await repo.lock(c.id)
       if (locked === undefined || locked.state !== 'running') return locked ?? c
       const p = await progressOf(createOtaUpdatesRepository(tx), locked)
-      const waves: WaveCounts[] = p.byWave.map((w) => ({ size: w.size, byState: w.byState }))
+      const waves: WaveCounts[] = p.byWave.map((w) => ({ size: w.size, byState: w.byState, retryPending: w.retryPending }))
       const plan = locked.plan as unknown as PlanSpec
       const d = decide(locked.currentWave, waves, plan, locked.awaitingApproval)
       switch (d.kind) {

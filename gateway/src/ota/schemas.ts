@@ -152,3 +152,17 @@ export const VehicleUpdate = Type.Object({
   }),
   history: Type.Array(Type.Object({ seq: Type.Integer(), at: Type.String(), from: Type.String(), to: Type.String(), reason: Type.String(), source: Type.String(), detail: Type.Unknown() })),
 })
+
+export const NotificationView = Type.Object({
+  key: Type.String(),
+  channel: Type.String(),
+  fleet: Type.String(),
+  payload: Type.Unknown(),
+  at: Type.String({ format: 'date-time' }),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('dead')]),
+  attempts: Type.Integer(),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  recipients: Type.Union([Type.Integer(), Type.Null()], { description: 'e-mail: addresses the SMTP server accepted; webhook: deliveries enqueued (0 = no webhook subscribed for this fleet)' }),
+  deliveries: Type.Array(Type.Object({ webhookId: Type.String(), status: Type.String(), attempts: Type.Integer(), lastError: Type.Union([Type.String(), Type.Null()]) })),
+})

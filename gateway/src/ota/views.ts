@@ -1,7 +1,7 @@
 import type { ArtifactRecord } from '../storage/ota-artifacts.repository.js'
 import type { CampaignRecord } from '../storage/ota-campaigns.repository.js'
 import type { OtaUpdatesRepository, UpdateEvent, UpdateRow } from '../storage/ota-updates.repository.js'
-import { UPDATE_STATES } from './rollout.core.js'
+import { FAILURE_STATES, UPDATE_STATES, type UpdateState } from './rollout.core.js'
 import type { CampaignSummaryDto } from './schemas.js'
 
 /** DTOs of the OTA API (contract in /work/coord/CONTRACTS.md). */
@@ -14,13 +14,14 @@ const zeroCounts = (): Record<string, number> => Object.fromEntries(UPDATE_STATE
 
 export interface Progress {
   byState: Record<string, number>
-  byWave: Array<{ wave: number, size: number, byState: Record<string, number> }>
+  /** retryPending: failed vehicles with an automatic retry still due (campaign.core WaveCounts). */
+  byWave: Array<{ wave: number, size: number, byState: Record<string, number>, retryPending: number }>
   vehicles: number
 }
 
 export async function progressOf (repo: Pick<OtaUpdatesRepository, 'countsByWave'>, c: Pick<CampaignRecord, 'id' | 'waves'>): Promise<Progress> {
   const byState = zeroCounts()
-  const byWave = Array.from({ length: c.waves }, (_, i) => ({ wave: i + 1, size: 0, byState: zeroCounts() }))
+  const byWave = Array.from({ length: c.waves }, (_, i) => ({ wave: i + 1, size: 0, byState: zeroCounts(), retryPending: 0 }))
   let vehicles = 0
   for (const r of await repo.countsByWave(c.id)) {
     byState[r.state] = (byState[r.state] ?? 0) + r.n
@@ -28,6 +29,7 @@ export async function progressOf (repo: Pick<OtaUpdatesRepository, 'countsByWave
     if (w !== undefined) {
       w.size += r.n
       w.byState[r.state] = (w.byState[r.state] ?? 0) + r.n
+      if (FAILURE_STATES.has(r.state as UpdateState)) w.retryPending += r.retry
     }
     vehicles += r.n
   }

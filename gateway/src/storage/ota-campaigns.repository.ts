@@ -28,14 +28,18 @@ export interface ConsentRecord {
   readonly decidedAt: Date
 }
 
+/** The caller's vehicle scope (api/auth/principal.ts): null = every fleet / region. */
+export interface CampaignScope { readonly fleets: readonly string[] | null, readonly regions: readonly string[] | null }
+
 export type CampaignPatch = Partial<Pick<CampaignRecord, 'state' | 'currentWave' | 'awaitingApproval' | 'pauseReason'>>
 
 export interface OtaCampaignsRepository {
   insert(c: Omit<CampaignRecord, 'createdAt' | 'updatedAt'>): Promise<CampaignRecord>
-  get(id: string): Promise<CampaignRecord | undefined>
+  /** undefined also when the campaign lies outside `scope` (see SCOPED). */
+  get(id: string, scope?: CampaignScope): Promise<CampaignRecord | undefined>
   /** Locks the campaign row for the rest of the transaction `db` belongs to. */
   lock(id: string): Promise<CampaignRecord | undefined>
-  list(limit: number): Promise<CampaignRecord[]>
+  list(limit: number, scope?: CampaignScope): Promise<CampaignRecord[]>
   listByState(states: readonly CampaignStateName[]): Promise<CampaignRecord[]>
   update(id: string, patch: CampaignPatch): Promise<void>
   appendEvent(id: string, atMs: number, kind: string, actor: string, detail: Record<string, unknown>): Promise<void>
@@ -81,6 +85,19 @@ const toRecord = (r: Row): CampaignRecord => ({
   updatedAt: r.updated_at,
 })
 
+/**
+ * Which campaigns a scoped caller (a support engineer limited to regions, a
+ * tenant's token) sees: those with at least one target vehicle inside its
+ * scope, or — for a caller limited by region only — whose target selection
+ * names one of its regions (a campaign for "EU" concerns EU support even
+ * while no EU vehicle matched yet). $2 fleets, $3 regions; both null = all.
+ */
+const SCOPED = `(($2::text[] IS NULL AND $3::text[] IS NULL)
+  OR EXISTS (SELECT 1 FROM ota_vehicle_updates su JOIN vehicles sv ON sv.vehicle_key = su.vehicle_key
+             WHERE su.campaign_id = c.campaign_id AND ($2::text[] IS NULL OR sv.fleet = ANY($2)) AND ($3::text[] IS NULL OR sv.region = ANY($3)))
+  OR ($2::text[] IS NULL AND jsonb_typeof(c.target->'regions') = 'array' AND (c.target->'regions') ?| $3::text[]))`
+const scopeArgs = (s: CampaignScope | undefined) => [s?.fleets ?? null, s?.regions ?? null]
+
 export function createOtaCampaignsRepository (db: Queryable): OtaCampaignsRepository {
   return {
     async insert (c) {
@@ -90,16 +107,16 @@ export function createOtaCampaignsRepository (db: Queryable): OtaCampaignsReposi
         [c.id, c.name, c.state, c.artifactIds, JSON.stringify(c.target), JSON.stringify(c.plan), c.requiresOptIn, c.recallDeadline, c.currentWave, c.waves, c.awaitingApproval, c.pauseReason, c.createdBy])
       return toRecord(rows[0] as Row)
     },
-    async get (id) {
-      const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns WHERE campaign_id = $1`, [id])
+    async get (id, scope) {
+      const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns c WHERE campaign_id = $1 AND ${SCOPED}`, [id, ...scopeArgs(scope)])
       return rows[0] === undefined ? undefined : toRecord(rows[0])
     },
     async lock (id) {
       const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns WHERE campaign_id = $1 FOR UPDATE`, [id])
       return rows[0] === undefined ? undefined : toRecord(rows[0])
     },
-    async list (limit) {
-      const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns ORDER BY created_at DESC LIMIT $1`, [limit])
+    async list (limit, scope) {
+      const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns c WHERE ${SCOPED} ORDER BY created_at DESC LIMIT $1`, [limit, ...scopeArgs(scope)])
       return rows.map(toRecord)
     },
     async listByState (states) {

@@ -48,8 +48,9 @@ export interface OtaRemindersRepository {
   /** Fired but not yet on the head unit, for vehicles connected to this gateway; locked, SKIP LOCKED. */
   claimUndelivered(vehicleKeys: readonly number[] | null, limit: number): Promise<DueReminder[]>
   markDelivered(rows: readonly NewReminder[], atMs: number): Promise<void>
+  /** Vehicles with fired reminders not yet on the head unit (no lock: a candidate list). */
+  undeliveredVehicles(limit: number): Promise<number[]>
   notify(rows: readonly Notification[]): Promise<void>
-  notifications(campaignId: string): Promise<Notification[]>
   reminders(campaignId: string, vehicleKey: number): Promise<Array<NewReminder & { status: string, firedAtMs: number | null, deliveredAtMs: number | null }>>
   setPrefs(vehicleKey: number, p: VehiclePrefs): Promise<void>
   prefs(vehicleKey: number): Promise<VehiclePrefs | undefined>
@@ -158,6 +159,11 @@ export function createOtaRemindersRepository (db: Queryable): OtaRemindersReposi
          ORDER BY r.fired_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`, [vehicleKeys, limit])
       return rows.map(toDue)
     },
+    async undeliveredVehicles (limit) {
+      const { rows } = await db.query<{ vehicle_key: number }>(
+        `SELECT DISTINCT vehicle_key FROM ota_reminders WHERE status = 'fired' AND delivered_at IS NULL LIMIT $1`, [limit])
+      return rows.map((r) => r.vehicle_key)
+    },
     async markDelivered (rows, atMs) {
       if (rows.length === 0) return
       await db.query(
@@ -171,11 +177,6 @@ export function createOtaRemindersRepository (db: Queryable): OtaRemindersReposi
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::int[], $6::jsonb[], $7::timestamptz[]) ON CONFLICT DO NOTHING`,
         [rows.map((r) => r.key), rows.map((r) => r.channel), rows.map((r) => r.fleet), rows.map((r) => r.campaignId), rows.map((r) => r.vehicleKey),
           rows.map((r) => JSON.stringify(r.payload)), rows.map((r) => new Date(r.atMs))])
-    },
-    async notifications (campaignId) {
-      const { rows } = await db.query<{ notification_key: string, channel: 'email' | 'webhook', fleet: string, vehicle_key: number, payload: Record<string, unknown>, created_at: Date }>(
-        'SELECT notification_key, channel, fleet, vehicle_key, payload, created_at FROM ota_notifications WHERE campaign_id = $1 ORDER BY created_at, notification_key', [campaignId])
-      return rows.map((r) => ({ key: r.notification_key, channel: r.channel, fleet: r.fleet, campaignId, vehicleKey: r.vehicle_key, payload: r.payload, atMs: r.created_at.getTime() }))
     },
     async reminders (campaignId, vehicleKey) {
       const { rows } = await db.query<{ number: number, due_at: Date, urgent: boolean, status: string, fired_at: Date | null, delivered_at: Date | null }>(

@@ -86,7 +86,8 @@ export interface OtaUpdatesRepository {
    * report does not rewrite it.
    */
   write(rows: readonly UpdateRow[], events: readonly UpdateEvent[], opts?: { withOffer: boolean }): Promise<void>
-  countsByWave(campaignId: string): Promise<Array<{ wave: number, state: string, n: number }>>
+  /** Vehicles per wave and state; `retry` = those with an automatic retry scheduled. */
+  countsByWave(campaignId: string): Promise<Array<{ wave: number, state: string, n: number, retry: number }>>
   failureReasons(campaignId: string): Promise<Record<string, number>>
   forCampaign(campaignId: string, fleets: readonly string[] | null): Promise<UpdateRow[]>
   forVehicle(vehicleKey: number): Promise<UpdateRow[]>
@@ -243,9 +244,10 @@ export function createOtaUpdatesRepository (db: Queryable): OtaUpdatesRepository
     },
 
     async countsByWave (campaignId) {
-      const { rows } = await db.query<{ wave: number, state: string, n: string }>(
-        'SELECT wave, state, count(*) AS n FROM ota_vehicle_updates WHERE campaign_id = $1 GROUP BY wave, state', [campaignId])
-      return rows.map((r) => ({ wave: r.wave, state: r.state, n: Number(r.n) }))
+      const { rows } = await db.query<{ wave: number, state: string, n: string, retry: string }>(
+        `SELECT wave, state, count(*) AS n, count(*) FILTER (WHERE next_retry_at IS NOT NULL) AS retry
+         FROM ota_vehicle_updates WHERE campaign_id = $1 GROUP BY wave, state`, [campaignId])
+      return rows.map((r) => ({ wave: r.wave, state: r.state, n: Number(r.n), retry: Number(r.retry) }))
     },
 
     async failureReasons (campaignId) {

@@ -12,6 +12,8 @@ export interface UserRecord {
   /** The tenant's fleets (what a fleet owner sees); null without a tenant. */
   readonly fleets: string[] | null
   readonly regions: string[] | null
+  /** Where notifications reach the person (OTA reminders to fleet owners); optional. */
+  readonly email: string | null
   readonly createdAt: Date
 }
 
@@ -22,6 +24,7 @@ export interface NewUser {
   readonly role: UserRole
   readonly tenantId: string | null
   readonly regions: readonly string[] | null
+  readonly email: string | null
 }
 
 export interface UserChange {
@@ -29,6 +32,7 @@ export interface UserChange {
   readonly role?: UserRole | undefined
   readonly tenantId?: string | null | undefined
   readonly regions?: readonly string[] | null | undefined
+  readonly email?: string | null | undefined
 }
 
 export interface Tenant {
@@ -54,9 +58,11 @@ export interface UsersRepository {
   fleetsOwnedElsewhere(tenantId: string, fleets: readonly string[]): Promise<string[]>
   addFleets(tenantId: string, fleets: readonly string[]): Promise<void>
   setFleets(tenantId: string, fleets: readonly string[]): Promise<void>
+  /** E-mail addresses of the fleet owners of the tenant that owns `fleet`. */
+  ownerEmails(fleet: string): Promise<string[]>
 }
 
-const COLUMNS = `u.user_id, u.username, u.password_hash, u.role, u.tenant_id, u.regions, u.created_at,
+const COLUMNS = `u.user_id, u.username, u.password_hash, u.role, u.tenant_id, u.regions, u.email, u.created_at,
   ARRAY(SELECT f.fleet FROM tenant_fleets f WHERE f.tenant_id = u.tenant_id ORDER BY f.fleet) AS fleets`
 
 interface Row {
@@ -66,6 +72,7 @@ interface Row {
   role: UserRole
   tenant_id: string | null
   regions: string[] | null
+  email: string | null
   created_at: Date
   fleets: string[]
 }
@@ -78,6 +85,7 @@ const toRecord = (r: Row): UserRecord => ({
   tenantId: r.tenant_id,
   fleets: r.tenant_id === null ? null : r.fleets,
   regions: r.regions,
+  email: r.email,
   createdAt: r.created_at,
 })
 
@@ -89,9 +97,9 @@ export function createUsersRepository (db: Queryable): UsersRepository {
   return {
     async insert (u) {
       const { rows } = await db.query<{ user_id: string }>(
-        `INSERT INTO users (user_id, username, password_hash, role, tenant_id, regions) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO users (user_id, username, password_hash, role, tenant_id, regions, email) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (username) DO NOTHING RETURNING user_id`,
-        [u.id, u.username, u.passwordHash, u.role, u.tenantId, u.regions])
+        [u.id, u.username, u.passwordHash, u.role, u.tenantId, u.regions, u.email])
       return rows[0] === undefined ? undefined : one('u.user_id', u.id)
     },
     get: (id) => one('u.user_id', id),
@@ -107,9 +115,10 @@ export function createUsersRepository (db: Queryable): UsersRepository {
            role = coalesce($3, role),
            tenant_id = CASE WHEN $4 THEN $5 ELSE tenant_id END,
            regions = CASE WHEN $6 THEN $7::text[] ELSE regions END,
+           email = CASE WHEN $8 THEN $9 ELSE email END,
            updated_at = now()
          WHERE user_id = $1 RETURNING user_id`,
-        [id, c.passwordHash ?? null, c.role ?? null, c.tenantId !== undefined, c.tenantId ?? null, c.regions !== undefined, c.regions ?? null])
+        [id, c.passwordHash ?? null, c.role ?? null, c.tenantId !== undefined, c.tenantId ?? null, c.regions !== undefined, c.regions ?? null, c.email !== undefined, c.email ?? null])
       return rows[0] === undefined ? undefined : one('u.user_id', id)
     },
     async remove (id) {
@@ -144,6 +153,12 @@ export function createUsersRepository (db: Queryable): UsersRepository {
       await db.query(
         `WITH gone AS (DELETE FROM tenant_fleets WHERE tenant_id = $1 AND fleet <> ALL($2::text[]))
          INSERT INTO tenant_fleets (fleet, tenant_id) SELECT unnest($2::text[]), $1 ON CONFLICT (fleet) DO NOTHING`, [tenantId, fleets])
+    },
+    async ownerEmails (fleet) {
+      const { rows } = await db.query<{ email: string }>(
+        `SELECT DISTINCT u.email FROM users u JOIN tenant_fleets f ON f.tenant_id = u.tenant_id
+         WHERE f.fleet = $1 AND u.role = 'fleet_owner' AND u.email IS NOT NULL ORDER BY u.email`, [fleet])
+      return rows.map((r) => r.email)
     },
   }
 }

@@ -6,6 +6,8 @@ export interface Webhook {
   readonly secret: string
   readonly events: readonly string[]
   readonly enabled: boolean
+  /** Set for a fleet owner's webhook: it receives only events of its tenant's fleets. null = every fleet (admin). */
+  readonly tenantId: string | null
 }
 
 export interface Delivery {
@@ -28,10 +30,16 @@ export interface DeliveryRecord {
 
 export interface WebhooksRepository {
   insert(w: Webhook): Promise<void>
-  list(): Promise<Webhook[]>
+  /** Every webhook (tenantId undefined), or only those of one tenant. */
+  list(tenantId?: string): Promise<Webhook[]>
+  get(id: string): Promise<Webhook | undefined>
   remove(id: string): Promise<boolean>
-  /** One delivery per subscribed webhook; a second enqueue of the same event key adds nothing. */
-  enqueue(eventType: string, eventKey: string, payload: unknown): Promise<number>
+  /**
+   * One delivery per subscribed webhook that may see `fleet` (admin webhooks
+   * see every fleet, a tenant's only its own fleets); a second enqueue of the
+   * same event key adds nothing.
+   */
+  enqueue(eventType: string, eventKey: string, payload: unknown, fleet: string | null): Promise<number>
   /**
    * Takes up to `limit` due deliveries and leases them for `leaseMs` (SKIP
    * LOCKED: two gateways never take the same one).
@@ -41,28 +49,38 @@ export interface WebhooksRepository {
   /** Schedules the next attempt, or marks the delivery dead (the dead-letter record) when `retryInMs` is undefined. */
   markFailed(webhookId: string, eventKey: string, error: string, retryInMs: number | undefined): Promise<void>
   deliveries(webhookId: string, status: DeliveryRecord['status'] | undefined, limit: number): Promise<DeliveryRecord[]>
+  /** The deliveries of these events, to every webhook. */
+  deliveriesOf(eventKeys: readonly string[]): Promise<Array<DeliveryRecord & { webhookId: string }>>
 }
+
+interface WebhookRow { webhook_id: string, url: string, secret: string, events: string[], enabled: boolean, tenant_id: string | null }
+const WEBHOOK_COLUMNS = 'webhook_id, url, secret, events, enabled, tenant_id'
+const toWebhook = (r: WebhookRow): Webhook => ({ id: r.webhook_id, url: r.url, secret: r.secret, events: r.events, enabled: r.enabled, tenantId: r.tenant_id })
 
 export function createWebhooksRepository (db: Queryable): WebhooksRepository {
   return {
     async insert (w) {
-      await db.query('INSERT INTO webhooks (webhook_id, url, secret, events, enabled) VALUES ($1, $2, $3, $4, $5)', [w.id, w.url, w.secret, w.events, w.enabled])
+      await db.query('INSERT INTO webhooks (webhook_id, url, secret, events, enabled, tenant_id) VALUES ($1, $2, $3, $4, $5, $6)', [w.id, w.url, w.secret, w.events, w.enabled, w.tenantId])
     },
-    async list () {
-      const { rows } = await db.query<{ webhook_id: string, url: string, secret: string, events: string[], enabled: boolean }>(
-        'SELECT webhook_id, url, secret, events, enabled FROM webhooks ORDER BY created_at')
-      return rows.map((r) => ({ id: r.webhook_id, url: r.url, secret: r.secret, events: r.events, enabled: r.enabled }))
+    async list (tenantId) {
+      const { rows } = await db.query<WebhookRow>(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE $1::text IS NULL OR tenant_id = $1 ORDER BY created_at`, [tenantId ?? null])
+      return rows.map(toWebhook)
+    },
+    async get (id) {
+      const { rows } = await db.query<WebhookRow>(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE webhook_id = $1`, [id])
+      return rows[0] === undefined ? undefined : toWebhook(rows[0])
     },
     async remove (id) {
       const r = await db.query('DELETE FROM webhooks WHERE webhook_id = $1', [id])
       return (r.rowCount ?? 0) > 0
     },
-    async enqueue (eventType, eventKey, payload) {
+    async enqueue (eventType, eventKey, payload, fleet) {
       const r = await db.query(
         `INSERT INTO webhook_deliveries (webhook_id, event_key, payload, status)
-         SELECT webhook_id, $2, $3::jsonb, 'pending' FROM webhooks WHERE enabled AND $1 = ANY(events)
+         SELECT w.webhook_id, $2, $3::jsonb, 'pending' FROM webhooks w WHERE w.enabled AND $1 = ANY(w.events)
+           AND (w.tenant_id IS NULL OR EXISTS (SELECT 1 FROM tenant_fleets f WHERE f.tenant_id = w.tenant_id AND f.fleet = $4))
          ON CONFLICT DO NOTHING`,
-        [eventType, eventKey, JSON.stringify(payload)])
+        [eventType, eventKey, JSON.stringify(payload), fleet])
       return r.rowCount ?? 0
     },
     async claimDue (limit, leaseMs) {
@@ -94,6 +112,13 @@ export function createWebhooksRepository (db: Queryable): WebhooksRepository {
          WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY created_at DESC LIMIT $3`,
         [webhookId, status ?? null, limit])
       return rows.map((r) => ({ eventKey: r.event_key, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, deliveredAt: r.delivered_at }))
+    },
+    async deliveriesOf (eventKeys) {
+      if (eventKeys.length === 0) return []
+      const { rows } = await db.query<{ webhook_id: string, event_key: string, status: DeliveryRecord['status'], attempts: number, last_error: string | null, created_at: Date, delivered_at: Date | null }>(
+        `SELECT webhook_id, event_key, status, attempts, last_error, created_at, delivered_at FROM webhook_deliveries
+         WHERE event_key = ANY($1::text[]) ORDER BY created_at, webhook_id`, [eventKeys])
+      return rows.map((r) => ({ webhookId: r.webhook_id, eventKey: r.event_key, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, deliveredAt: r.delivered_at }))
     },
   }
 }

@@ -34,12 +34,12 @@ export interface TestFleet {
 }
 
 /** Provisions n vehicles and connects an OTA-capable simulated unit for each (over real MQTT). */
-export async function startFleet (gw: TestGateway, n: number, opts: Partial<OtaVehicleOptions> & { fleet?: (i: number) => string } = {}): Promise<TestFleet> {
+export async function startFleet (gw: TestGateway, n: number, opts: Partial<OtaVehicleOptions> & { fleet?: (i: number) => string, timeZone?: (i: number) => string } = {}): Promise<TestFleet> {
   const key = await publicKey(gw)
   const vehicles: OtaVehicle[] = []
   for (let i = 0; i < n; i += 10) {
     const batch = await Promise.all(Array.from({ length: Math.min(10, n - i) }, async (_, j) => {
-      const p = await provision(gw, { fleet: opts.fleet?.(i + j) ?? 'fleet-a' })
+      const p = await provision(gw, { fleet: opts.fleet?.(i + j) ?? 'fleet-a', ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone(i + j) }) })
       return startOtaVehicle({ url: gw.mqttUrl, vehicleId: p.id, password: p.password, publicKeyRaw: key, ecus: [BMS], seed: i + j + 1, ...opts })
     }))
     vehicles.push(...batch)

@@ -70,10 +70,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   'POST /alerts/:id/resolve': PEOPLE,
   'POST /alerts/:id/notes': PEOPLE,
   'GET /kpis/alerts': STAFF,
-  'POST /webhooks': ADMIN,
-  'GET /webhooks': ADMIN,
-  'DELETE /webhooks/:id': ADMIN,
-  'GET /webhooks/:id/deliveries': ADMIN,
+  // webhooks: a fleet owner's belong to its tenant (only its fleets' events; other tenants' answer 404)
+  'POST /webhooks': ['admin', 'fleet_owner'],
+  'GET /webhooks': ['admin', 'fleet_owner'],
+  'DELETE /webhooks/:id': ['admin', 'fleet_owner'],
+  'GET /webhooks/:id/deliveries': ['admin', 'fleet_owner'],
 
   // rules
   'GET /rules': STAFF,

@@ -3,6 +3,8 @@ import { type Role } from '../../src/api/auth/principal.js'
 import { type TestGateway, provision, startGateway } from '../helper.js'
 import { ACCESS_MATRIX } from './access-matrix.js'
 import { PASSWORD, call, createUser, login, serviceToken } from './support.js'
+import { startOtaVehicle, type OtaVehicle } from '../../../firmware-sim/src/ota/ota-vehicle.js'
+import { BMS, createCampaign, plan, publicKey, uploadArtifact } from '../ota/ota-helper.js'
 
 /**
  * OWASP API1 (broken object-level authorisation): a fleet owner, a support
@@ -11,11 +13,17 @@ import { PASSWORD, call, createUser, login, serviceToken } from './support.js'
  * not exist, on every route that takes an id.
  */
 let gw: TestGateway
+let aPassword = ''
+let bPassword = ''
 const a = { vin: '', alert: '', command: '' }
 const b = { vin: '', alert: '', command: '' }
 let ownerA: string
+let ownerB: string
 let supportEu: string
 let serviceB: string
+/** OTA campaigns over vehicle a (EU) and vehicle b (LATAM). */
+const campaignOf = { a: '', b: '' }
+let units: OtaVehicle[] = []
 
 async function raiseAlert (vin: string): Promise<string> {
   const v = await gw.app.vehicles.get(vin)
@@ -34,8 +42,12 @@ async function queueCommand (vin: string): Promise<string> {
 
 beforeAll(async () => {
   gw = await startGateway()
-  a.vin = (await provision(gw, { fleet: 'iso-a1', region: 'EU' })).id
-  b.vin = (await provision(gw, { fleet: 'iso-b1', region: 'LATAM' })).id
+  const pa = await provision(gw, { fleet: 'iso-a1', region: 'EU' })
+  const pb = await provision(gw, { fleet: 'iso-b1', region: 'LATAM' })
+  a.vin = pa.id
+  b.vin = pb.id
+  aPassword = pa.password
+  bPassword = pb.password
   a.alert = await raiseAlert(a.vin)
   b.alert = await raiseAlert(b.vin)
   a.command = await queueCommand(a.vin)
@@ -44,10 +56,25 @@ beforeAll(async () => {
   await createUser(gw, { username: 'iso-owner-b', password: PASSWORD, role: 'fleet_owner', tenantId: 'iso-tenant-b', fleets: ['iso-b1'] })
   await createUser(gw, { username: 'iso-support-eu', password: PASSWORD, role: 'support', regions: ['EU'] })
   ownerA = await login(gw, 'iso-owner-a', PASSWORD)
+  ownerB = await login(gw, 'iso-owner-b', PASSWORD)
   supportEu = await login(gw, 'iso-support-eu', PASSWORD)
   serviceB = (await serviceToken(gw, { tenantId: 'iso-tenant-b' })).token
+  // The vehicles' telematics units report their ECUs (birth), so campaigns can target them.
+  const key = await publicKey(gw)
+  for (const [vin, password] of [[a.vin, aPassword], [b.vin, bPassword]] as const) units.push(await startOtaVehicle({ url: gw.mqttUrl, vehicleId: vin, password, publicKeyRaw: key, ecus: [BMS] }))
+  for (const vin of [a.vin, b.vin]) {
+    for (let i = 0; (await gw.app.vehicles.get(vin))?.ecus.length === 0; i++) {
+      if (i > 200) throw new Error(`no birth from ${vin}`)
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+  }
+  const artifact = (await uploadArtifact(gw, Buffer.from('isolation test package'))).artifact.id
+  campaignOf.a = await createCampaign(gw, { name: 'iso-eu', artifactIds: [artifact], target: { vins: [a.vin] }, plan: plan() })
+  campaignOf.b = await createCampaign(gw, { name: 'iso-latam', artifactIds: [artifact], target: { vins: [b.vin] }, plan: plan() })
 })
 afterAll(async () => {
+  await Promise.all(units.map((u) => u.stop()))
+  units = []
   await gw.close()
   await gw.dropDatabase()
 })
@@ -127,5 +154,46 @@ describe('tenant and region isolation (OWASP API1)', () => {
   it('/auth/me tells the fleet owner its tenant and fleets', async () => {
     const me = await call(gw, 'GET', '/auth/me', { token: ownerA })
     expect(me.body).toMatchObject({ username: 'iso-owner-a', role: 'fleet_owner', tenantId: 'iso-tenant-a', fleets: ['iso-a1'], regions: null })
+  })
+
+  it('support limited to EU: campaigns without an EU vehicle (or an EU target) are absent from the list and 404 on every campaign route', async () => {
+    const listed = (await call(gw, 'GET', '/ota/campaigns', { token: supportEu })).body.items.map((c: { id: string }) => c.id)
+    expect(listed).toEqual([campaignOf.a])
+    expect((await call(gw, 'GET', '/ota/campaigns')).body.items.map((c: { id: string }) => c.id).sort()).toEqual([campaignOf.a, campaignOf.b].sort())
+    const routes = Object.entries(ACCESS_MATRIX).filter(([k, who]) => who !== 'public' && who.includes('support') && /^\S+ \/ota\/campaigns\/:id/.test(k)).map(([k]) => k.split(' ') as [string, string])
+    expect(routes.length).toBeGreaterThanOrEqual(3)
+    const leaks: string[] = []
+    for (const [method, url] of routes) {
+      const path = url.replace(':id', campaignOf.b).replace(':control', 'pause')
+      const res = await call(gw, method, path, { token: supportEu, body: method === 'GET' ? undefined : {} })
+      if (res.status !== 404 || res.body.code !== 'GW_OTA_CAMPAIGN_NOT_FOUND') leaks.push(`${method} ${url} → ${res.status}`)
+      if (method === 'GET') expect((await call(gw, 'GET', url.replace(':id', campaignOf.a), { token: supportEu })).status, `${url} on its own campaign`).toBe(200)
+    }
+    expect(leaks).toEqual([])
+    expect((await call(gw, 'GET', `/ota/campaigns/${campaignOf.b}`)).body.state).toBe('draft') // the refused pause changed nothing
+    const missing = await call(gw, 'GET', '/ota/campaigns/00000000-0000-4000-8000-000000000000', { token: supportEu })
+    const foreign = await call(gw, 'GET', `/ota/campaigns/${campaignOf.b}`, { token: supportEu })
+    expect([foreign.status, Object.keys(foreign.body), foreign.body.code]).toEqual([missing.status, Object.keys(missing.body), missing.body.code])
+  })
+
+  it('support limited to EU creates and previews campaigns only over EU vehicles', async () => {
+    const artifact = (await call(gw, 'GET', '/ota/artifacts')).body.items[0].id as string
+    const body = (target: object) => ({ name: 'eu-support', artifactIds: [artifact], target, plan: plan() })
+    const preview = await call(gw, 'POST', '/ota/campaigns/preview', { token: supportEu, body: body({ vins: [a.vin, b.vin] }) })
+    expect(preview.body.waves[0].vehicleIds).toEqual([a.vin])
+    expect((await call(gw, 'POST', '/ota/campaigns', { token: supportEu, body: body({ regions: ['LATAM'] }) })).status).toBe(422)
+    const created = await call(gw, 'POST', '/ota/campaigns', { token: supportEu, body: body({ models: ['FW-E1'] }) })
+    expect(created.status).toBe(201)
+    expect((await call(gw, 'GET', `/ota/campaigns/${created.body.id as string}`, { token: supportEu })).body.target).toEqual({ models: ['FW-E1'], regions: ['EU'] })
+  })
+
+  it('a fleet owner\'s webhook is invisible to another tenant, and lists hold only its own', async () => {
+    const hook = await call(gw, 'POST', '/webhooks', { token: ownerA, body: { url: 'http://127.0.0.1:9/hook', events: ['ota.reminder', 'alert.opened'] } })
+    expect(hook.status).toBe(201)
+    expect((await call(gw, 'GET', '/webhooks', { token: ownerB })).body).toEqual([])
+    expect((await call(gw, 'GET', `/webhooks/${hook.body.id as string}/deliveries`, { token: ownerB })).status).toBe(404)
+    expect((await call(gw, 'DELETE', `/webhooks/${hook.body.id as string}`, { token: ownerB })).status).toBe(404)
+    expect((await call(gw, 'GET', '/webhooks', { token: ownerA })).body.map((w: { id: string, tenantId: string }) => [w.id, w.tenantId])).toEqual([[hook.body.id, 'iso-tenant-a']])
+    expect((await call(gw, 'DELETE', `/webhooks/${hook.body.id as string}`, { token: ownerA })).status).toBe(204)
   })
 })

@@ -10,7 +10,11 @@ export const UserSchema = Type.Object({
   tenantId: Type.Union([Type.String(), Type.Null()]),
   fleets: Type.Union([Type.Array(Type.String()), Type.Null()]),
   regions: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  email: Type.Optional(Type.String()),
 })
+
+/** Where OTA reminders reach a fleet owner (optional). */
+const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' })
 
 export const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]*$' })
 /** Long enough to resist guessing with the lock-out; no composition rules (NIST SP 800-63B §5.1.1.2). */
@@ -26,6 +30,7 @@ export const NewUserBody = Type.Object({
   tenantId: Type.Optional(TenantId),
   fleets: Type.Optional(Names),
   regions: Type.Optional(Names),
+  email: Type.Optional(Email),
 }, { additionalProperties: false })
 
 export const UserPatchBody = Type.Object({
@@ -34,6 +39,7 @@ export const UserPatchBody = Type.Object({
   tenantId: Type.Optional(Type.Union([TenantId, Type.Null()])),
   fleets: Type.Optional(Names),
   regions: Type.Optional(Type.Union([Names, Type.Null()])),
+  email: Type.Optional(Type.Union([Email, Type.Null()])),
 }, { additionalProperties: false, minProperties: 1 })
 
 export const NewTokenBody = Type.Object({

@@ -15,6 +15,8 @@ export interface User {
   readonly tenantId: string | null
   readonly fleets: string[] | null
   readonly regions: string[] | null
+  /** Where OTA reminders reach a fleet owner; only present when set. */
+  readonly email?: string
 }
 
 export interface NewUserInput {
@@ -24,6 +26,7 @@ export interface NewUserInput {
   readonly tenantId?: string | undefined
   readonly fleets?: string[] | undefined
   readonly regions?: string[] | undefined
+  readonly email?: string | undefined
 }
 
 export interface UserChangeInput {
@@ -32,6 +35,7 @@ export interface UserChangeInput {
   readonly tenantId?: string | null | undefined
   readonly fleets?: string[] | undefined
   readonly regions?: string[] | null | undefined
+  readonly email?: string | null | undefined
 }
 
 export interface AuditSink {
@@ -57,7 +61,7 @@ export const hashToken = (token: string): Buffer => createHash('sha256').update(
 export const newToken = (): string => `fw_${randomBytes(32).toString('base64url')}`
 
 export const toUser = (u: UserRecord): User =>
-  ({ id: u.id, username: u.username, role: u.role, tenantId: u.tenantId, fleets: u.fleets, regions: u.regions })
+  ({ id: u.id, username: u.username, role: u.role, tenantId: u.tenantId, fleets: u.fleets, regions: u.regions, ...(u.email === null ? {} : { email: u.email }) })
 
 export const userOfPrincipal = (p: Principal): User => ({
   id: p.userId ?? p.tokenId ?? p.actor,
@@ -106,7 +110,7 @@ export function createUsersService (d: UsersServiceDeps) {
         const claimed = await claimFleets(input.tenantId, input.fleets, false)
         if (!claimed.ok) return claimed
       }
-      const created = await d.users.insert({ id: randomUUID(), username, passwordHash: await hashPassword(input.password), role: shape.value, tenantId: input.tenantId ?? null, regions: input.regions ?? null })
+      const created = await d.users.insert({ id: randomUUID(), username, passwordHash: await hashPassword(input.password), role: shape.value, tenantId: input.tenantId ?? null, regions: input.regions ?? null, email: input.email ?? null })
       if (created === undefined) return fail('GW_USER_EXISTS', `user ${username} exists`)
       await d.audit().record({ actor: by, action: 'user.create', target: `user:${created.username}`, detail: { role: created.role, tenantId: created.tenantId, fleets: input.fleets ?? null, regions: created.regions } })
       d.log.info({ username, role: created.role, by }, 'user created')
@@ -125,16 +129,16 @@ export function createUsersService (d: UsersServiceDeps) {
         const claimed = await claimFleets(tenantId, c.fleets, false)
         if (!claimed.ok) return claimed
       }
-      const change: UserChange = { role: shape.value, tenantId, regions, passwordHash: c.password === undefined ? undefined : await hashPassword(c.password) }
+      const change: UserChange = { role: shape.value, tenantId, regions, email: c.email, passwordHash: c.password === undefined ? undefined : await hashPassword(c.password) }
       const updated = await d.users.update(id, change)
       if (updated === undefined) return fail('GW_USER_NOT_FOUND', `user ${id} not found`)
       // A changed password or role ends every open session of the user.
       const revoked = await d.tokens.revokeForUser(id)
       await d.audit().record({
         actor: by,
-        action: c.password !== undefined && c.role === undefined && c.tenantId === undefined && c.regions === undefined && c.fleets === undefined ? 'user.password_change' : 'user.update',
+        action: c.password !== undefined && c.role === undefined && c.tenantId === undefined && c.regions === undefined && c.fleets === undefined && c.email === undefined ? 'user.password_change' : 'user.update',
         target: `user:${updated.username}`,
-        detail: { role: { from: current.role, to: updated.role }, tenantId: updated.tenantId, regions: updated.regions, fleetsAdded: c.fleets ?? null, passwordChanged: c.password !== undefined, sessionsRevoked: revoked },
+        detail: { role: { from: current.role, to: updated.role }, tenantId: updated.tenantId, regions: updated.regions, fleetsAdded: c.fleets ?? null, emailChanged: c.email !== undefined, passwordChanged: c.password !== undefined, sessionsRevoked: revoked },
       })
       return ok(toUser(updated))
     },

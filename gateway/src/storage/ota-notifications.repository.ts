@@ -1,0 +1,92 @@
+import type { Queryable } from './db.js'
+
+export type NotificationChannel = 'email' | 'webhook'
+export type NotificationStatus = 'pending' | 'sent' | 'dead'
+
+/** A row of the fleet-owner outbox (written by ota-reminders.repository notify()) claimed for sending. */
+export interface PendingNotification {
+  readonly key: string
+  readonly channel: NotificationChannel
+  readonly fleet: string
+  readonly campaignId: string
+  readonly vehicleKey: number
+  readonly payload: Record<string, unknown>
+  readonly attempts: number
+}
+
+export interface NotificationRecord extends Omit<PendingNotification, 'attempts'> {
+  readonly status: NotificationStatus
+  readonly attempts: number
+  readonly lastError: string | null
+  readonly createdAt: Date
+  readonly sentAt: Date | null
+  readonly recipients: number | null
+}
+
+export interface OtaNotificationsRepository {
+  /**
+   * Takes up to `limit` due pending rows of these channels and leases them
+   * for `leaseMs` (SKIP LOCKED: two gateways never take the same row; a row
+   * whose sender died is due again when the lease ends).
+   */
+  claimDue(channels: readonly NotificationChannel[], limit: number, leaseMs: number): Promise<PendingNotification[]>
+  markSent(key: string, recipients: number): Promise<void>
+  /** Schedules the next attempt, or marks the row dead (the dead letter) when `retryInMs` is undefined. */
+  markFailed(key: string, error: string, retryInMs: number | undefined): Promise<void>
+  list(campaignId: string): Promise<NotificationRecord[]>
+  /** Rows per channel and status (for /metrics). */
+  counts(): Promise<Array<{ channel: NotificationChannel, status: NotificationStatus, n: number }>>
+}
+
+interface Row {
+  notification_key: string
+  channel: NotificationChannel
+  fleet: string
+  campaign_id: string
+  vehicle_key: number
+  payload: Record<string, unknown>
+  attempts: number
+}
+
+const toPending = (r: Row): PendingNotification => ({
+  key: r.notification_key, channel: r.channel, fleet: r.fleet, campaignId: r.campaign_id, vehicleKey: r.vehicle_key, payload: r.payload, attempts: r.attempts,
+})
+
+export function createOtaNotificationsRepository (db: Queryable): OtaNotificationsRepository {
+  return {
+    async claimDue (channels, limit, leaseMs) {
+      if (channels.length === 0) return []
+      const { rows } = await db.query<Row>(
+        `WITH due AS (
+           SELECT notification_key FROM ota_notifications
+           WHERE status = 'pending' AND channel = ANY($1::text[]) AND next_attempt_at <= now()
+           ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+         UPDATE ota_notifications n SET next_attempt_at = now() + make_interval(secs => $3 / 1000.0)
+         FROM due WHERE n.notification_key = due.notification_key
+         RETURNING n.notification_key, n.channel, n.fleet, n.campaign_id, n.vehicle_key, n.payload, n.attempts`,
+        [channels, limit, leaseMs])
+      return rows.map(toPending)
+    },
+    async markSent (key, recipients) {
+      await db.query(`UPDATE ota_notifications SET status = 'sent', attempts = attempts + 1, sent_at = now(), recipients = $2, last_error = NULL
+        WHERE notification_key = $1`, [key, recipients])
+    },
+    async markFailed (key, error, retryInMs) {
+      await db.query(`UPDATE ota_notifications SET attempts = attempts + 1, last_error = $2,
+          status = CASE WHEN $3::float8 IS NULL THEN 'dead' ELSE 'pending' END,
+          next_attempt_at = CASE WHEN $3::float8 IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $3 / 1000.0) END
+        WHERE notification_key = $1`, [key, error.slice(0, 500), retryInMs ?? null])
+    },
+    async list (campaignId) {
+      const { rows } = await db.query<Row & { status: NotificationStatus, last_error: string | null, created_at: Date, sent_at: Date | null, recipients: number | null }>(
+        `SELECT notification_key, channel, fleet, campaign_id, vehicle_key, payload, attempts, status, last_error, created_at, sent_at, recipients
+         FROM ota_notifications WHERE campaign_id = $1 ORDER BY created_at, notification_key`, [campaignId])
+      return rows.map((r) => ({ ...toPending(r), status: r.status, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at, recipients: r.recipients }))
+    },
+    async counts () {
+      const { rows } = await db.query<{ channel: NotificationChannel, status: NotificationStatus, n: string }>(
+        'SELECT channel, status, count(*) AS n FROM ota_notifications GROUP BY 1, 2')
+      return rows.map((r) => ({ channel: r.channel, status: r.status, n: Number(r.n) }))
+    },
+  }
+}
