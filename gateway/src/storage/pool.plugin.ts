@@ -44,7 +44,8 @@ export default fp(async (app) => {
   })
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', (err) => log.warn({ err }, 'idle database connection lost'))
-  app.metrics.probes.dbPoolWaiting = () => pool.waitingCount
+  // Metrics are optional here: the storage plugin also runs on its own (tests, migrations).
+  if (app.hasDecorator('metrics')) app.metrics.probes.dbPoolWaiting = () => pool.waitingCount
 
   let timescale: boolean
   let schemaVersion: number
