@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
-import { fleetwire } from '@fleetwire/proto'
+import { compareVersions, fleetwire } from '@fleetwire/proto'
 
 /**
  * The vehicle's check of an update offer (Uptane's "full verification",
@@ -67,21 +67,6 @@ export function pinKey (raw: Uint8Array): { keyId: string, key: KeyObject } {
   const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex')
   const key = createPublicKey({ key: Buffer.concat([spkiPrefix, raw]), format: 'der', type: 'spki' })
   return { keyId: createHash('sha256').update(raw).digest('hex').slice(0, 16), key }
-}
-
-export function compareVersions (a: string, b: string): number {
-  const [ma = '', pa] = a.split('-', 2)
-  const [mb = '', pb] = b.split('-', 2)
-  const xa = ma.split('.')
-  const xb = mb.split('.')
-  for (let i = 0; i < Math.max(xa.length, xb.length); i++) {
-    const d = Number(xa[i] ?? 0) - Number(xb[i] ?? 0)
-    if (d !== 0 && Number.isFinite(d)) return Math.sign(d)
-  }
-  if (pa === pb) return 0
-  if (pa === undefined) return 1
-  if (pb === undefined) return -1
-  return pa < pb ? -1 : 1
 }
 
 export function verifyOffer (payload: Uint8Array, pinned: { keyId: string, key: KeyObject }, vehicleId: string, inventory: readonly InventoryEcu[], nowMs: number): VerifyResult {

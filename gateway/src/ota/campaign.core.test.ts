@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applyControl, checkCompatibility, compareVersions, decide, narrowTarget, planWaves, waveRatios } from './campaign.core.js'
+import { compareVersions } from '@fleetwire/proto'
+import { applyControl, checkCompatibility, decide, narrowTarget, planWaves, waveRatios } from './campaign.core.js'
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `V${String(i).padStart(16, '0')}`)
 

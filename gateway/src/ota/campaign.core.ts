@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { compareVersions } from '@fleetwire/proto'
 import { FAILURE_STATES, type UpdateState } from './rollout.core.js'
 import { type Result, fail, ok } from '../shared/result.js'
 
@@ -124,26 +125,6 @@ export function applyControl (state: CampaignState, control: CampaignControl, op
       return ok('running')
     case 'retry-failed': return ok('running')
   }
-}
-
-/** Semantic version order (major.minor.patch, then a pre-release sorts first). Non-numeric parts compare as text. */
-export function compareVersions (a: string, b: string): number {
-  const [ma = '', pa] = a.split('-', 2)
-  const [mb = '', pb] = b.split('-', 2)
-  const xa = ma.split('.')
-  const xb = mb.split('.')
-  for (let i = 0; i < Math.max(xa.length, xb.length); i++) {
-    const sa = xa[i] ?? '0'
-    const sb = xb[i] ?? '0'
-    const na = Number(sa)
-    const nb = Number(sb)
-    const d = Number.isFinite(na) && Number.isFinite(nb) ? na - nb : sa.localeCompare(sb)
-    if (d !== 0) return Math.sign(d)
-  }
-  if (pa === pb) return 0
-  if (pa === undefined) return 1
-  if (pb === undefined) return -1
-  return pa < pb ? -1 : 1
 }
 
 export interface ArtifactFit { readonly ecu: string, readonly hardwareIds: readonly string[], readonly version: string, readonly installsOver: readonly string[] }
