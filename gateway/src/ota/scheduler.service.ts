@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { createOtaCampaignsRepository, type CampaignRecord } from '../storage/ota-campaigns.repository.js'
-import { createOtaUpdatesRepository, withTransaction, type UpdateEvent, type UpdateRow } from '../storage/ota-updates.repository.js'
+import { createOtaUpdatesRepository, withTransaction, type ClaimQuery, type UpdateEvent, type UpdateRow } from '../storage/ota-updates.repository.js'
 import { createOtaRemindersRepository } from '../storage/ota-reminders.repository.js'
 import { decide, type WaveCounts } from './campaign.core.js'
 import { FAILURE_STATES, IN_PROGRESS_STATES, type UpdateState } from './rollout.core.js'
@@ -93,21 +93,25 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
     return c
   }
 
+  /** Claims a campaign's rows (SKIP LOCKED), applies `apply` to each and writes what changed; returns how many changed. */
+  async function sweep (c: CampaignRecord, q: Omit<ClaimQuery, 'campaignId' | 'limit'>, apply: (r: UpdateRow) => UpdateEvent | undefined): Promise<number> {
+    const n = await withTransaction(ctx.pool, async (tx) =>
+      (await changeRows(tx, await createOtaUpdatesRepository(tx).claim({ campaignId: c.id, limit: CLAIM_LIMIT, ...q }), apply)).length)
+    if (n > 0) ctx.dirty.add(c.id)
+    return n
+  }
+
   async function retries (c: CampaignRecord, now: number): Promise<void> {
-    const n = await withTransaction(ctx.pool, async (tx) => {
-      const rows = await createOtaUpdatesRepository(tx).claim({ campaignId: c.id, states: [...FAILURE_STATES], maxWave: c.currentWave, retryDueBeforeMs: now, limit: CLAIM_LIMIT })
-      return (await changeRows(tx, rows, (r) => {
-        const e = step(r, { kind: 'retry', reason: 'auto_retry' }, 'scheduler', now, { attempt: r.attempts + 1 }).event
-        if (e !== undefined) {
-          r.attempts += 1
-          r.nextRetryAtMs = null
-        }
-        return e
-      })).length
+    const n = await sweep(c, { states: [...FAILURE_STATES], maxWave: c.currentWave, retryDueBeforeMs: now }, (r) => {
+      const e = step(r, { kind: 'retry', reason: 'auto_retry' }, 'scheduler', now, { attempt: r.attempts + 1 }).event
+      if (e !== undefined) {
+        r.attempts += 1
+        r.nextRetryAtMs = null
+      }
+      return e
     })
     if (n > 0) {
       stats.retried += n
-      ctx.dirty.add(c.id)
       log.info({ campaignId: c.id, vehicles: n }, 'failed updates re-queued (retry policy)')
     }
   }
@@ -116,21 +120,17 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
   async function timeouts (c: CampaignRecord, now: number): Promise<void> {
     const plan = c.plan as unknown as PlanSpec
     const timeoutMs = (plan.inProgressTimeoutS ?? ctx.config.inProgressTimeoutMs / 1000) * 1000
-    const n = await withTransaction(ctx.pool, async (tx) => {
-      const rows = await createOtaUpdatesRepository(tx).claim({ campaignId: c.id, states: [...IN_PROGRESS_STATES], maxWave: c.waves, silentSinceMs: now - timeoutMs, limit: CLAIM_LIMIT })
-      return (await changeRows(tx, rows, (r) => {
-        const p = ctx.presence(r.vehicleKey)
-        if (!p.connected || p.powerState === 'asleep' || p.powerState === 'offline') return undefined
-        if (r.state === 'downloaded' && plan.installWindow !== undefined &&
-          !inWindow(localMinute(now, r.timeZone), hhmm(plan.installWindow.start), hhmm(plan.installWindow.end))) return undefined
-        const e = step(r, { kind: 'timeout' }, 'scheduler', now, { silentMs: now - (r.lastReportAtMs ?? r.stateSinceMs), powerState: p.powerState }).event
-        if (e !== undefined) r.nextRetryAtMs = retryAt(plan, 'in_progress_timeout', r.attempts, now)
-        return e
-      })).length
+    const n = await sweep(c, { states: [...IN_PROGRESS_STATES], maxWave: c.waves, silentSinceMs: now - timeoutMs }, (r) => {
+      const p = ctx.presence(r.vehicleKey)
+      if (!p.connected || p.powerState === 'asleep' || p.powerState === 'offline') return undefined
+      if (r.state === 'downloaded' && plan.installWindow !== undefined &&
+        !inWindow(localMinute(now, r.timeZone), hhmm(plan.installWindow.start), hhmm(plan.installWindow.end))) return undefined
+      const e = step(r, { kind: 'timeout' }, 'scheduler', now, { silentMs: now - (r.lastReportAtMs ?? r.stateSinceMs), powerState: p.powerState }).event
+      if (e !== undefined) r.nextRetryAtMs = retryAt(plan, 'in_progress_timeout', r.attempts, now)
+      return e
     })
     if (n > 0) {
       stats.timedOut += n
-      ctx.dirty.add(c.id)
       log.info({ campaignId: c.id, vehicles: n }, 'awake vehicles timed out in progress')
     }
   }
