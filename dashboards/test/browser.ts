@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 /** Where screenshots of every view go (gitignored; CI keeps them as artifacts). */
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url))
 
-/** The flags the project runs Debian's chromium with (issue #6). */
+/** The flags the project runs Debian's chromium with (headless, no sandbox as root). */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 /** Builds dashboards/dist when missing or stale, as `npm start` does. */

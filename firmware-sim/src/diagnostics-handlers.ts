@@ -4,9 +4,9 @@ import type { EcuInfo } from './fleet-plan.core.js'
 /**
  * Remote diagnostics, answered from the vehicle's own state: a table of UDS
  * services (ISO 14229-1) keyed by service id, each taking the request PDU
- * and returning the response PDU. The gateway's command messages do not
- * exist yet; when they do (issue #4), only a CommandCodec that maps them to
- * and from these PDUs is added, and new services are new table entries.
+ * and returning the response PDU. The gateway's command messages
+ * (proto/fleetwire/v1/command.proto) go through a CommandCodec that maps them to
+ * and from these PDUs; new services are new table entries.
  */
 export interface UdsContext {
   readonly vin: string
@@ -112,8 +112,8 @@ export function handleUdsRequest (req: Uint8Array, ctx: UdsContext, handlers: Re
 }
 
 /**
- * Maps the gateway's command messages (proto/fleetwire/v1/command.proto,
- * issue #4) to and from the UDS PDUs of the handler table. `encode` also gets
+ * Maps the gateway's command messages (proto/fleetwire/v1/command.proto)
+ * to and from the UDS PDUs of the handler table. `encode` also gets
  * the vehicle's diagnostic context and the codes a clear removed, so a
  * structured response can carry what a bare PDU does not (ECU, first seen,
  * freeze frames, cleared count).

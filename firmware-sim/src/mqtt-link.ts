@@ -15,7 +15,7 @@ export interface LinkOptions {
  * One MQTT 3.1.1 connection of a vehicle: clientId = username = VIN, clean
  * session (the unit's own spool, not the broker, holds what is unsent), no
  * automatic reconnect (the unit backs off itself), the will registered.
- * Plain TCP gets TCP_NODELAY (BRIEF §5: Nagle costs 40 ms per message).
+ * Plain TCP gets TCP_NODELAY (Nagle + delayed ACK cost ~40 ms per message).
  */
 export function openLink (url: URL, o: LinkOptions): MqttClient {
   const opts: IClientOptions = {

@@ -30,7 +30,7 @@ afterAll(async () => {
   server.close()
 })
 
-/** A stand-in for issue #4's command messages: JSON with the UDS PDU in hex. */
+/** A stand-in for the gateway's command messages: JSON with the UDS PDU in hex. */
 const jsonCodec: CommandCodec = {
   decode (payload) {
     const m = JSON.parse(Buffer.from(payload).toString()) as { id: string, uds: string }

@@ -96,7 +96,7 @@ function connectProbe (gw: GatewayProcess, login: VehicleLogin): Promise<Probe> 
   return new Promise((resolve, reject) => {
     const client = mqtt.connect(gw.mqttUrl, { clientId: login.username, username: login.username, password: login.password, reconnectPeriod: 0, protocolVersion: 4 })
     client.once('connect', () => {
-      // Nagle would add tens of ms to a lone small publish (BRIEF §5).
+      // Nagle would add tens of ms to a lone small publish (Nagle + delayed ACK).
       (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true)
       resolve({ id: login.username, client, seq: 0 })
     })

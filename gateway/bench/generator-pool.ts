@@ -1,7 +1,7 @@
 /**
  * The orchestrator's side of the load generators: N forked processes, each
  * driving a share of the vehicles, so the generator is not the bottleneck
- * (one mqtt.js process tops out at ~37–54k QoS 1 publishes/s, BRIEF §5).
+ * (one mqtt.js process tops out at ~37–54k QoS 1 publishes/s on a 2-core machine).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'

@@ -162,7 +162,7 @@ function connectOne (url: string, login: VehicleLogin, healthy: VehicleState | u
       connectTimeout: 30_000,
     })
     client.once('connect', () => {
-      // Neither side disables Nagle by default; without this p99 sits at ~40 ms (BRIEF §5).
+      // Neither side disables Nagle by default; without this p99 sits at ~40 ms (Nagle + delayed ACK).
       (client.stream as Partial<Socket>).setNoDelay?.(true)
       client.removeListener('error', reject)
       client.on('error', () => { counters.errors++ })

@@ -1,6 +1,6 @@
 /**
  * npm run bench:ota — a campaign over 10,000 simulated vehicles, in-process
- * (BRIEF/issue #5 allows it): the real gateway (fastify + aedes + embedded
+ * (in-process vehicles are allowed for this figure): the real gateway (fastify + aedes + embedded
  * PostgreSQL or DATABASE_URL), vehicles as OtaAgents from firmware-sim on a
  * worker thread of this process (ota-fleet.worker.ts) that receive offers
  * through an in-process aedes subscription, verify them, download over HTTP

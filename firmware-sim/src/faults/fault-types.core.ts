@@ -4,7 +4,7 @@ import { signalId } from '@fleetwire/proto'
  * The fault scenarios, as data: which ECU reports them, the DTC it sets at
  * hard failure, the shape of the progression, when the ECU can observe the
  * failure, what goes into the freeze frame, and the rule a reasonable rules
- * engine would use to catch it early (issue #4 scores alerts against these).
+ * engine would use to catch it early (npm run score:alerts scores alerts against these).
  */
 export const FAULT_KINDS = [
   'weak-12v-battery',

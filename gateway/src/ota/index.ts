@@ -36,7 +36,7 @@ declare module 'fastify' {
   }
 }
 
-/** OTA updates: signed offers, campaigns in waves, consent, per-vehicle state machine, reminders (issue #5). */
+/** OTA updates: signed offers, campaigns in waves, consent, per-vehicle state machine, reminders. */
 export default fp(async (app) => {
   const config = app.config.ota
   const log = app.log.child({ module: 'ota' })

@@ -2,7 +2,7 @@ import type { Rule } from './rule.schema.js'
 
 /**
  * The rule set a new installation starts with: one or two detectors per
- * predictive fault of BRIEF §2, aligned with the simulator's fault
+ * predictive fault (12 V, cells, SoH, coolant, tyres, pads, insulation), aligned with the simulator's fault
  * scenarios (firmware-sim/src/faults). Thresholds are first estimates from
  * the physics (healthy vs failing slopes and levels), to be tuned against
  * simulated fleets.

@@ -22,7 +22,7 @@ export interface AuthorizePublishDeps {
  * ingest and this hook resolves when ingest has processed it — for
  * telemetry, when the samples are committed. aedes writes the QoS 1 PUBACK
  * only after this hook, so an acknowledged message is a stored message
- * (BRIEF §4: aedes' `published` handler runs after the PUBACK).
+ * (aedes' `published` handler runs after the PUBACK, too late for that).
  * A rejection makes aedes close the connection: MQTT 3.1.1 has no negative
  * PUBACK ([MQTT-3.3.5-2]).
  */

@@ -1,4 +1,4 @@
--- OTA (issue #5). Artifacts are files on disk named by their SHA-256; this
+-- OTA. Artifacts are files on disk named by their SHA-256; this
 -- is their metadata.
 CREATE TABLE ota_artifacts (
   artifact_id        text PRIMARY KEY CHECK (artifact_id ~ '^[0-9a-f]{64}$'),

@@ -1,4 +1,4 @@
--- Fleet-owner notifications (issue #5). A webhook registered by a fleet
+-- Fleet-owner notifications. A webhook registered by a fleet
 -- owner belongs to its tenant and receives only events of the tenant's
 -- fleets; an admin's webhook (tenant_id NULL) receives every fleet's.
 ALTER TABLE webhooks ADD COLUMN tenant_id text REFERENCES tenants ON DELETE CASCADE;
