@@ -3,7 +3,7 @@
  * contract (proto/ + MQTT). Library entry: start N vehicles in-process.
  */
 export { startFleet, faultSelection, type Fleet, type FleetOptions } from './fleet.js'
-export { startDemoFleet, DEMO_FLEET, type DemoFleetOptions } from './demo.js'
+export { startDemoFleet, demoFaults, demoVins, formatBackfillProgress, backfillProgress, DEMO_FLEET, type DemoFleetOptions, type BackfillProgress } from './demo.js'
 export type { FleetStats } from './fleet-stats.js'
 export { planFleet, type PlanOptions, type VehicleSpec, type VehicleInit, type EcuInfo } from './fleet-plan.core.js'
 export { MARKETS, type Market, type City } from './markets.core.js'

@@ -12,9 +12,14 @@ if (!loaded.ok) {
 }
 const config = loaded.value
 
+// A person at a terminal reads pino-pretty lines; anything else (a file, a pipe, a container log) gets JSON.
+const pretty = process.stdout.isTTY === true
+  ? { transport: { target: 'pino-pretty', options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
+  : {}
 const logger = pino({
   level: config.logLevel,
   redact: { paths: ['req.headers.authorization', 'password', '*.password', 'secret', '*.secret', 'adminToken'], censor: '[redacted]' },
+  ...pretty,
 })
 
 const app = await buildApp({ config, logger })
@@ -41,13 +46,19 @@ const banner = [
 ]
 
 // A small simulated fleet, so a new user sees live data at once (DEMO_VEHICLES=0 turns it off).
-// Its vehicles are registered directly; the same seed gives the same VINs on every start.
+// Its vehicles are registered directly; the same seed gives the same VINs on every start. On the
+// first start (its vehicles unknown) it plays a few days of history first, so alerts are there at once.
 const demoFleets: string[] = []
-const demoFleet = config.demoVehicles === 0
+const sim = config.demoVehicles === 0 ? undefined : await import('@fleetwire/firmware-sim')
+const firstDemoVin = sim?.demoVins(1)[0]
+const demoHistory = firstDemoVin !== undefined && await app.vehicles.scopeOf(firstDemoVin) === undefined
+const demoFleet = sim === undefined
   ? undefined
-  : await (await import('@fleetwire/firmware-sim')).startDemoFleet({
+  : await sim.startDemoFleet({
     mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
     vehicles: config.demoVehicles,
+    historyDays: demoHistory ? sim.DEMO_FLEET.historyDays : 0,
+    onProgress: (p) => process.stdout.write(sim.formatBackfillProgress(p) + '\n'),
     provision: async (v) => {
       demoFleets.push(v.fleet)
       const r = await app.vehicles.register(v)
@@ -58,11 +69,13 @@ const demoFleet = config.demoVehicles === 0
     },
     log: logger.child({ module: 'demo-fleet' }),
   })
-if (demoFleet !== undefined) banner.splice(-1, 0, `  demo fleet       ${config.demoVehicles} simulated vehicles (DEMO_VEHICLES=0 to turn off)`)
+if (demoFleet !== undefined) {
+  banner.splice(-1, 0, `  demo fleet       ${config.demoVehicles} simulated vehicles (DEMO_VEHICLES=0 to turn off)${demoHistory ? `; playing ${sim?.DEMO_FLEET.historyDays} days of history first (about a minute)` : ''}`)
+}
 // Demo people to log in as (POST /auth/login); passwords shown on the first start only.
 const demoUsers = demoFleet === undefined ? [] : await ensureDemoUsers(app.auth.users, demoFleets)
 if (demoUsers.length > 0) {
-  banner.splice(-1, 0, '', '  demo users (log in at POST /auth/login; passwords shown once, store them now):',
+  banner.splice(-1, 0, '', '  demo users (sign in on the dashboard or POST /auth/login; passwords shown once, store them now):',
     ...demoUsers.map((u) => `    ${u.username.padEnd(9)} ${u.password}   ${u.about}`))
 }
 process.stdout.write(banner.join('\n') + '\n')
