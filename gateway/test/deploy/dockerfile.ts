@@ -43,7 +43,7 @@ export function parseRuntimeStage (dockerfile: string): RuntimeStage {
       images.push(image)
       stage = { from: image, workdir: '/', user: undefined, env: {}, chowned: [], volumes: [] }
     } else if (stage === undefined) {
-      continue
+      // instructions before the first FROM other than ARG do not exist
     } else if (op === 'WORKDIR') {
       stage.workdir = posix.resolve(stage.workdir, subst(a))
     } else if (op === 'USER') {

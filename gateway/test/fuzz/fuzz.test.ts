@@ -135,7 +135,7 @@ describe('fuzzing the live broker over TCP', () => {
     if (!gw.alive) {
       // Keep what was in flight when it died: replayed by corpus.test.ts from now on.
       mkdirSync(CORPUS, { recursive: true })
-      recent.forEach((c, k) => writeFileSync(path.join(CORPUS, `crash-${SEED}-${k}.json`), JSON.stringify({ kind: c.kind, hex: withPlaceholder(c.bytes, logins.map((l) => l.id)).toString('hex'), note: `found by seed ${SEED}` }) + '\n'))
+      for (const [k, c] of recent.entries()) writeFileSync(path.join(CORPUS, `crash-${SEED}-${k}.json`), JSON.stringify({ kind: c.kind, hex: withPlaceholder(c.bytes, logins.map((l) => l.id)).toString('hex'), note: `found by seed ${SEED}` }) + '\n')
     }
     expect(gw.alive, `gateway died; last ${recent.length} cases saved to ${CORPUS}:\n${gw.logTail()}`).toBe(true)
 
