@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { CATALOGS, LANGUAGES, k, setLanguage, t, useLanguage, type MessageKey } from './i18n/i18n.js'
 import { href, parseRoute, type Route } from './lib/router.core.js'
-import { session, signOut, type Role } from './lib/session.js'
+import { session, signOut, type Role, type SessionUser } from './lib/session.js'
 import { useStore } from './lib/store.js'
 import { createLiveClient, type LiveState } from './lib/live.js'
 import { setUnits, units } from './lib/prefs.js'
@@ -44,7 +44,7 @@ function Header ({ route }: { route: Route }) {
   const nav: Array<[Route['view'], string, MessageKey]> = [
     ['overview', href({ view: 'overview' }), k('nav.overview')],
     ...(staff ? [['alerts', href({ view: 'alerts' }), k('nav.alerts')] as [Route['view'], string, MessageKey], ['campaigns', href({ view: 'campaigns' }), k('nav.campaigns')] as [Route['view'], string, MessageKey]] : []),
-    ...(role === 'fleet_owner' || role === 'admin' ? [['owner', href({ view: 'owner' }), k('nav.owner')] as [Route['view'], string, MessageKey]] : []),
+    ...(role === 'fleet_owner' ? [['owner', href({ view: 'owner' }), k('nav.owner')] as [Route['view'], string, MessageKey]] : []),
   ]
   return (
     <header class="top">
@@ -78,13 +78,16 @@ function Header ({ route }: { route: Route }) {
       </label>
       {s !== null && (
         <span class="user">
-          <span data-testid="whoami">{s.user.id === API_TOKEN_USER ? t('auth.apiTokenUser') : s.user.username} · {t(ROLE_LABEL[s.user.role])}</span>
+          <span data-testid="whoami" title={s.user.id}>{isTokenSession(s.user) ? t('auth.apiTokenUser') : s.user.username} · {t(ROLE_LABEL[s.user.role])}</span>
           <button type="button" class="link" onClick={() => signOut()}>{t('auth.signOut')}</button>
         </span>
       )}
     </header>
   )
 }
+
+/** A pasted API token (not a person): GET /auth/me names it by its token id, so it is shown as "API token" and its role. */
+const isTokenSession = (u: SessionUser) => u.id === API_TOKEN_USER || u.id === u.username
 
 const ROLE_LABEL: Readonly<Record<Role, MessageKey>> = {
   admin: k('role.admin'), support: k('role.support'), fleet_owner: k('role.fleet_owner'), service: k('role.service'),

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks'
 import uPlot, { type AlignedData, type Options } from 'uplot'
-import { formatNumber, formatTime, language } from '../i18n/i18n.js'
+import { formatNumber, formatTime, language, t } from '../i18n/i18n.js'
 import { digitsFor } from '../lib/units.core.js'
 
 export interface Series {
@@ -8,6 +8,12 @@ export interface Series {
   readonly color: string
   /** Draw a band between two series (min/max) instead of a line. */
   readonly fillTo?: boolean
+}
+
+/** No point with a value: a time axis alone would say nothing. */
+export function isEmptyChart (data: AlignedData): boolean {
+  if ((data[0]?.length ?? 0) === 0) return true
+  return data.slice(1).every((ys) => Array.from(ys as ArrayLike<number | null | undefined>).every((y) => y === null || y === undefined || Number.isNaN(y)))
 }
 
 /**
@@ -78,5 +84,12 @@ export function Chart ({ data, series, unit, height = 180, testid, marker }: { d
 
   useEffect(() => { plot.current?.setData(data) }, [data])
 
-  return <div class="chart" ref={el} data-testid={testid} data-points={data[0]?.length ?? 0} />
+  // The plot stays mounted (a live chart fills in later) but is hidden while there is nothing to draw.
+  const empty = isEmptyChart(data)
+  return (
+    <div class={empty ? 'chart-wrap is-empty' : 'chart-wrap'}>
+      <div class="chart" ref={el} data-testid={testid} data-points={data[0]?.length ?? 0} data-empty={empty ? 'true' : 'false'} />
+      {empty && <p class="chart-empty muted" style={{ height: `${height}px` }} data-testid={testid === undefined ? undefined : `${testid}-empty`}>{t('vehicle.noHistory')}</p>}
+    </div>
+  )
 }

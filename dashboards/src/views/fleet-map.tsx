@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { feature } from 'topojson-client'
 import type { Topology, GeometryCollection } from 'topojson-specification'
-import type { MultiPolygon, Polygon, Position } from 'geojson'
+import type { MultiPolygon, Polygon } from 'geojson'
 import landUrl from 'world-atlas/land-110m.json?url'
 import { clusterPoints, fitView, project, zoomAt, type Cluster, type MapView } from '../lib/cluster.core.js'
+import { drawableRings, type LonLat } from '../lib/geo.core.js'
 import { formatNumber, t } from '../i18n/i18n.js'
 import { stateLabel } from './common.js'
 
@@ -17,23 +18,23 @@ export interface MapVehicle {
 const CELL_PX = 44
 const COLORS = { online: '#1a7f37', asleep: '#8250df', offline: '#8c959f' } as const
 
-let landPromise: Promise<Position[][]> | undefined
+let landPromise: Promise<LonLat[][]> | undefined
 /** Coastlines from world-atlas (Natural Earth 1:110m), shipped with the app: the map needs no internet. */
-function loadLand (): Promise<Position[][]> {
+function loadLand (): Promise<LonLat[][]> {
   landPromise ??= fetch(landUrl).then((r) => r.json()).then((topo: Topology) => {
     const land = feature(topo, topo.objects.land as GeometryCollection)
-    const rings: Position[][] = []
+    const rings: LonLat[][] = []
     for (const f of land.features) {
       const g = f.geometry as Polygon | MultiPolygon
-      if (g.type === 'Polygon') rings.push(...g.coordinates)
-      else for (const poly of g.coordinates) rings.push(...poly)
+      const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
+      for (const poly of polys) for (const ring of poly) rings.push(...drawableRings(ring))
     }
     return rings
   })
   return landPromise
 }
 
-function draw (ctx: CanvasRenderingContext2D, view: MapView, land: Position[][], clusters: Cluster[], vehicles: readonly MapVehicle[], dpr: number): void {
+function draw (ctx: CanvasRenderingContext2D, view: MapView, land: LonLat[][], clusters: Cluster[], vehicles: readonly MapVehicle[], dpr: number): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
   ctx.fillStyle = '#dbe9f6'
   ctx.fillRect(0, 0, view.width, view.height)
@@ -43,7 +44,7 @@ function draw (ctx: CanvasRenderingContext2D, view: MapView, land: Position[][],
   ctx.beginPath()
   for (const ring of land) {
     ring.forEach((p, i) => {
-      const [x, y] = project(view, p[0] as number, p[1] as number)
+      const [x, y] = project(view, p[0], p[1])
       if (i === 0) ctx.moveTo(x, y)
       else ctx.lineTo(x, y)
     })
@@ -84,7 +85,7 @@ function draw (ctx: CanvasRenderingContext2D, view: MapView, land: Position[][],
  */
 export function FleetMap ({ vehicles, onOpen }: { vehicles: readonly MapVehicle[], onOpen: (id: string) => void }) {
   const canvas = useRef<HTMLCanvasElement>(null)
-  const [land, setLand] = useState<Position[][]>([])
+  const [land, setLand] = useState<LonLat[][]>([])
   const [view, setView] = useState<MapView | undefined>(undefined)
   const clusters = useRef<Cluster[]>([])
   const drag = useRef<{ x: number, y: number, moved: boolean } | undefined>(undefined)

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks'
 import { api } from '../lib/api.js'
 import { formatNumber, k, t, useLanguage, type MessageKey } from '../i18n/i18n.js'
 import { href } from '../lib/router.core.js'
+import { session } from '../lib/session.js'
+import { useStore } from '../lib/store.js'
 import { Card, ErrorBox, Loading, StackedBar, stateLabel, useAsync } from './common.js'
 import { orderedParts, type CampaignSummary } from './campaign-types.js'
 
@@ -54,12 +56,15 @@ function ConsentControls ({ c, onChanged }: { c: OwnerCampaign, onChanged: () =>
 /** A fleet owner's page: their vehicles (the gateway scopes the list), the campaigns that touch them, opt in / out. */
 export function OwnerView () {
   useLanguage()
+  // Consent is a fleet owner's decision (/owner/campaigns answers 403 to anyone else): staff get a pointer instead.
+  const owner = useStore(session)?.user.role === 'fleet_owner'
   const vehicles = useAsync(() => api<{ total: number, items: VehicleRow[] }>('/vehicles?limit=1000'), [])
-  const campaigns = useAsync(() => api<{ items: OwnerCampaign[] }>('/owner/campaigns'), [])
+  const campaigns = useAsync(() => (owner ? api<{ items: OwnerCampaign[] }>('/owner/campaigns') : Promise.resolve(undefined)), [owner])
   return (
     <div class="view" data-testid="view-owner">
       <h1>{t('owner.title')}</h1>
-      <Card title={t('owner.campaigns')} testid="owner-campaigns">
+      {!owner && <p class="notice" data-testid="owner-staff-hint">{t('owner.staffHint')} <a href={href({ view: 'campaigns' })}>{t('nav.campaigns')}</a></p>}
+      {owner && <Card title={t('owner.campaigns')} testid="owner-campaigns">
         <ErrorBox error={campaigns.error} />
         <Loading when={campaigns.loading} />
         {(campaigns.data?.items ?? []).map((c) => (
@@ -70,7 +75,7 @@ export function OwnerView () {
           </div>
         ))}
         {campaigns.data !== undefined && campaigns.data.items.length === 0 && <p class="muted">{t('owner.noCampaigns')}</p>}
-      </Card>
+      </Card>}
       <Card title={t('owner.vehicles', { count: formatNumber(vehicles.data?.total ?? 0) })} testid="owner-vehicles">
         <ErrorBox error={vehicles.error} />
         <table>

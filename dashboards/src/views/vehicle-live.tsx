@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { AlignedData } from 'uplot'
 import { t } from '../i18n/i18n.js'
+import { signalLabel } from '../i18n/signals.js'
 import { toDisplay } from '../lib/units.core.js'
 import { units } from '../lib/prefs.js'
 import { useStore } from '../lib/store.js'
@@ -61,8 +62,8 @@ export function LiveSignals ({ vehicleId, initial }: { vehicleId: string, initia
         <tbody>
           {rows.map((s) => (
             <tr key={s.signalId} data-signal={s.name}>
-              <td><input type="checkbox" aria-label={t('vehicle.chartThis', { signal: s.name })} checked={chosen.includes(s.signalId)} onChange={(e) => setChosen((c) => ((e.target as HTMLInputElement).checked ? [...c, s.signalId] : c.filter((x) => x !== s.signalId)))} /></td>
-              <td class="signal-name">{s.name}</td>
+              <td><input type="checkbox" aria-label={t('vehicle.chartThis', { signal: signalLabel(s.name) })} checked={chosen.includes(s.signalId)} onChange={(e) => setChosen((c) => ((e.target as HTMLInputElement).checked ? [...c, s.signalId] : c.filter((x) => x !== s.signalId)))} /></td>
+              <td class="signal-name" title={s.name}>{signalLabel(s.name)}</td>
               <td data-testid={`value-${s.signalId}`}><Quantity value={s.value} unit={s.unit} /></td>
               <td>{formatAgoCell(s.ts)}</td>
             </tr>
@@ -76,8 +77,8 @@ export function LiveSignals ({ vehicleId, initial }: { vehicleId: string, initia
           const unit = info === undefined ? '' : toDisplay(0, info.unit, u).unit
           return (
             <div key={id} class="chart-box">
-              <h4>{info?.name ?? `#${id}`}</h4>
-              <LiveChart x={s.x} y={s.y} catalogUnit={info?.unit ?? ''} unit={unit} color={COLORS[i % COLORS.length] as string} label={info?.name ?? ''} testid={`live-chart-${id}`} />
+              <h4 title={info?.name}>{info === undefined ? `#${id}` : signalLabel(info.name)}</h4>
+              <LiveChart x={s.x} y={s.y} catalogUnit={info?.unit ?? ''} unit={unit} color={COLORS[i % COLORS.length] as string} label={info === undefined ? '' : signalLabel(info.name)} testid={`live-chart-${id}`} />
             </div>
           )
         })}

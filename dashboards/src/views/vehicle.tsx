@@ -9,6 +9,7 @@ import { useStore } from '../lib/store.js'
 import { Card, ErrorBox, Loading, SeverityBadge, stateLabel, useAsync } from './common.js'
 import { formatAgoCell } from './common-vehicle.js'
 import { Chart } from './chart.js'
+import { signalLabel } from '../i18n/signals.js'
 import { LiveSignals, type SignalInfo } from './vehicle-live.js'
 import { Diagnostics } from './vehicle-diagnostics.js'
 import type { AlertItem } from './alerts.js'
@@ -50,7 +51,7 @@ function HistoryChart ({ vehicleId, signals }: { vehicleId: string, signals: rea
       <div class="filters">
         <label>{t('vehicle.signal')}
           <select data-testid="history-signal" value={chosen} onChange={(e) => setSignal((e.target as HTMLSelectElement).value)}>
-            {signals.map((s) => <option key={s.signalId} value={s.name}>{s.name}</option>)}
+            {signals.map((s) => <option key={s.signalId} value={s.name}>{signalLabel(s.name)}</option>)}
           </select>
         </label>
         <label>{t('vehicle.range')}
@@ -62,9 +63,9 @@ function HistoryChart ({ vehicleId, signals }: { vehicleId: string, signals: rea
         {h.data !== undefined && <span class="muted">{h.data.resolution === 'raw' ? t('vehicle.resolutionRaw') : t('vehicle.resolutionBucket', { seconds: h.data.bucketSeconds ?? 0 })}</span>}
       </div>
       <ErrorBox error={h.error} />
-      {data === undefined
-        ? <p class="muted">{t('vehicle.noHistory')}</p>
-        : <Chart data={data} unit={unit} testid="history-chart" series={h.data?.resolution === 'raw' ? [{ label: chosen, color: '#0969da' }] : [{ label: t('chart.avg'), color: '#0969da' }, { label: t('chart.min'), color: '#8c959f' }, { label: t('chart.max'), color: '#8c959f' }]} />}
+      {h.data?.resolution === 'bucket'
+        ? <Chart data={data ?? [[], [], [], []]} unit={unit} testid="history-chart" series={[{ label: t('chart.avg'), color: '#0969da' }, { label: t('chart.min'), color: '#8c959f' }, { label: t('chart.max'), color: '#8c959f' }]} />
+        : <Chart data={data ?? [[], []]} unit={unit} testid="history-chart" series={[{ label: signalLabel(chosen), color: '#0969da' }]} />}
     </Card>
   )
 }
