@@ -110,7 +110,8 @@ const clockForPlan = createSimClock({ speed, horizonMs: days * 86_400_000, realS
 const plan = planFleet({ count: vehicles, seed, simStartMs: clockForPlan.simStartMs, horizonMs: days * 86_400_000, faults })
 let creds = await readCredentialsFile(a.credentials)
 if (a.provision) {
-  const token = a.token ?? process.env.FLEETWIRE_ADMIN_TOKEN ?? process.env.ADMIN_TOKEN
+  // An empty variable is unset (docker-compose passes FLEETWIRE_ADMIN_TOKEN through as '' when it is not set).
+  const token = [a.token, process.env.FLEETWIRE_ADMIN_TOKEN, process.env.ADMIN_TOKEN].find((x) => x !== undefined && x !== '')
   if (token === undefined) fail('--provision needs --token or FLEETWIRE_ADMIN_TOKEN')
   const apiUrl = a.api ?? `http://${url.hostname}:8080`
   process.stderr.write(`provisioning ${plan.filter((v) => !creds.has(v.vin)).length} vehicles through ${apiUrl} …\n`)
