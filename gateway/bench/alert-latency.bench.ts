@@ -144,7 +144,7 @@ async function measure (gw: GatewayProcess, probes: Probe[], listen: Awaited<Ret
 
 async function main (): Promise<void> {
   progress(`starting the gateway (default rules + ${PROBE_RULE})`)
-  const gw = await GatewayProcess.start({ env: {} })
+  const gw = await GatewayProcess.start({ env: { DEMO_VEHICLES: '0' } })
   const pool = GeneratorPool.start(opts.workers)
   try {
     const logins = await gw.provision(opts.vehicles + opts.probes)
