@@ -78,7 +78,7 @@ function Header ({ route }: { route: Route }) {
       </label>
       {s !== null && (
         <span class="user">
-          <span data-testid="whoami" title={s.user.id}>{isTokenSession(s.user) ? t('auth.apiTokenUser') : s.user.username} · {t(ROLE_LABEL[s.user.role])}</span>
+          <span data-testid="whoami">{whoami(s.user)} · {t(ROLE_LABEL[s.user.role])}</span>
           <button type="button" class="link" onClick={() => signOut()}>{t('auth.signOut')}</button>
         </span>
       )}
@@ -86,8 +86,11 @@ function Header ({ route }: { route: Route }) {
   )
 }
 
-/** A pasted API token (not a person): GET /auth/me names it by its token id, so it is shown as "API token" and its role. */
-const isTokenSession = (u: SessionUser) => u.id === API_TOKEN_USER || u.id === u.username
+/** A person by user name; a pasted API token as "API token" with its label when known, never by its token id. */
+function whoami (u: SessionUser): string {
+  if (u.id !== API_TOKEN_USER && u.id !== u.username) return u.username
+  return u.id === API_TOKEN_USER && u.username !== '' ? t('auth.apiTokenNamed', { label: u.username }) : t('auth.apiTokenUser')
+}
 
 const ROLE_LABEL: Readonly<Record<Role, MessageKey>> = {
   admin: k('role.admin'), support: k('role.support'), fleet_owner: k('role.fleet_owner'), service: k('role.service'),

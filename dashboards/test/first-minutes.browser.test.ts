@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MqttClient } from 'mqtt'
 import type { Page } from 'playwright-core'
 import { signalId } from '@fleetwire/proto'
-import { ADMIN_TOKEN, type Provisioned, type TestGateway, connectVehicle, provision, publish, startGateway, telemetryPayload } from '../../gateway/test/helper.js'
+import { ADMIN_TOKEN, type Provisioned, type TestGateway, api, connectVehicle, provision, publish, startGateway, telemetryPayload } from '../../gateway/test/helper.js'
 import { type Browser, ensureDashboardsBuilt, launchBrowser, screenshot, signInWithToken } from './browser.js'
 
 /**
@@ -58,11 +58,11 @@ function rowsAcrossTheMap (page: Page): Promise<number[]> {
 }
 
 describe('a newcomer\'s first minutes in the dashboards', () => {
-  it('a pasted API token shows as "API token" and its role, not as a token id; no "My fleet" tab for an administrator', async () => {
+  it('a pasted API token shows as "API token", its label and its role, not as a token id; no "My fleet" tab for an administrator', async () => {
     const { page } = browser
     await page.goto(`${gw.httpUrl}/#/`)
     const who = await page.getByTestId('whoami').textContent()
-    expect(who).toBe('API token · administrator')
+    expect(who).toBe('API token “ADMIN_TOKEN” · administrator')
     expect(who).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/)
     expect(await page.getByTestId('nav-alerts').count()).toBe(1)
     expect(await page.getByTestId('nav-owner').count()).toBe(0)
@@ -71,6 +71,21 @@ describe('a newcomer\'s first minutes in the dashboards', () => {
     expect(await page.getByText('Your role may not see this.').count()).toBe(0)
     await expect.poll(() => page.getByTestId('owner-vehicle').count()).toBe(1)
     await screenshot(page, '30-owner-as-admin')
+  })
+
+  it('a service token, which may not list tokens, shows as "API token" and its role', async () => {
+    const res = await api(gw, '/tokens', { method: 'POST', body: JSON.stringify({ label: 'telematics integration' }) })
+    expect(res.status).toBe(201)
+    const { token } = await res.json() as { token: string }
+    const other = await launchBrowser()
+    try {
+      await signInWithToken(other.page, gw.httpUrl, token)
+      const who = await other.page.getByTestId('whoami').textContent()
+      expect(who).toMatch(/^API token · /)
+      expect(who).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+    } finally {
+      await other.close()
+    }
   })
 
   it('draws the world map without a line across it', async () => {

@@ -8,10 +8,19 @@ interface LoginResponse { token: string, expiresAt: string, user: SessionUser }
 /** User id of a pasted token on a gateway without GET /auth/me (its name is shown translated). */
 export const API_TOKEN_USER = 'token'
 
-/** Who a pasted token belongs to: GET /auth/me, or (on a gateway without it) an admin API token if it opens the fleet summary. */
+/**
+ * Who a pasted token belongs to: GET /auth/me, or (on a gateway without it) an admin API token if it opens the
+ * fleet summary. A token that is not a person's log-in (GET /auth/me names it by its token id) becomes
+ * API_TOKEN_USER, named by its label when it may list tokens (an administrator's).
+ */
 async function whoIs (token: string): Promise<SessionUser> {
   try {
-    return await api<SessionUser>('/auth/me', { token })
+    const me = await api<SessionUser>('/auth/me', { token })
+    if (me.id !== me.username) return me
+    const label = me.role !== 'admin'
+      ? undefined
+      : await api<{ items: Array<{ id: string, label: string }> }>('/tokens?active=true', { token }).then((r) => r.items.find((x) => x.id === me.id)?.label, () => undefined)
+    return { ...me, id: API_TOKEN_USER, username: label ?? '' }
   } catch (e) {
     if (!isMissingApi(e)) throw e
     await api('/fleet/summary', { token })

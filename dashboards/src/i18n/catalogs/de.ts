@@ -30,6 +30,7 @@ export const de: Readonly<Record<MessageKey, string>> = {
   "auth.apiToken": "API-Token",
   "auth.useToken": "Token verwenden",
   "auth.apiTokenUser": "API-Token",
+  "auth.apiTokenNamed": "API-Token „{label}“",
   "auth.badCredentials": "Benutzername, Passwort oder Token falsch.",
   "auth.tooMany": "Zu viele Fehlversuche; bitte eine Minute warten.",
   "auth.passwordLoginMissing": "Dieses Gateway kennt noch keine Passwort-Anmeldung; bitte ein API-Token verwenden.",

@@ -28,6 +28,7 @@ export const en = {
   "auth.apiToken": "API token",
   "auth.useToken": "Use token",
   "auth.apiTokenUser": "API token",
+  "auth.apiTokenNamed": "API token “{label}”",
   "auth.badCredentials": "Wrong user name, password or token.",
   "auth.tooMany": "Too many failed attempts; wait a minute and try again.",
   "auth.passwordLoginMissing": "This gateway has no password sign-in yet; use an API token.",

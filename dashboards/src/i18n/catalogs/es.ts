@@ -30,6 +30,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "auth.apiToken": "Token de API",
   "auth.useToken": "Usar token",
   "auth.apiTokenUser": "token de API",
+  "auth.apiTokenNamed": "token de API «{label}»",
   "auth.badCredentials": "Usuario, contraseña o token incorrectos.",
   "auth.tooMany": "Demasiados intentos fallidos; espere un minuto e inténtelo de nuevo.",
   "auth.passwordLoginMissing": "Este gateway aún no admite contraseña; use un token de API.",

@@ -30,6 +30,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "auth.apiToken": "API 令牌",
   "auth.useToken": "使用令牌",
   "auth.apiTokenUser": "API 令牌",
+  "auth.apiTokenNamed": "API 令牌“{label}”",
   "auth.badCredentials": "用户名、密码或令牌错误。",
   "auth.tooMany": "失败次数过多；请稍候一分钟再试。",
   "auth.passwordLoginMissing": "此网关尚不支持密码登录；请使用 API 令牌。",
