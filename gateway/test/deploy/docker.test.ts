@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -21,10 +23,12 @@ const hasCompose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' })
 interface ComposeService { image?: string, profiles?: string[], environment?: Record<string, string>, ports?: Array<{ target: number, published: number }>, volumes?: Array<string | { source?: string, target: string, type?: string }>, command?: string[] }
 interface ComposeFile { services: Record<string, ComposeService>, volumes?: Record<string, unknown> }
 
-/** `docker-compose config` with no FLEETWIRE_* overrides: the file as a fresh checkout deploys it. */
+/** `docker-compose config` with no FLEETWIRE_* overrides and no local .env: the file as a fresh checkout deploys it. */
 function composeConfig (profile?: string): ComposeFile {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FLEETWIRE_') && !k.startsWith('COMPOSE_')))
-  const out = execFileSync('docker-compose', [...(profile === undefined ? [] : ['--profile', profile]), 'config'], { cwd: root, env, encoding: 'utf8' })
+  const emptyEnvFile = join(mkdtempSync(join(tmpdir(), 'fw-compose-')), '.env')
+  writeFileSync(emptyEnvFile, '')
+  const out = execFileSync('docker-compose', ['--env-file', emptyEnvFile, ...(profile === undefined ? [] : ['--profile', profile]), 'config'], { cwd: root, env, encoding: 'utf8' })
   return parse(out) as ComposeFile
 }
 
