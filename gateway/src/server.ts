@@ -70,7 +70,7 @@ const demoFleet = sim === undefined
     log: logger.child({ module: 'demo-fleet' }),
   })
 if (demoFleet !== undefined) {
-  banner.splice(-1, 0, `  demo fleet       ${config.demoVehicles} simulated vehicles (DEMO_VEHICLES=0 to turn off)${demoHistory ? `; playing ${sim?.DEMO_FLEET.historyDays} days of history first (about a minute)` : ''}`)
+  banner.splice(banner.findIndex((l) => l.startsWith('  database')) + 1, 0, `  demo fleet       ${config.demoVehicles} simulated vehicles (DEMO_VEHICLES=0 to turn off)${demoHistory ? `; playing ${sim?.DEMO_FLEET.historyDays} days of history first (about a minute)` : ''}`)
 }
 // Demo people to log in as (POST /auth/login); passwords shown on the first start only.
 const demoUsers = demoFleet === undefined ? [] : await ensureDemoUsers(app.auth.users, demoFleets)
