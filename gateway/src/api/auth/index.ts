@@ -89,7 +89,7 @@ export default fp(async (app) => {
   app.decorateRequest('principal', null)
 
   app.addHook('onRequest', async (req) => {
-    if (req.routeOptions.config.public === true || req.url.startsWith('/docs')) return
+    if (req.routeOptions.config.public === true) return
     const header = req.headers.authorization
     const token = header?.startsWith('Bearer ') === true ? header.slice(7).trim() : undefined
     const principal = token === undefined ? undefined : await verify(token)
