@@ -39,7 +39,7 @@ export async function ensureEmbeddedRuntimeLogin (owner: pg.ClientBase, ownerUrl
 /**
  * DATABASE_URL with MIGRATION_DATABASE_URL: makes DATABASE_URL's user a
  * member of fleetwire_runtime when the owner may grant it (otherwise the
- * operator does, README "Storage"); a failure is logged, not fatal.
+ * operator does, README "Database roles"); a failure is logged, not fatal.
  */
 export async function grantRuntimeRole (owner: pg.ClientBase, runtimeUrl: string, log: Log): Promise<void> {
   const user = decodeURIComponent(new URL(runtimeUrl).username)
