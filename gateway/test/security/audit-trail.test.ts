@@ -116,7 +116,7 @@ describe('audit trail', () => {
     try {
       let prev = rows[0].prev_hash as Buffer
       for (const r of rows) {
-        const actor = r.seq === 3 ? 'anonymous-forged' : r.actor
+        const actor = Number(r.seq) === 3 ? 'anonymous-forged' : r.actor
         const ch = contentHash({ seq: Number(r.seq), atMs: r.at.getTime(), actor, action: r.action, target: r.target, detail: r.detail })
         const hash = chainHash(prev, ch)
         await db.query('UPDATE audit_log SET actor = $2, content_hash = $3, prev_hash = $4, hash = $5 WHERE seq = $1', [r.seq, actor, ch, prev, hash])
