@@ -4,6 +4,7 @@ import { href, parseRoute, type Route } from './lib/router.core.js'
 import { session, signOut, type Role, type SessionUser } from './lib/session.js'
 import { useStore } from './lib/store.js'
 import { createLiveClient, type LiveState } from './lib/live.js'
+import { logOut } from './lib/api.js'
 import { setUnits, units } from './lib/prefs.js'
 import type { DistanceUnit, PressureUnit, TemperatureUnit } from './lib/units.core.js'
 import { LiveContext } from './views/live-context.js'
@@ -79,7 +80,8 @@ function Header ({ route }: { route: Route }) {
       {s !== null && (
         <span class="user">
           <span data-testid="whoami">{whoami(s.user)} · {t(ROLE_LABEL[s.user.role])}</span>
-          <button type="button" class="link" onClick={() => signOut()}>{t('auth.signOut')}</button>
+          {/* A pasted API token is only forgotten here: revoking it would lock out every other user of that token. */}
+          <button type="button" class="link" onClick={() => { if (s.user.id === API_TOKEN_USER) signOut(); else void logOut() }}>{t('auth.signOut')}</button>
         </span>
       )}
     </header>

@@ -51,6 +51,10 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   })
 
   await app.register(configPlugin, { config })
+  // The API docs are public by their routes' config (the auth hook reads only that), set while
+  // swagger-ui registers them; added before the hardening plugin's route registry reads it.
+  let registeringDocs = false
+  app.addHook('onRoute', (r) => { if (registeringDocs) r.config = { ...r.config, public: true } })
   await app.register(hardening)
   await app.register(swagger, {
     openapi: {
@@ -59,7 +63,9 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
       security: [{ bearer: [] }],
     },
   })
+  registeringDocs = true
   await app.register(swaggerUi, { routePrefix: '/docs' })
+  registeringDocs = false
   // Serves both MQTT over WebSocket (broker) and the dashboards' live channel.
   await app.register(websocket, { options: { maxPayload: config.mqtt.maxPacketBytes + 16 } })
   await app.register(metrics)

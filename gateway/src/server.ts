@@ -27,14 +27,14 @@ await app.listen({ host: config.http.host, port: config.http.port })
 
 const http = app.server.address()
 const httpPort = typeof http === 'object' && http !== null ? http.port : config.http.port
-const mqttPort = app.broker.tcpAddress().port
+const mqttPort = config.mqtt.tcpEnabled ? app.broker.tcpAddress().port : undefined
 const host = (h: string) => (h === '0.0.0.0' || h === '::' ? 'localhost' : h)
 const banner = [
   '',
   'Fleetwire gateway is running',
   `  dashboard        http://${host(config.http.host)}:${httpPort}/`,
   `  REST API + docs  http://${host(config.http.host)}:${httpPort}/docs`,
-  `  MQTT over TCP    mqtt://${host(config.mqtt.host)}:${mqttPort}`,
+  ...(mqttPort === undefined ? [] : [`  MQTT over TCP    mqtt://${host(config.mqtt.host)}:${mqttPort}`]),
   ...(config.mqtt.tls === undefined ? [] : [`  MQTT over TLS    mqtts://${host(config.mqtt.host)}:${app.broker.tlsAddress()?.port}${config.mqtt.tls.caFile === undefined ? '' : ' (client certificates accepted)'}`]),
   `  MQTT over WS     ws://${host(config.http.host)}:${httpPort}/mqtt`,
   `  metrics          http://${host(config.http.host)}:${httpPort}/metrics`,
@@ -55,7 +55,7 @@ const demoHistory = firstDemoVin !== undefined && await app.vehicles.scopeOf(fir
 const demoFleet = sim === undefined
   ? undefined
   : await sim.startDemoFleet({
-    mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
+    mqttUrl: mqttPort === undefined ? `ws://127.0.0.1:${httpPort}/mqtt` : `mqtt://127.0.0.1:${mqttPort}`,
     vehicles: config.demoVehicles,
     historyDays: demoHistory ? sim.DEMO_FLEET.historyDays : 0,
     onProgress: (p) => process.stdout.write(sim.formatBackfillProgress(p) + '\n'),

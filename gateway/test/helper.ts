@@ -49,7 +49,8 @@ async function listen (env: Record<string, string>, db: { url: string, drop(): P
   return {
     app,
     httpUrl: `http://127.0.0.1:${port}`,
-    mqttUrl: `mqtt://127.0.0.1:${app.broker.tcpAddress().port}`,
+    // MQTT_TCP_ENABLED=false: no plain listener (the test connects over TLS or WebSocket).
+    mqttUrl: loaded.value.mqtt.tcpEnabled ? `mqtt://127.0.0.1:${app.broker.tcpAddress().port}` : '',
     wsUrl: `ws://127.0.0.1:${port}/mqtt`,
     databaseUrl: db.url,
     close: async () => {

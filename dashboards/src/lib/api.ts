@@ -30,5 +30,12 @@ export async function api<T> (path: string, init: { method?: string, body?: unkn
   return body as T
 }
 
+/** Sign-out revokes the token on the gateway too (POST /auth/logout), then forgets it here whatever the answer. */
+export async function logOut (): Promise<void> {
+  const token = session.get()?.token
+  if (token !== undefined && token !== '') await api('/auth/logout', { method: 'POST', token }).catch(() => undefined)
+  signOut()
+}
+
 /** True when the error says "this route does not exist on this gateway" (an API another release adds). */
 export const isMissingApi = (e: unknown): boolean => e instanceof ApiError && e.status === 404 && e.code !== 'GW_VEHICLE_NOT_FOUND' && !e.code.endsWith('_NOT_FOUND')

@@ -29,6 +29,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   GW_DIAG_COMMAND_NOT_FOUND: 404,
   GW_AUTH_BAD_CREDENTIALS: 401,
   GW_AUTH_LOCKED: 429,
+  GW_AUTH_BUSY: 503,
   GW_USER_EXISTS: 409,
   GW_USER_NOT_FOUND: 404,
   GW_USER_INVALID: 400,
@@ -43,6 +44,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   GW_OTA_NO_VEHICLES: 422,
   GW_OTA_CAMPAIGN_NOT_FOUND: 404,
   GW_OTA_ILLEGAL_CONTROL: 409,
+  GW_OTA_CAMPAIGN_OUT_OF_SCOPE: 403,
   GW_OTA_VEHICLE_AUTH: 401,
   GW_OTA_URL_BAD_SIGNATURE: 403,
   GW_OTA_URL_EXPIRED: 403,
@@ -50,7 +52,14 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   GW_OTA_RANGE_NOT_SATISFIABLE: 416,
 }
 
+/** Failures that pass with time: the client is told when to try again. */
+const RETRY_AFTER_S_BY_CODE: Readonly<Record<string, number>> = {
+  GW_AUTH_BUSY: 1,
+}
+
 export function sendFailure (reply: FastifyReply, failure: Failure): FastifyReply {
   const status = STATUS_BY_CODE[failure.code] ?? 500
+  const retryAfter = RETRY_AFTER_S_BY_CODE[failure.code]
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
   return reply.code(status).send({ code: failure.code, message: failure.detail })
 }

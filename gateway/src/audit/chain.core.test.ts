@@ -59,4 +59,29 @@ describe('audit chain', () => {
     rows[2] = redact(rows[2] as StoredAuditRow)
     expect(verify(rows, rows[2], 1_700_000_000_002).problems).toEqual([{ seq: 3, problem: 'redacted_early' }])
   })
+
+  it('checks the chain against an exported head: a forged rewrite of everything after it shows', () => {
+    const rows = chain(6)
+    const exported = { seq: 4, hash: (rows[3] as StoredAuditRow).hash }
+    const anchored = (rs: StoredAuditRow[]) => {
+      const v = createChainVerifier(0, exported)
+      for (const r of rs) v.push(r)
+      return v.finish({ seq: rs.at(-1)?.seq ?? 0, hash: rs.at(-1)?.hash ?? GENESIS_HASH })
+    }
+    expect(anchored(rows)).toMatchObject({ valid: true })
+    // The owner rewrites row 3 and recomputes every later hash and the head: only the anchor notices.
+    const forged = chain(6).map((r) => r.seq === 3 ? { ...r, detail: { forged: true } } : r)
+    let prev = GENESIS_HASH
+    const rewritten = forged.map((r) => {
+      const contentHashOf = contentHash({ seq: r.seq, atMs: r.atMs, actor: r.actor ?? '', action: r.action, target: r.target ?? '', detail: r.detail })
+      const hash = chainHash(prev, contentHashOf)
+      const out = { ...r, contentHash: contentHashOf, prevHash: prev, hash }
+      prev = hash
+      return out
+    })
+    expect(verify(rewritten).valid).toBe(true)
+    expect(anchored(rewritten).problems).toEqual([{ seq: 4, problem: 'anchor_mismatch' }])
+    // Rows deleted down to below the anchor: the anchor's row is gone.
+    expect(anchored(rows.slice(0, 3)).problems).toEqual([{ seq: 4, problem: 'anchor_mismatch' }])
+  })
 })

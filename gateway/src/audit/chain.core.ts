@@ -49,18 +49,23 @@ export type ChainProblem =
   | { readonly seq: number, readonly problem: 'rows_missing', readonly missing: number }
   | { readonly seq: number, readonly problem: 'redacted_early' }
   | { readonly seq: number, readonly problem: 'head_mismatch' }
+  | { readonly seq: number, readonly problem: 'anchor_mismatch' }
+
+/** A head exported earlier (GET /audit/head) and kept outside the database. */
+export interface ChainAnchor { readonly seq: number, readonly hash: Buffer }
 
 /**
  * Checks rows fed in seq order. A row may be redacted (personal fields
  * erased by retention) only when older than `redactableBeforeMs`; then its
  * stored content hash is trusted, since the chain still covers it.
  */
-export function createChainVerifier (redactableBeforeMs: number) {
+export function createChainVerifier (redactableBeforeMs: number, anchor?: ChainAnchor) {
   let expectedSeq = 1
   let prev: Buffer = GENESIS_HASH
   let rows = 0
   let redacted = 0
   const problems: ChainProblem[] = []
+  let anchorSeen = false
   return {
     push (r: StoredAuditRow): void {
       rows++
@@ -74,6 +79,12 @@ export function createChainVerifier (redactableBeforeMs: number) {
       }
       // A gap is already reported; the links on both sides are still checked.
       if (!r.prevHash.equals(prev) || !chainHash(r.prevHash, r.contentHash).equals(r.hash)) problems.push({ seq: r.seq, problem: 'chain_broken' })
+      // The row an external copy names must still carry the hash copied then: rewriting the
+      // whole chain (and audit_head) after that point cannot reproduce it.
+      if (anchor !== undefined && r.seq === anchor.seq) {
+        anchorSeen = true
+        if (!r.hash.equals(anchor.hash)) problems.push({ seq: r.seq, problem: 'anchor_mismatch' })
+      }
       prev = r.hash
       expectedSeq = r.seq + 1
     },
@@ -82,6 +93,7 @@ export function createChainVerifier (redactableBeforeMs: number) {
       const lastSeq = expectedSeq - 1
       if (head !== undefined && (head.seq !== lastSeq || !head.hash.equals(prev))) problems.push({ seq: head.seq, problem: 'head_mismatch' })
       if (head === undefined && rows > 0) problems.push({ seq: lastSeq, problem: 'head_mismatch' })
+      if (anchor !== undefined && !anchorSeen) problems.push({ seq: anchor.seq, problem: 'anchor_mismatch' })
       return { valid: problems.length === 0, rows, redacted, lastSeq, lastHash: prev.toString('hex'), problems }
     },
   }

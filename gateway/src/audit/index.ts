@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { type AuditEntry, type AuditRepository, createAuditRepository } from '../storage/audit.repository.js'
-import { createChainVerifier } from './chain.core.js'
+import { type ChainAnchor, createChainVerifier } from './chain.core.js'
 import { auditRoutes } from './routes.js'
 
 export type { AuditEntry } from '../storage/audit.repository.js'
@@ -17,8 +17,11 @@ export interface VerifyReport {
 export interface Audit {
   /** Appends a security-relevant action to the hash-chained log. Who: `principal.actor`. */
   record(e: AuditEntry): Promise<void>
-  /** `nowMs` decides which rows retention may already have redacted. */
-  verify(nowMs?: number): Promise<VerifyReport>
+  /**
+   * `nowMs` decides which rows retention may already have redacted; `anchor`
+   * is a head exported earlier (GET /audit/head) that the chain must still contain.
+   */
+  verify(nowMs?: number, anchor?: ChainAnchor): Promise<VerifyReport>
   readonly repo: AuditRepository
 }
 
@@ -51,10 +54,10 @@ export default fp(async (app) => {
     })
   }
 
-  async function verify (nowMs = Date.now()): Promise<VerifyReport> {
+  async function verify (nowMs = Date.now(), anchor?: ChainAnchor): Promise<VerifyReport> {
     const policy = app.config.dataPolicy
     const shortest = Math.min(policy.fallback.auditDays, ...Object.values(policy.byRegion).map((p) => p.auditDays))
-    const v = createChainVerifier(nowMs - shortest * DAY_MS)
+    const v = createChainVerifier(nowMs - shortest * DAY_MS, anchor)
     const head = await repo.head()
     for (let after = 0; ;) {
       const page = await repo.scan(after, SCAN_PAGE)

@@ -47,14 +47,31 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   })
 
+  app.get('/audit/head', {
+    schema: {
+      tags,
+      summary: 'The chain\'s newest (seq, hash): copy it somewhere the database owner cannot write (a ticket, a log, another system) and check the chain against it later with GET /audit/verify?seq=&hash=',
+      response: { 200: Type.Object({ seq: Type.Integer({ description: '0 = empty trail' }), hash: Type.String({ description: 'hex sha256' }), at: Type.String({ format: 'date-time' }) }) },
+    },
+  }, async () => {
+    const head = await app.audit.repo.head()
+    return { seq: head?.seq ?? 0, hash: (head?.hash ?? Buffer.alloc(32)).toString('hex'), at: new Date().toISOString() }
+  })
+
   app.get('/audit/verify', {
     schema: {
       tags,
-      summary: 'Recomputes the hash chain: reports edited rows, deleted rows (gaps, missing newest rows) and broken links',
-      response: { 200: Type.Object({ valid: Type.Boolean(), rows: Type.Integer(), redacted: Type.Integer(), lastSeq: Type.Integer(), lastHash: Type.String(), problems: Type.Array(Problem) }) },
+      summary: 'Recomputes the hash chain: reports edited rows, deleted rows (gaps, missing newest rows) and broken links; with seq and hash (an exported GET /audit/head), also that row seq still has that hash (anchor_mismatch otherwise)',
+      querystring: Type.Object({
+        seq: Type.Optional(Type.Integer({ minimum: 1 })),
+        hash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+      }),
+      response: { 200: Type.Object({ valid: Type.Boolean(), rows: Type.Integer(), redacted: Type.Integer(), lastSeq: Type.Integer(), lastHash: Type.String(), problems: Type.Array(Problem) }), 400: Type.Object({ code: Type.String(), message: Type.String() }) },
     },
-  }, async () => {
-    const r = await app.audit.verify()
+  }, async (req, reply) => {
+    const { seq, hash } = req.query
+    if ((seq === undefined) !== (hash === undefined)) return reply.code(400).send({ code: 'GW_ERR_INVALID_INPUT', message: 'seq and hash go together (an exported GET /audit/head)' })
+    const r = await app.audit.verify(undefined, seq === undefined || hash === undefined ? undefined : { seq, hash: Buffer.from(hash, 'hex') })
     return { ...r, problems: [...r.problems] }
   })
 }

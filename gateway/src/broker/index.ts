@@ -15,7 +15,7 @@ import type { PublishGate } from './hooks/authorize-publish.js'
 
 export interface Broker {
   readonly aedes: Aedes
-  /** Where MQTT over TCP listens (the resolved port when configured as 0). */
+  /** Where MQTT over TCP listens (the resolved port when configured as 0); throws when MQTT_TCP_ENABLED=false. */
   tcpAddress(): AddressInfo
   /** Where MQTT over TLS listens; undefined when TLS is not configured. */
   tlsAddress(): AddressInfo | undefined
@@ -118,12 +118,15 @@ export default fp(async (app) => {
     return false
   }
 
-  const tcp: Server = createServer({ noDelay: true }, (socket) => {
-    if (!admitted(socket)) return
-    socket.setNoDelay(true)
-    handle(socket)
-  })
-  await listen(tcp, config.mqtt.port, config.mqtt.host, log)
+  // MQTT_TCP_ENABLED=false (TLS configured): no plain listener, so no vehicle secret crosses the network in clear.
+  const tcp: Server | undefined = config.mqtt.tcpEnabled
+    ? createServer({ noDelay: true }, (socket) => {
+      if (!admitted(socket)) return
+      socket.setNoDelay(true)
+      handle(socket)
+    })
+    : undefined
+  if (tcp !== undefined) await listen(tcp, config.mqtt.port, config.mqtt.host, log)
 
   const tlsConfig = config.mqtt.tls
   const tls = tlsConfig === undefined
@@ -151,7 +154,10 @@ export default fp(async (app) => {
 
   app.decorate('broker', {
     aedes,
-    tcpAddress: () => tcp.address() as AddressInfo,
+    tcpAddress: () => {
+      if (tcp === undefined) throw new Error('plain MQTT over TCP is turned off (MQTT_TCP_ENABLED=false)')
+      return tcp.address() as AddressInfo
+    },
     tlsAddress: () => tls?.address() as AddressInfo | undefined,
     disconnect (vehicleId: string) {
       const c = clientsByVehicle.get(vehicleId)

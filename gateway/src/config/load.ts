@@ -12,11 +12,16 @@ export interface Config {
     readonly corsOrigins: readonly string[]
     readonly rateLimitPerMin: number
   }
-  readonly auth: { readonly tokenTtlMs: number, readonly loginMaxFailures: number, readonly loginLockoutMs: number, readonly liveRecheckMs: number }
+  readonly auth: { readonly tokenTtlMs: number, readonly loginMaxFailures: number, readonly loginLockoutMs: number, readonly liveRecheckMs: number, readonly hashConcurrency: number, readonly hashQueue: number }
+  /** undefined = /metrics is public. */
+  readonly metrics: { readonly token: string | undefined }
+  readonly devMode: boolean
   readonly dataPolicy: DataPolicy
   readonly mqtt: {
     readonly host: string
     readonly port: number
+    /** false = no plain-TCP listener (TLS and WebSocket only). */
+    readonly tcpEnabled: boolean
     readonly maxPacketBytes: number
     readonly maxTopicLevels: number
     readonly connectTimeoutMs: number
@@ -35,6 +40,8 @@ export interface Config {
   readonly db: {
     /** undefined = start the embedded PostgreSQL server. */
     readonly url: string | undefined
+    /** Owner connection for migrations; undefined = `url` (or the embedded superuser) does both. */
+    readonly migrationUrl: string | undefined
     readonly dataDir: string
     readonly embeddedPort: number
     readonly poolSize: number
@@ -98,7 +105,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
   }
   const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw))
   const problems = [...Value.Errors(EnvSchema, withDefaults)]
-    .map((e) => `${e.path.slice(1) || '(root)'}=${JSON.stringify(raw[e.path.slice(1)] ?? null)}: ${e.message}`)
+    .map((e) => `${e.path.slice(1) || '(root)'}=${shown(e.path.slice(1), raw[e.path.slice(1)])}: ${e.message}`)
   const policy = problems.length > 0
     ? undefined
     : parseDataPolicy((withDefaults as Env).DATA_POLICY, {
@@ -109,6 +116,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
     })
   if (policy !== undefined && !policy.ok) problems.push(policy.error.detail)
   if (raw.SMTP_URL !== undefined && raw.SMTP_FROM === undefined) problems.push('SMTP_FROM=null: required when SMTP_URL is set (the sender address of fleet-owner e-mail)')
+  problems.push(...crossChecks(raw, withDefaults as Env))
   if (problems.length > 0 || policy === undefined || !policy.ok) return fail('GW_CONFIG_INVALID', problems.join('\n'))
   const e = withDefaults as Env
   return ok(deepFreeze({
@@ -119,11 +127,21 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       corsOrigins: e.HTTP_CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
       rateLimitPerMin: e.HTTP_RATE_LIMIT_PER_MIN,
     },
-    auth: { tokenTtlMs: e.AUTH_TOKEN_TTL_S * 1000, loginMaxFailures: e.AUTH_LOGIN_MAX_FAILURES, loginLockoutMs: e.AUTH_LOGIN_LOCKOUT_S * 1000, liveRecheckMs: e.LIVE_TOKEN_RECHECK_S * 1000 },
+    auth: {
+      tokenTtlMs: e.AUTH_TOKEN_TTL_S * 1000,
+      loginMaxFailures: e.AUTH_LOGIN_MAX_FAILURES,
+      loginLockoutMs: e.AUTH_LOGIN_LOCKOUT_S * 1000,
+      liveRecheckMs: e.LIVE_TOKEN_RECHECK_S * 1000,
+      hashConcurrency: e.AUTH_HASH_CONCURRENCY,
+      hashQueue: e.AUTH_HASH_QUEUE,
+    },
+    metrics: { token: e.METRICS_TOKEN },
+    devMode: e.DEV_MODE,
     dataPolicy: policy.value,
     mqtt: {
       host: e.MQTT_HOST,
       port: e.MQTT_PORT,
+      tcpEnabled: e.MQTT_TCP_ENABLED,
       maxPacketBytes: e.MQTT_MAX_PACKET_BYTES,
       maxTopicLevels: e.MQTT_MAX_TOPIC_LEVELS,
       connectTimeoutMs: e.MQTT_CONNECT_TIMEOUT_MS,
@@ -140,7 +158,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       malformedLimitPerMinute: e.VEHICLE_MALFORMED_LIMIT,
       malformedBanMs: e.VEHICLE_MALFORMED_BAN_S * 1000,
     },
-    db: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, embeddedPort: e.EMBEDDED_PG_PORT, poolSize: e.DB_POOL_SIZE },
+    db: { url: e.DATABASE_URL, migrationUrl: e.DATABASE_URL === undefined ? undefined : e.MIGRATION_DATABASE_URL, dataDir: e.DATA_DIR, embeddedPort: e.EMBEDDED_PG_PORT, poolSize: e.DB_POOL_SIZE },
     ingest: {
       writers: e.INGEST_WRITERS,
       flushMs: e.INGEST_FLUSH_MS,
@@ -185,6 +203,48 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       reportFlushMs: e.OTA_REPORT_FLUSH_MS,
     },
   }))
+}
+
+/** Variables whose values are secrets: a configuration error never repeats them. */
+const SECRET = new Set(['ADMIN_TOKEN', 'OTA_SIGNING_KEY', 'METRICS_TOKEN'])
+/** URLs that may carry a password: shown with it masked. */
+const WITH_PASSWORD = new Set(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'SMTP_URL'])
+
+/** A value as an error message may show it. */
+export function shown (key: string, value: unknown): string {
+  if (value === undefined || value === null) return 'null'
+  if (SECRET.has(key)) return '"[redacted]"'
+  if (WITH_PASSWORD.has(key)) {
+    try {
+      const u = new URL(String(value))
+      if (u.password !== '') u.password = '***'
+      return JSON.stringify(u.toString())
+    } catch {
+      return '"[redacted: not a URL]"'
+    }
+  }
+  return JSON.stringify(value)
+}
+
+/** Rules that span variables (the schema checks each one alone). */
+function crossChecks (raw: Record<string, unknown>, e: Env): string[] {
+  const problems: string[] = []
+  if (e.MQTT_TCP_ENABLED === false && (e.MQTT_TLS_CERT === undefined || e.MQTT_TLS_KEY === undefined)) {
+    problems.push('MQTT_TCP_ENABLED=false: plain MQTT can be turned off only when MQTT_TLS_CERT and MQTT_TLS_KEY open the TLS listener')
+  }
+  if (typeof raw.OTA_PUBLIC_URL === 'string') {
+    let protocol: string | undefined
+    try { protocol = new URL(raw.OTA_PUBLIC_URL).protocol } catch { protocol = undefined }
+    if (protocol === undefined || (protocol !== 'https:' && protocol !== 'http:')) {
+      problems.push(`OTA_PUBLIC_URL=${shown('OTA_PUBLIC_URL', raw.OTA_PUBLIC_URL)}: not an http(s) URL`)
+    } else if (protocol === 'http:' && e.DEV_MODE !== true) {
+      problems.push(`OTA_PUBLIC_URL=${shown('OTA_PUBLIC_URL', raw.OTA_PUBLIC_URL)}: must be https (vehicles download signed packages with their credentials over it); http only with DEV_MODE=true`)
+    }
+  }
+  if (raw.MIGRATION_DATABASE_URL !== undefined && raw.DATABASE_URL === undefined) {
+    problems.push('MIGRATION_DATABASE_URL: needs DATABASE_URL (the embedded server creates its own roles)')
+  }
+  return problems
 }
 
 function hhmm (s: string): number {

@@ -2,7 +2,7 @@ import type { Log } from '../shared/log.js'
 import { type Result, fail, ok } from '../shared/result.js'
 import type { DiagnosticCommandsRepository } from '../storage/diagnostic-commands.repository.js'
 import { type TokenBucket, createBucket } from '../ingest/token-bucket.core.js'
-import { type GuardFailure, type VehicleCommandState, checkCommand, waitsForWakeUp } from './guard.core.js'
+import { type GuardFailure, type VehicleCommandState, checkCommand, checkQueueRate, waitsForWakeUp } from './guard.core.js'
 import { createSessionTable } from './session.core.js'
 import { type CommandParams, type CommandResult, decodeResponse, encodeRequest } from './uds.js'
 
@@ -90,7 +90,11 @@ export function createDiagnosticsService (d: DiagnosticsServiceDeps) {
     async send (vehicle: { id: string, key: number }, params: CommandParams, by: string, queue?: { expiresInMs: number }): Promise<Result<CommandOutcome | QueuedCommand, CommandFailure>> {
       const t = d.now()
       const commandId = d.newId()
-      const guard = checkCommand(params.kind, d.stateOf(vehicle.key), bucketOf(vehicle.key, t), { perMinute: d.perMinute }, t)
+      let guard: Result<true, GuardFailure> = checkCommand(params.kind, d.stateOf(vehicle.key), bucketOf(vehicle.key, t), { perMinute: d.perMinute }, t)
+      if (!guard.ok && queue !== undefined && waitsForWakeUp(guard.error.code)) {
+        const rate = checkQueueRate(bucketOf(vehicle.key, t), { perMinute: d.perMinute }, t)
+        if (!rate.ok) guard = rate
+      }
       const audit = { commandId, vehicleKey: vehicle.key, requestedBy: by, requestedAtMs: t, kind: params.kind, request: params }
       if (!guard.ok && queue !== undefined && waitsForWakeUp(guard.error.code)) {
         const expiresAtMs = t + queue.expiresInMs

@@ -28,5 +28,15 @@ export function checkCommand (kind: CommandKind, v: VehicleCommandState, bucket:
   return ok(true)
 }
 
+/**
+ * A command queued for an offline or asleep vehicle takes a token from the
+ * same per-vehicle bucket: otherwise a caller could pile up any number of
+ * commands while the vehicle sleeps, all due at its wake-up.
+ */
+export function checkQueueRate (bucket: TokenBucket, limit: RateLimit, nowMs: number): Result<true, 'GW_DIAG_RATE_LIMITED'> {
+  if (!tryTake(bucket, 1, limit.perMinute / 60, limit.perMinute, nowMs)) return fail('GW_DIAG_RATE_LIMITED', `at most ${limit.perMinute} commands per minute per vehicle, queued ones included`)
+  return ok(true)
+}
+
 /** Refusals that end when the vehicle wakes up: the caller may queue the command instead. */
 export const waitsForWakeUp = (f: GuardFailure): boolean => f === 'GW_DIAG_VEHICLE_OFFLINE' || f === 'GW_DIAG_VEHICLE_ASLEEP'

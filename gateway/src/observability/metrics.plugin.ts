@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
 import fp from 'fastify-plugin'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
@@ -67,7 +68,18 @@ declare module 'fastify' {
 export default fp(async (app) => {
   const metrics = createGatewayMetrics()
   app.decorate('metrics', metrics)
-  app.get('/metrics', { config: { public: true } }, async (_req, reply) => {
+  // Public unless METRICS_TOKEN is set (a scraper outside the trusted network then sends it as a bearer token).
+  const token = app.hasDecorator('config') ? app.config.metrics.token : undefined
+  const expected = token === undefined ? undefined : createHash('sha256').update(token).digest()
+  app.get('/metrics', { config: { public: true } }, async (req, reply) => {
+    if (expected !== undefined) {
+      const header = req.headers.authorization
+      const given = createHash('sha256').update(header?.startsWith('Bearer ') === true ? header.slice(7).trim() : '').digest()
+      if (!timingSafeEqual(given, expected)) {
+        reply.header('www-authenticate', 'Bearer realm="metrics"')
+        return reply.code(401).send({ code: 'GW_ERR_UNAUTHORIZED', message: 'GET /metrics needs the METRICS_TOKEN bearer token' })
+      }
+    }
     reply.type(metrics.registry.contentType)
     return metrics.registry.metrics()
   })

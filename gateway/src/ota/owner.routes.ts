@@ -51,7 +51,8 @@ export const ownerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (rows.length === 0) continue
       const consents = await campaigns.consents(c.id)
       items.push({
-        ...summaryDto(c, await progressOf(updates, c)),
+        // Counts over the owner's own vehicles only: other tenants' progress is not theirs to see.
+        ...summaryDto(c, await progressOf(updates, c, scopeOf(req.principal as NonNullable<typeof req.principal>))),
         myVehicles: rows.length,
         consent: rows.map((r) => {
           const d = decisionFor(consents, r.vehicleId, r.fleet)

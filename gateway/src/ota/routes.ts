@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import type { Readable } from 'node:stream'
 import { sendFailure } from '../api/failure-status.js'
 import { ErrorBody } from '../vehicles/schemas.js'
-import { scopeOfRequest, type Principal, type Role } from '../api/auth/index.js'
+import { inScope, isUnrestricted, scopeOfRequest, type Principal, type Role } from '../api/auth/index.js'
 import { createOtaCampaignsRepository } from '../storage/ota-campaigns.repository.js'
 import { createOtaUpdatesRepository } from '../storage/ota-updates.repository.js'
 import { createOtaNotificationsRepository } from '../storage/ota-notifications.repository.js'
@@ -16,6 +16,12 @@ const MANAGE: readonly Role[] = ['admin', 'support']
 const tags = ['ota']
 const actorOf = (p: { actor: string } | null) => p?.actor ?? 'unknown'
 const campaignNotFound = (id: string) => ({ code: 'GW_OTA_CAMPAIGN_NOT_FOUND', detail: `campaign ${id} not found` })
+const beyondScope = (id: string) => ({ code: 'GW_OTA_CAMPAIGN_OUT_OF_SCOPE', detail: `campaign ${id} also targets vehicles outside your regions or fleets: only an engineer responsible for all of them may control it` })
+/** Event detail a scoped caller may read: states and waves, not counts or fleets of other regions. */
+const SCOPED_EVENT_KEYS = new Set(['from', 'to', 'wave', 'reason', 'startsAt', 'endsAt'])
+const scopedDetail = (detail: unknown) => detail !== null && typeof detail === 'object'
+  ? Object.fromEntries(Object.entries(detail).filter(([k]) => SCOPED_EVENT_KEYS.has(k)))
+  : {}
 
 /** Artifacts, campaigns and their controls (admin and support). */
 export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -31,6 +37,17 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const scoped = <B extends { target: Parameters<typeof narrowTarget>[0] }>(body: B, p: Principal | null) => {
     const t = narrowTarget(body.target, scopeOfRequest(p))
     return t.ok ? { ok: true as const, value: { ...body, target: t.value } } : t
+  }
+
+  /** The target selection with the VINs it names narrowed to the caller's vehicles. */
+  async function targetInScope (target: Record<string, unknown>, scope: ReturnType<typeof scopeOfRequest>): Promise<Record<string, unknown>> {
+    if (!Array.isArray(target.vins)) return target
+    const vins = []
+    for (const vin of target.vins as unknown[]) {
+      const v = typeof vin === 'string' ? await app.vehicles.get(vin) : undefined
+      if (v !== undefined && inScope(scope, v)) vins.push(vin)
+    }
+    return { ...target, vins }
   }
 
   // Artifacts are streamed to disk: the body reaches the handler as the raw request stream.
@@ -80,8 +97,9 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGE },
     schema: { tags, summary: 'Campaigns with their counts by vehicle state', querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }), response: { 200: Type.Object({ items: Type.Array(CampaignSummary) }) } },
   }, async (req) => {
-    const list = await campaigns.list(req.query.limit, scopeOfRequest(req.principal))
-    return { items: await Promise.all(list.map(async (c) => summaryDto(c, await progressOf(updates, c)))) }
+    const scope = scopeOfRequest(req.principal)
+    const list = await campaigns.list(req.query.limit, scope)
+    return { items: await Promise.all(list.map(async (c) => summaryDto(c, await progressOf(updates, c, scope)))) }
   })
 
   app.post('/ota/campaigns/preview', {
@@ -113,30 +131,39 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const c = await visible(req.params.id, req.principal)
     if (c === undefined) return sendFailure(reply, campaignNotFound(req.params.id))
-    const p = await progressOf(updates, c)
+    // A scoped caller sees the campaign through its own vehicles only: counts, reasons, named VINs, event detail.
+    const scope = scopeOfRequest(req.principal)
+    const whole = isUnrestricted(scope)
+    const p = await progressOf(updates, c, scope)
     const { excluded, ...plan } = c.plan as { excluded?: Record<string, number> }
+    const target = whole ? c.target : await targetInScope(c.target, scope)
     return {
       ...summaryDto(c, p),
       artifacts: (await Promise.all(c.artifactIds.map((id) => ota.artifacts.get(id)))).flatMap((a) => a === undefined ? [] : [artifactDto(a)]),
-      target: c.target,
+      target,
       plan,
-      excluded: excluded ?? {},
+      excluded: whole ? excluded ?? {} : {},
       progress: { byState: p.byState, byWave: p.byWave },
-      failureReasons: await updates.failureReasons(c.id),
-      events: (await campaigns.events(c.id, 500)).map((e) => ({ ts: e.ts.toISOString(), kind: e.kind, actor: e.actor, detail: e.detail })),
+      failureReasons: await updates.failureReasons(c.id, scope),
+      events: (await campaigns.events(c.id, 500)).map((e) => ({ ts: e.ts.toISOString(), kind: e.kind, actor: e.actor, detail: whole ? e.detail : scopedDetail(e.detail) })),
     }
   })
 
   app.post('/ota/campaigns/:id/:control', {
     config: { access: MANAGE },
-    schema: { tags, summary: 'Campaign controls: start, pause, resume, cancel, approve-next-wave, retry-failed (409 when illegal in the current state)', params: Type.Object({ id: CampaignIdParam.properties.id, control: Control }), response: { 200: CampaignSummary, 404: ErrorBody, 409: ErrorBody } },
+    schema: { tags, summary: 'Campaign controls: start, pause, resume, cancel, approve-next-wave, retry-failed (409 when illegal in the current state; 403 for a caller whose regions or fleets do not cover every vehicle of the campaign)', params: Type.Object({ id: CampaignIdParam.properties.id, control: Control }), response: { 200: CampaignSummary, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, async (req, reply) => {
     if (await visible(req.params.id, req.principal) === undefined) return sendFailure(reply, campaignNotFound(req.params.id))
+    // Visible through one in-scope vehicle is not enough: a control acts on every vehicle of the campaign.
+    if (await campaigns.reachesBeyond(req.params.id, scopeOfRequest(req.principal))) {
+      await app.audit.record({ actor: actorOf(req.principal), action: `ota.campaign.${req.params.control}`, target: `campaign:${req.params.id}`, detail: { outcome: 'GW_OTA_CAMPAIGN_OUT_OF_SCOPE' } })
+      return sendFailure(reply, beyondScope(req.params.id))
+    }
     const r = await ota.campaigns.control(req.params.id, req.params.control as CampaignControl, actorOf(req.principal))
     await app.audit.record({ actor: actorOf(req.principal), action: `ota.campaign.${req.params.control}`, target: `campaign:${req.params.id}`, detail: { outcome: r.ok ? 'applied' : r.error.code } })
     if (!r.ok) return sendFailure(reply, r.error)
     void ota.tick().catch((err: unknown) => req.log.error({ err }, 'OTA tick after control failed'))
-    return summaryDto(r.value, await progressOf(updates, r.value))
+    return summaryDto(r.value, await progressOf(updates, r.value, scopeOfRequest(req.principal)))
   })
 
   app.get('/ota/campaigns/:id/notifications', {
@@ -144,7 +171,7 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary: 'Fleet-owner notification outbox of a campaign (reminders by e-mail and webhook): status (pending, sent, dead), attempts, last error; webhook rows with their deliveries', params: CampaignIdParam, response: { 200: Type.Object({ items: Type.Array(NotificationView) }), 404: ErrorBody } },
   }, async (req, reply) => {
     if (await visible(req.params.id, req.principal) === undefined) return sendFailure(reply, campaignNotFound(req.params.id))
-    const rows = await createOtaNotificationsRepository(app.storage.pool).list(req.params.id)
+    const rows = await createOtaNotificationsRepository(app.storage.pool).list(req.params.id, scopeOfRequest(req.principal))
     const deliveries = await app.notify.webhooks.deliveriesOf(rows.filter((n) => n.channel === 'webhook').map((n) => n.key))
     return {
       items: rows.map((n) => ({

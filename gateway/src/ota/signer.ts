@@ -1,5 +1,5 @@
 import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, timingSafeEqual, type KeyObject } from 'node:crypto'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Log } from '../shared/log.js'
 
@@ -51,6 +51,19 @@ function parseKey (text: string): KeyObject {
 }
 
 /**
+ * The key file's text, refused when group or others may read or write it:
+ * whoever reads it can sign offers every vehicle installs (like ssh with a
+ * private key, the gateway will not use a key others can read).
+ */
+async function checkedKeyFile (file: string): Promise<string> {
+  const mode = (await stat(file)).mode & 0o777
+  if ((mode & 0o077) !== 0) {
+    throw new Error(`OTA signing key ${file} is accessible to group or others (mode ${mode.toString(8).padStart(4, '0')}): run \`chmod 600 ${file}\` and start again`)
+  }
+  return readFile(file, 'utf8')
+}
+
+/**
  * The configured key, else the one generated under DATA_DIR on an earlier
  * start, else a new one written there (0600). Generated keys are for
  * development: production configures OTA_SIGNING_KEY from a secret store.
@@ -59,7 +72,7 @@ export async function loadSigner (configured: string | undefined, dataDir: strin
   if (configured !== undefined) return fromKey(parseKey(configured))
   const file = join(dataDir, 'ota-signing-key.pem')
   const existing = await readFile(file, 'utf8').catch(() => undefined)
-  if (existing !== undefined) return fromKey(parseKey(existing))
+  if (existing !== undefined) return fromKey(parseKey(await checkedKeyFile(file)))
   const { privateKey } = generateKeyPairSync('ed25519')
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
   await mkdir(dirname(file), { recursive: true })
@@ -67,7 +80,7 @@ export async function loadSigner (configured: string | undefined, dataDir: strin
     await writeFile(file, pem, { mode: 0o600, flag: 'wx' })
   } catch (err) {
     // Another process (a parallel test, a second gateway) wrote it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fromKey(parseKey(await readFile(file, 'utf8')))
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fromKey(parseKey(await checkedKeyFile(file)))
     throw err
   }
   const signer = fromKey(privateKey)

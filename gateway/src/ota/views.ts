@@ -1,5 +1,5 @@
 import type { ArtifactRecord } from '../storage/ota-artifacts.repository.js'
-import type { CampaignRecord } from '../storage/ota-campaigns.repository.js'
+import type { CampaignRecord, CampaignScope } from '../storage/ota-campaigns.repository.js'
 import type { OtaUpdatesRepository, UpdateEvent, UpdateRow } from '../storage/ota-updates.repository.js'
 import { FAILURE_STATES, UPDATE_STATES, type UpdateState } from './rollout.core.js'
 import type { CampaignSummaryDto } from './schemas.js'
@@ -19,11 +19,12 @@ export interface Progress {
   vehicles: number
 }
 
-export async function progressOf (repo: Pick<OtaUpdatesRepository, 'countsByWave'>, c: Pick<CampaignRecord, 'id' | 'waves'>): Promise<Progress> {
+/** Progress over the campaign's vehicles inside `scope` (default: all of them). */
+export async function progressOf (repo: Pick<OtaUpdatesRepository, 'countsByWave'>, c: Pick<CampaignRecord, 'id' | 'waves'>, scope?: CampaignScope): Promise<Progress> {
   const byState = zeroCounts()
   const byWave = Array.from({ length: c.waves }, (_, i) => ({ wave: i + 1, size: 0, byState: zeroCounts(), retryPending: 0 }))
   let vehicles = 0
-  for (const r of await repo.countsByWave(c.id)) {
+  for (const r of await repo.countsByWave(c.id, scope)) {
     byState[r.state] = (byState[r.state] ?? 0) + r.n
     const w = byWave[r.wave]
     if (w !== undefined) {

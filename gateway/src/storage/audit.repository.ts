@@ -78,9 +78,7 @@ export function createAuditRepository (pool: pg.Pool): AuditRepository {
            VALUES ($1, $2, $3, $4, $5, $6::jsonb,
              (SELECT region FROM vehicles WHERE $5 LIKE 'vehicle:%' AND vehicle_id = substr($5, 9)), $7, $8, $9)`,
           [seq, new Date(atMs), e.actor, e.action, e.target, JSON.stringify(content.detail), ch, prev, hash])
-        await client.query(
-          `INSERT INTO audit_head (one, seq, hash) VALUES (true, $1, $2)
-           ON CONFLICT (one) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`, [seq, hash])
+        // audit_head follows in the same transaction (trigger audit_log_head, which also checks the link).
         await client.query('COMMIT')
         return { seq, atMs, actor: e.actor, action: e.action, target: e.target, detail: content.detail, contentHash: ch, prevHash: prev, hash, redactedAtMs: null }
       } catch (err) {
@@ -119,14 +117,10 @@ export function createAuditRepository (pool: pg.Pool): AuditRepository {
       let redacted = 0
       try {
         await client.query('BEGIN')
-        await client.query("SET LOCAL fleetwire.audit_redaction = 'on'")
         for (const c of cutoffs) {
-          const r = await client.query(
-            `UPDATE audit_log SET actor = NULL, target = NULL, detail = NULL, redacted_at = now()
-             WHERE redacted_at IS NULL AND at < $1
-               AND (CASE WHEN $2::text IS NOT NULL THEN region = $2 ELSE region IS NULL OR region <> ALL($3::text[]) END)`,
-            [new Date(c.beforeMs), c.region, c.otherThan ?? []])
-          redacted += r.rowCount ?? 0
+          // audit_redact() runs as the table's owner: the gateway's role has no UPDATE on audit_log.
+          const r = await client.query<{ n: string }>('SELECT audit_redact($1, $2, $3::text[]) AS n', [new Date(c.beforeMs), c.region, c.otherThan ?? []])
+          redacted += Number(r.rows[0]?.n ?? 0)
         }
         await client.query('COMMIT')
         return redacted

@@ -37,6 +37,13 @@ export interface OtaCampaignsRepository {
   insert(c: Omit<CampaignRecord, 'createdAt' | 'updatedAt'>): Promise<CampaignRecord>
   /** undefined also when the campaign lies outside `scope` (see SCOPED). */
   get(id: string, scope?: CampaignScope): Promise<CampaignRecord | undefined>
+  /**
+   * Whether the campaign reaches beyond `scope`: a target vehicle outside it,
+   * or a target selection naming a region (fleet) outside it — such a
+   * campaign concerns that region even while no vehicle of it matched. Controls act on every vehicle of a campaign, so
+   * they need the whole campaign in scope.
+   */
+  reachesBeyond(id: string, scope: CampaignScope): Promise<boolean>
   /** Locks the campaign row for the rest of the transaction `db` belongs to. */
   lock(id: string): Promise<CampaignRecord | undefined>
   list(limit: number, scope?: CampaignScope): Promise<CampaignRecord[]>
@@ -110,6 +117,17 @@ export function createOtaCampaignsRepository (db: Queryable): OtaCampaignsReposi
     async get (id, scope) {
       const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns c WHERE campaign_id = $1 AND ${SCOPED}`, [id, ...scopeArgs(scope)])
       return rows[0] === undefined ? undefined : toRecord(rows[0])
+    },
+    async reachesBeyond (id, scope) {
+      if (scope.fleets === null && scope.regions === null) return false
+      const { rows } = await db.query<{ beyond: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ota_vehicle_updates u JOIN vehicles v ON v.vehicle_key = u.vehicle_key
+                        WHERE u.campaign_id = $1 AND NOT (($2::text[] IS NULL OR v.fleet = ANY($2)) AND ($3::text[] IS NULL OR v.region = ANY($3))))
+             OR EXISTS (SELECT 1 FROM ota_campaigns c WHERE c.campaign_id = $1 AND (
+                  ($3::text[] IS NOT NULL AND jsonb_typeof(c.target->'regions') = 'array' AND NOT (c.target->'regions') <@ to_jsonb($3::text[]))
+                  OR ($2::text[] IS NOT NULL AND jsonb_typeof(c.target->'fleets') = 'array' AND NOT (c.target->'fleets') <@ to_jsonb($2::text[])))) AS beyond`,
+        [id, ...scopeArgs(scope)])
+      return rows[0]?.beyond === true
     },
     async lock (id) {
       const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns WHERE campaign_id = $1 FOR UPDATE`, [id])

@@ -33,7 +33,8 @@ export interface OtaNotificationsRepository {
   markSent(key: string, recipients: number): Promise<void>
   /** Schedules the next attempt, or marks the row dead (the dead letter) when `retryInMs` is undefined. */
   markFailed(key: string, error: string, retryInMs: number | undefined): Promise<void>
-  list(campaignId: string): Promise<NotificationRecord[]>
+  /** The campaign's rows, only of vehicles inside `scope` when given (null fleets/regions = all). */
+  list(campaignId: string, scope?: { readonly fleets: readonly string[] | null, readonly regions: readonly string[] | null }): Promise<NotificationRecord[]>
   /** Rows per channel and status (for /metrics). */
   counts(): Promise<Array<{ channel: NotificationChannel, status: NotificationStatus, n: number }>>
 }
@@ -77,10 +78,13 @@ export function createOtaNotificationsRepository (db: Queryable): OtaNotificatio
           next_attempt_at = CASE WHEN $3::float8 IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $3 / 1000.0) END
         WHERE notification_key = $1`, [key, error.slice(0, 500), retryInMs ?? null])
     },
-    async list (campaignId) {
+    async list (campaignId, scope) {
       const { rows } = await db.query<Row & { status: NotificationStatus, last_error: string | null, created_at: Date, sent_at: Date | null, recipients: number | null }>(
         `SELECT notification_key, channel, fleet, campaign_id, vehicle_key, payload, attempts, status, last_error, created_at, sent_at, recipients
-         FROM ota_notifications WHERE campaign_id = $1 ORDER BY created_at, notification_key`, [campaignId])
+         FROM ota_notifications n WHERE campaign_id = $1
+           AND (($2::text[] IS NULL AND $3::text[] IS NULL) OR EXISTS (SELECT 1 FROM vehicles v WHERE v.vehicle_key = n.vehicle_key
+                AND ($2::text[] IS NULL OR v.fleet = ANY($2)) AND ($3::text[] IS NULL OR v.region = ANY($3))))
+         ORDER BY created_at, notification_key`, [campaignId, scope?.fleets ?? null, scope?.regions ?? null])
       return rows.map((r) => ({ ...toPending(r), status: r.status, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at, recipients: r.recipients }))
     },
     async counts () {

@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { Queryable } from './db.js'
+import type { CampaignScope } from './ota-campaigns.repository.js'
 import type { EcuRecord } from './vehicles.repository.js'
 
 /** One vehicle's update in one campaign (the current state of ota/rollout.core.ts). */
@@ -87,8 +88,9 @@ export interface OtaUpdatesRepository {
    */
   write(rows: readonly UpdateRow[], events: readonly UpdateEvent[], opts?: { withOffer: boolean }): Promise<void>
   /** Vehicles per wave and state; `retry` = those with an automatic retry scheduled. */
-  countsByWave(campaignId: string): Promise<Array<{ wave: number, state: string, n: number, retry: number }>>
-  failureReasons(campaignId: string): Promise<Record<string, number>>
+  /** Counts over the campaign's vehicles inside `scope` (default: all of them). */
+  countsByWave(campaignId: string, scope?: CampaignScope): Promise<Array<{ wave: number, state: string, n: number, retry: number }>>
+  failureReasons(campaignId: string, scope?: CampaignScope): Promise<Record<string, number>>
   forCampaign(campaignId: string, fleets: readonly string[] | null): Promise<UpdateRow[]>
   forVehicle(vehicleKey: number): Promise<UpdateRow[]>
   events(campaignId: string, vehicleKey: number): Promise<UpdateEvent[]>
@@ -164,6 +166,11 @@ const toRow = (r: Row): UpdateRow => ({
   lastReportAtMs: r.last_report_at?.getTime() ?? null,
   nextRetryAtMs: r.next_retry_at?.getTime() ?? null,
 })
+
+/** Row `u` (ota_vehicle_updates) belongs to a vehicle inside the scope $2 fleets, $3 regions (null = all). */
+const IN_SCOPE = `(($2::text[] IS NULL AND $3::text[] IS NULL) OR EXISTS (SELECT 1 FROM vehicles sv WHERE sv.vehicle_key = u.vehicle_key
+  AND ($2::text[] IS NULL OR sv.fleet = ANY($2)) AND ($3::text[] IS NULL OR sv.region = ANY($3))))`
+const scopeArgs = (s: CampaignScope | undefined) => [s?.fleets ?? null, s?.regions ?? null]
 
 const json = (v: unknown) => v === null || v === undefined ? null : JSON.stringify(v)
 const nullableList = (xs: readonly string[] | undefined) => xs === undefined || xs.length === 0 ? null : xs
@@ -243,17 +250,17 @@ export function createOtaUpdatesRepository (db: Queryable): OtaUpdatesRepository
       }
     },
 
-    async countsByWave (campaignId) {
+    async countsByWave (campaignId, scope) {
       const { rows } = await db.query<{ wave: number, state: string, n: string, retry: string }>(
         `SELECT wave, state, count(*) AS n, count(*) FILTER (WHERE next_retry_at IS NOT NULL) AS retry
-         FROM ota_vehicle_updates WHERE campaign_id = $1 GROUP BY wave, state`, [campaignId])
+         FROM ota_vehicle_updates u WHERE campaign_id = $1 AND ${IN_SCOPE} GROUP BY wave, state`, [campaignId, ...scopeArgs(scope)])
       return rows.map((r) => ({ wave: r.wave, state: r.state, n: Number(r.n), retry: Number(r.retry) }))
     },
 
-    async failureReasons (campaignId) {
+    async failureReasons (campaignId, scope) {
       const { rows } = await db.query<{ reason: string, n: string }>(
-        `SELECT coalesce(reason, 'unknown') AS reason, count(*) AS n FROM ota_vehicle_updates
-         WHERE campaign_id = $1 AND state IN ('failed', 'rolled_back', 'timed_out') GROUP BY 1`, [campaignId])
+        `SELECT coalesce(reason, 'unknown') AS reason, count(*) AS n FROM ota_vehicle_updates u
+         WHERE campaign_id = $1 AND state IN ('failed', 'rolled_back', 'timed_out') AND ${IN_SCOPE} GROUP BY 1`, [campaignId, ...scopeArgs(scope)])
       return Object.fromEntries(rows.map((r) => [r.reason, Number(r.n)]))
     },
 

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js'
 import { runMigrations } from './migrate.js'
+import { ensureEmbeddedRuntimeLogin, grantRuntimeRole, runtimeIsLeastPrivileged } from './roles.js'
 import { createTelemetryRepository, type TelemetryRepository } from './telemetry.repository.js'
 import { applyTimescalePolicies, detectTimescale } from './timescale.js'
 
@@ -37,8 +38,28 @@ export default fp(async (app) => {
   const embedded: EmbeddedPostgres | undefined = db.url === undefined
     ? await startEmbeddedPostgres({ dataDir: db.dataDir, port: db.embeddedPort, log })
     : undefined
+  // Least privilege (docs/ARCHITECTURE.md, "Database roles"): migrations as the owner, the pool as a
+  // member of fleetwire_runtime. The embedded server has both; an external one when MIGRATION_DATABASE_URL is set.
+  const ownerUrl = embedded?.url ?? db.migrationUrl
+  let runtimeUrl = db.url ?? embedded?.url
+  let timescale = false
+  let schemaVersion = 0
+  if (ownerUrl !== undefined) {
+    const owner = new pg.Client({ connectionString: ownerUrl, application_name: 'fleetwire-migrate' })
+    try {
+      await owner.connect()
+      ;({ timescale, schemaVersion } = await migrate(owner))
+      if (embedded !== undefined) runtimeUrl = await ensureEmbeddedRuntimeLogin(owner, embedded.url, db.dataDir)
+      else if (db.url !== undefined) await grantRuntimeRole(owner, db.url, log)
+    } catch (err) {
+      await embedded?.stop()
+      throw err
+    } finally {
+      await owner.end().catch(() => undefined)
+    }
+  }
   const pool = new pg.Pool({
-    connectionString: db.url ?? embedded?.url,
+    connectionString: runtimeUrl,
     max: db.poolSize,
     application_name: 'fleetwire-gateway',
   })
@@ -47,31 +68,42 @@ export default fp(async (app) => {
   // Metrics are optional here: the storage plugin also runs on its own (tests, migrations).
   if (app.hasDecorator('metrics')) app.metrics.probes.dbPoolWaiting = () => pool.waitingCount
 
-  let timescale: boolean
-  let schemaVersion: number
+  let leastPrivilege: boolean
   try {
-    const client = await pool.connect()
-    try {
-      await runMigrations(client, { log, timescale: true })
-      timescale = await detectTimescale(client)
-      if (timescale) {
-        await applyTimescalePolicies(client, {
-          retentionDays: retention.retentionDays,
-          compressAfterDays: retention.compressAfterDays,
-          rollupRefreshS: retention.rollupRefreshS,
-          lateDataDays: Math.ceil(ingest.maxAgeMs / DAY_MS),
-        })
+    if (ownerUrl === undefined) {
+      const client = await pool.connect()
+      try {
+        ;({ timescale, schemaVersion } = await migrate(client))
+      } finally {
+        client.release()
       }
-      schemaVersion = await currentSchemaVersion(client)
-    } finally {
-      client.release()
     }
+    leastPrivilege = await runtimeIsLeastPrivileged(pool)
   } catch (err) {
     await pool.end().catch(() => undefined)
     await embedded?.stop()
     throw err
   }
-  log.info({ timescale, schemaVersion, embedded: embedded !== undefined }, 'storage ready')
+  if (!leastPrivilege) {
+    log.warn(ownerUrl === undefined
+      ? 'least privilege not in effect: DATABASE_URL both migrates and runs the gateway, so it may alter and drop tables and rewrite the audit trail; set MIGRATION_DATABASE_URL to the owner role and DATABASE_URL to a member of fleetwire_runtime'
+      : 'least privilege not in effect: the DATABASE_URL role owns the tables or is a superuser; use a role that is only a member of fleetwire_runtime')
+  }
+  log.info({ timescale, schemaVersion, embedded: embedded !== undefined, leastPrivilege }, 'storage ready')
+
+  async function migrate (conn: pg.ClientBase): Promise<{ timescale: boolean, schemaVersion: number }> {
+    await runMigrations(conn, { log, timescale: true })
+    const ts = await detectTimescale(conn)
+    if (ts) {
+      await applyTimescalePolicies(conn, {
+        retentionDays: retention.retentionDays,
+        compressAfterDays: retention.compressAfterDays,
+        rollupRefreshS: retention.rollupRefreshS,
+        lateDataDays: Math.ceil(ingest.maxAgeMs / DAY_MS),
+      })
+    }
+    return { timescale: ts, schemaVersion: await currentSchemaVersion(conn) }
+  }
 
   const telemetry = createTelemetryRepository(pool, { timescale, copyPool: pool })
 
@@ -106,7 +138,7 @@ export default fp(async (app) => {
   })
 }, { name: 'storage', dependencies: ['config'] })
 
-async function currentSchemaVersion (conn: pg.PoolClient): Promise<number> {
+async function currentSchemaVersion (conn: pg.ClientBase): Promise<number> {
   const { rows } = await conn.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations')
   return rows[0]?.version ?? 0
 }

@@ -83,6 +83,8 @@ export interface VehiclesRepository {
   touchLastSeen(seen: ReadonlyMap<number, number>): Promise<void>
   /** The last MQTT connection of the vehicle closed (with or without a death certificate). */
   markDisconnected(key: number): Promise<void>
+  /** One statement for many vehicles (`keys` sorted: concurrent writers lock rows in the same order). */
+  markDisconnectedMany(keys: readonly number[]): Promise<void>
   /** At start-up: no connection survives a gateway restart. */
   markAllDisconnected(): Promise<void>
 }
@@ -216,6 +218,12 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
 
     async markDisconnected (key) {
       await db.query(`UPDATE vehicles SET connected = false, power_state = CASE WHEN power_state = 'asleep' THEN 'asleep' ELSE 'offline' END WHERE vehicle_key = $1 AND connected`, [key])
+    },
+
+    async markDisconnectedMany (keys) {
+      if (keys.length === 0) return
+      await db.query(`UPDATE vehicles SET connected = false, power_state = CASE WHEN power_state = 'asleep' THEN 'asleep' ELSE 'offline' END
+        WHERE vehicle_key = ANY($1::int[]) AND connected`, [keys])
     },
 
     async markAllDisconnected () {

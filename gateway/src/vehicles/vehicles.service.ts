@@ -104,6 +104,23 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
   const flushTimer = setInterval(() => void flushLastSeen(), LAST_SEEN_FLUSH_MS)
   flushTimer.unref()
 
+  // Closed connections are written together, one statement per event-loop turn: a shutdown that
+  // closes thousands of connections at once writes them in a few statements, and close() writes
+  // the rest before the pool (and an embedded server) goes away.
+  const disconnects = new Set<number>()
+  let disconnectWrite: Promise<void> = Promise.resolve()
+  let disconnectScheduled = false
+  function writeDisconnects (): Promise<void> {
+    disconnectScheduled = false
+    if (disconnects.size === 0) return disconnectWrite
+    const keys = [...disconnects].sort((a, b) => a - b)
+    disconnects.clear()
+    disconnectWrite = disconnectWrite
+      .then(() => repo.markDisconnectedMany(keys))
+      .catch((err: Error) => log.error({ err, vehicles: keys.length }, 'disconnect update failed'))
+    return disconnectWrite
+  }
+
   return {
     events,
 
@@ -206,6 +223,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     markAllDisconnected: () => repo.markAllDisconnected(),
 
     connectionOpened (key: number): void {
+      disconnects.delete(key) // back before its disconnect was written: nothing to write
       openConnections.set(key, (openConnections.get(key) ?? 0) + 1)
     },
 
@@ -220,7 +238,11 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
       lastBirth.delete(key)
       const p = presence.get(key)
       if (p !== undefined && p.powerState !== 'asleep') setPresence(key, { powerState: 'offline', ignitionOn: false })
-      repo.markDisconnected(key).catch((err: Error) => log.error({ err, vehicleKey: key }, 'disconnect update failed'))
+      disconnects.add(key)
+      if (!disconnectScheduled) {
+        disconnectScheduled = true
+        setImmediate(() => void writeDisconnects())
+      }
     },
 
     connectedCount: (): number => openConnections.size,
@@ -229,6 +251,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     async close (): Promise<void> {
       clearInterval(flushTimer)
       await flushLastSeen()
+      await writeDisconnects()
     },
   }
 }

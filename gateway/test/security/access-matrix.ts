@@ -52,6 +52,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   'PUT /tenants/:id': ADMIN,
   'GET /audit': ADMIN,
   'GET /audit/verify': ADMIN,
+  'GET /audit/head': ADMIN,
 
   // vehicles (scoped: other tenants' vehicles answer 404)
   'POST /vehicles': ADMIN,

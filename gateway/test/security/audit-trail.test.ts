@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestGateway, provision, startGateway } from '../helper.js'
 import { PASSWORD, call, createUser, login } from './support.js'
-import { contentHash } from '../../src/audit/chain.core.js'
+import { chainHash, contentHash } from '../../src/audit/chain.core.js'
 
 let gw: TestGateway
 let db: pg.Client
@@ -106,9 +106,34 @@ describe('audit trail', () => {
     expect(await verify()).toMatchObject({ valid: true, rows: 9 })
   })
 
+  it('an exported head catches a rewrite of the whole chain after it, which the stored head cannot', async () => {
+    const head = (await call(gw, 'GET', '/audit/head')).body as { seq: number, hash: string }
+    expect(head.seq).toBe(9)
+    expect((await call(gw, 'GET', `/audit/verify?seq=${head.seq}&hash=${head.hash}`)).body).toMatchObject({ valid: true, problems: [] })
+    const { rows } = await db.query('SELECT * FROM audit_log WHERE seq >= 3 ORDER BY seq')
+    // The owner edits row 3, recomputes every later hash and audit_head: the chain is consistent again.
+    await db.query('ALTER TABLE audit_log DISABLE TRIGGER USER')
+    try {
+      let prev = rows[0].prev_hash as Buffer
+      for (const r of rows) {
+        const actor = Number(r.seq) === 3 ? 'anonymous-forged' : r.actor
+        const ch = contentHash({ seq: Number(r.seq), atMs: r.at.getTime(), actor, action: r.action, target: r.target, detail: r.detail })
+        const hash = chainHash(prev, ch)
+        await db.query('UPDATE audit_log SET actor = $2, content_hash = $3, prev_hash = $4, hash = $5 WHERE seq = $1', [r.seq, actor, ch, prev, hash])
+        prev = hash
+      }
+      await db.query('UPDATE audit_head SET hash = $1', [prev])
+    } finally {
+      await db.query('ALTER TABLE audit_log ENABLE TRIGGER USER')
+    }
+    expect((await verify()).valid).toBe(true)
+    expect((await call(gw, 'GET', `/audit/verify?seq=${head.seq}&hash=${head.hash}`)).body).toMatchObject({ valid: false, problems: [{ seq: 9, problem: 'anchor_mismatch' }] })
+  })
+
   it('is admin-only', async () => {
     const support = await login(gw, 'auditor', PASSWORD)
     expect((await call(gw, 'GET', '/audit', { token: support })).status).toBe(403)
     expect((await call(gw, 'GET', '/audit/verify', { token: support })).status).toBe(403)
+    expect((await call(gw, 'GET', '/audit/head', { token: support })).status).toBe(403)
   })
 })

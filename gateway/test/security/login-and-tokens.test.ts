@@ -35,7 +35,7 @@ describe('password log-in', () => {
     const { rows } = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username LIKE 'hash-check%'")
     expect(rows).toHaveLength(2)
     for (const r of rows) {
-      expect(r.password_hash).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
+      expect(r.password_hash).toMatch(/^scrypt\$17\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
       expect(r.password_hash).not.toContain(PASSWORD)
     }
     expect(rows[0]?.password_hash).not.toBe(rows[1]?.password_hash)

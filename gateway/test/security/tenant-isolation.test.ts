@@ -102,7 +102,38 @@ const BODIES: Array<[suffix: string, body: object]> = [
 ]
 const bodyFor = (method: string, url: string) => (method === 'GET' ? undefined : BODIES.find(([suffix]) => url.endsWith(suffix))?.[1] ?? {})
 
+/**
+ * Every matrix route that takes an object id, and where its object-level
+ * check is tested. A new id route fails here until it is given a scope test
+ * (or a reason it has none): nothing slips past the isolation tests.
+ */
+const ID_ROUTE_CHECKS: ReadonlyArray<[pattern: RegExp, check: string]> = [
+  [/^\S+ \/(vehicles|alerts)\/:id/, 'scoped: 404 outside the scope (the it.each below)'],
+  [/^\S+ \/ota\/campaigns\/:id/, 'scoped: campaign visibility below, and campaign-scope.test.ts (spanning regions)'],
+  [/^PUT \/owner\/campaigns\/:id\/consent$/, 'scoped: another tenant\'s campaign answers 404 (below)'],
+  [/^\S+ \/webhooks\/:id/, 'scoped: tenant webhooks (below)'],
+  [/^\S+ \/(users|tokens|tenants)\/:id/, 'admin only: the matrix test refuses every other role'],
+  [/^\S+ \/rules\/:id/, 'fleet-wide rule catalog, no per-tenant object (staff only; writes admin only)'],
+  [/^GET \/ota\/artifacts\/:id$/, 'software packages are not per-tenant (staff only)'],
+  [/^GET \/ota\/download\/:artifactId$/, 'vehicle credentials + a URL signed for that vehicle (test/ota download tests)'],
+]
+
 describe('tenant and region isolation (OWASP API1)', () => {
+  it('every id route of the matrix has an object-level check', () => {
+    const idRoutes = Object.keys(ACCESS_MATRIX).filter((k) => /\/:[a-zA-Z]+/.test(k))
+    const unchecked = idRoutes.filter((k) => !ID_ROUTE_CHECKS.some(([re]) => re.test(k)))
+    expect(unchecked).toEqual([])
+    expect(idRoutes.length).toBeGreaterThanOrEqual(35)
+  })
+
+  it('a fleet owner cannot record consent on a campaign without its vehicles (404, nothing recorded)', async () => {
+    const res = await call(gw, 'PUT', `/owner/campaigns/${campaignOf.b}/consent`, { token: ownerA, body: { decision: 'opted_out', fleet: 'iso-a1' } })
+    expect([res.status, res.body.code]).toEqual([404, 'GW_OTA_CAMPAIGN_NOT_FOUND'])
+    const mine = await call(gw, 'PUT', `/owner/campaigns/${campaignOf.b}/consent`, { token: ownerB, body: { decision: 'opted_in', vehicleIds: [a.vin] } })
+    expect(mine.status).toBe(404) // naming another tenant's vehicle in its own campaign
+    expect((await call(gw, 'GET', `/ota/campaigns/${campaignOf.b}`)).body.events.filter((e: { kind: string }) => e.kind.startsWith('consent.'))).toEqual([])
+  })
+
   it.each([
     ['fleet owner of tenant A', 'fleet_owner' as Role, () => ownerA, b, a],
     ['support engineer limited to EU', 'support' as Role, () => supportEu, b, a],

@@ -6,6 +6,7 @@ import { ForbiddenError, UnauthorizedError } from '../../shared/errors.js'
 import type { Principal, Role } from './principal.js'
 import { createUsersService, hashToken, newToken, type UsersService } from './users.service.js'
 import { authRoutes } from './routes.js'
+import { createHashGate } from './hash-gate.core.js'
 import { adminRoutes } from './admin.routes.js'
 
 export type { Principal, Role, VehicleScope } from './principal.js'
@@ -82,12 +83,13 @@ export default fp(async (app) => {
     tokenTtlMs: app.config.auth.tokenTtlMs,
     loginMaxFailures: app.config.auth.loginMaxFailures,
     loginLockoutMs: app.config.auth.loginLockoutMs,
+    hashGate: createHashGate({ concurrency: app.config.auth.hashConcurrency, queue: app.config.auth.hashQueue }),
   })
   app.decorate('auth', { generatedAdminToken, verify, users })
   app.decorateRequest('principal', null)
 
   app.addHook('onRequest', async (req) => {
-    if (req.routeOptions.config.public === true || req.url.startsWith('/docs')) return
+    if (req.routeOptions.config.public === true) return
     const header = req.headers.authorization
     const token = header?.startsWith('Bearer ') === true ? header.slice(7).trim() : undefined
     const principal = token === undefined ? undefined : await verify(token)

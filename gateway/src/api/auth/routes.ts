@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Log in with username and password; the token expires after AUTH_TOKEN_TTL_S',
       security: [],
       body: LoginBody,
-      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: UserSchema }), 401: ErrorBody, 429: ErrorBody },
+      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: UserSchema }), 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
     },
   }, async (req, reply) => {
     const r = await app.auth.users.login(req.body.username, req.body.password, req.ip)

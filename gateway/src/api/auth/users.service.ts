@@ -3,7 +3,8 @@ import type { Log } from '../../shared/log.js'
 import { type Result, fail, ok } from '../../shared/result.js'
 import type { TokensRepository } from '../../storage/tokens.repository.js'
 import type { Tenant, UserChange, UserRecord, UserRole, UsersRepository } from '../../storage/users.repository.js'
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js'
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password.js'
+import type { HashGate } from './hash-gate.core.js'
 import { createLoginThrottle, throttleKey } from './login-throttle.core.js'
 import type { Principal, Role } from './principal.js'
 
@@ -42,8 +43,8 @@ export interface AuditSink {
   record(e: { actor: string, action: string, target: string, detail?: Record<string, unknown> }): Promise<void>
 }
 
-export type UsersFailure = 'GW_USER_EXISTS' | 'GW_USER_NOT_FOUND' | 'GW_USER_INVALID' | 'GW_TENANT_FLEET_TAKEN' | 'GW_TENANT_NOT_FOUND' | 'GW_TOKEN_NOT_FOUND'
-export type LoginFailure = 'GW_AUTH_BAD_CREDENTIALS' | 'GW_AUTH_LOCKED'
+export type UsersFailure = 'GW_AUTH_BUSY' | 'GW_USER_EXISTS' | 'GW_USER_NOT_FOUND' | 'GW_USER_INVALID' | 'GW_TENANT_FLEET_TAKEN' | 'GW_TENANT_NOT_FOUND' | 'GW_TOKEN_NOT_FOUND'
+export type LoginFailure = 'GW_AUTH_BAD_CREDENTIALS' | 'GW_AUTH_LOCKED' | 'GW_AUTH_BUSY'
 
 export interface UsersServiceDeps {
   users: UsersRepository
@@ -54,6 +55,8 @@ export interface UsersServiceDeps {
   tokenTtlMs: number
   loginMaxFailures: number
   loginLockoutMs: number
+  /** Caps concurrent password hashing (scrypt) across the process. */
+  hashGate: HashGate
 }
 
 /** API tokens are 256 random bits, so SHA-256 is the right hash (nothing to brute-force). */
@@ -100,17 +103,21 @@ export function createUsersService (d: UsersServiceDeps) {
     return ok(true)
   }
 
+  const busy = () => fail('GW_AUTH_BUSY', 'too many password checks at once; retry in a second')
+
   return {
     async create (input: NewUserInput, by: string): Promise<Result<User, UsersFailure>> {
       const shape = checkShape(input.role, input.tenantId ?? null, input.fleets, input.regions ?? null)
       if (!shape.ok) return shape
       const username = input.username.toLowerCase()
       if (await d.users.findByUsername(username) !== undefined) return fail('GW_USER_EXISTS', `user ${username} exists`)
+      const passwordHash = await d.hashGate.run(() => hashPassword(input.password))
+      if (passwordHash === undefined) return busy()
       if (input.tenantId !== undefined) {
         const claimed = await claimFleets(input.tenantId, input.fleets, false)
         if (!claimed.ok) return claimed
       }
-      const created = await d.users.insert({ id: randomUUID(), username, passwordHash: await hashPassword(input.password), role: shape.value, tenantId: input.tenantId ?? null, regions: input.regions ?? null, email: input.email ?? null })
+      const created = await d.users.insert({ id: randomUUID(), username, passwordHash, role: shape.value, tenantId: input.tenantId ?? null, regions: input.regions ?? null, email: input.email ?? null })
       if (created === undefined) return fail('GW_USER_EXISTS', `user ${username} exists`)
       await d.audit().record({ actor: by, action: 'user.create', target: `user:${created.username}`, detail: { role: created.role, tenantId: created.tenantId, fleets: input.fleets ?? null, regions: created.regions } })
       d.log.info({ username, role: created.role, by }, 'user created')
@@ -125,11 +132,14 @@ export function createUsersService (d: UsersServiceDeps) {
       const regions = c.regions !== undefined ? c.regions : (c.role !== undefined && c.role !== 'support' ? null : current.regions)
       const shape = checkShape(role, tenantId, c.fleets, regions)
       if (!shape.ok) return shape
+      const password = c.password
+      const passwordHash = password === undefined ? undefined : await d.hashGate.run(() => hashPassword(password))
+      if (password !== undefined && passwordHash === undefined) return busy()
       if (tenantId !== null) {
         const claimed = await claimFleets(tenantId, c.fleets, false)
         if (!claimed.ok) return claimed
       }
-      const change: UserChange = { role: shape.value, tenantId, regions, email: c.email, passwordHash: c.password === undefined ? undefined : await hashPassword(c.password) }
+      const change: UserChange = { role: shape.value, tenantId, regions, email: c.email, passwordHash }
       const updated = await d.users.update(id, change)
       if (updated === undefined) return fail('GW_USER_NOT_FOUND', `user ${id} not found`)
       // A changed password or role ends every open session of the user.
@@ -172,7 +182,9 @@ export function createUsersService (d: UsersServiceDeps) {
         return fail('GW_AUTH_LOCKED', `too many failed log-ins; retry in ${Math.ceil(waitMs / 1000)} s`)
       }
       const user = await d.users.findByUsername(username)
-      const good = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined
+      const verified = await d.hashGate.run(() => verifyPassword(password, user?.passwordHash ?? DUMMY_HASH))
+      if (verified === undefined) return busy()
+      const good = verified && user !== undefined
       if (!good || user === undefined) {
         const locked = throttle.failure(key, d.now())
         await d.audit().record({ actor: 'anonymous', action: 'auth.login_failed', target, detail: { ip, reason: user === undefined ? 'unknown user' : 'wrong password', locked } })
@@ -180,6 +192,14 @@ export function createUsersService (d: UsersServiceDeps) {
         return fail('GW_AUTH_BAD_CREDENTIALS', 'wrong username or password')
       }
       throttle.success(key)
+      // Stored with weaker scrypt parameters: replace it now that the password is known (sessions stay).
+      if (needsRehash(user.passwordHash)) {
+        const stronger = await d.hashGate.run(() => hashPassword(password))
+        if (stronger !== undefined) {
+          await d.users.update(user.id, { passwordHash: stronger })
+          d.log.info({ username: user.username }, 'password rehashed with current scrypt parameters')
+        }
+      }
       const token = newToken()
       const tokenId = randomUUID()
       const expiresAt = new Date(d.now() + d.tokenTtlMs)
