@@ -11,7 +11,7 @@
  * clock: inject the clock (app.ota.useClock, app.broker.useClock, an OTA
  * agent's clockOffsetMs) or pin the simulated start (pinnedSimStart).
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 
 // Files whose tests read the wall clock where the local time of day matters (pure cores take fixed instants).
 const FILES = [
@@ -34,16 +34,34 @@ if (spawnSync('faketime', ['-f', '+0', 'true']).status !== 0) {
   process.exit(1)
 }
 
-const results = []
-for (const { utc, why } of TIMES) {
+// Two runs at a time: most of a run is waiting on simulated and real time, not CPU. Each run has its own
+// embedded PostgreSQL on a free port; its output is printed in one piece when it ends.
+const CONCURRENCY = 2
+
+function runAt ({ utc, why }) {
   const now = new Date()
   const [h, m, s] = utc.split(':').map(Number)
   const target = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), h, m, s)
   const offsetS = Math.round((target - now.getTime()) / 1000)
   const spec = offsetS >= 0 ? `+${offsetS}` : `${offsetS}`
-  console.log(`\n── times of day: ${utc} UTC (${why}); faketime -f ${spec}`)
-  const r = spawnSync('faketime', ['-f', spec, 'npx', 'vitest', 'run', ...FILES], { stdio: 'inherit' })
-  results.push({ utc, ok: r.status === 0 })
+  return new Promise((resolve) => {
+    const child = spawn('faketime', ['-f', spec, 'npx', 'vitest', 'run', ...FILES], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const out = []
+    child.stdout.on('data', (b) => out.push(b))
+    child.stderr.on('data', (b) => out.push(b))
+    child.on('close', (code) => {
+      process.stdout.write(`\n── times of day: ${utc} UTC (${why}); faketime -f ${spec}\n`)
+      process.stdout.write(Buffer.concat(out))
+      resolve({ utc, ok: code === 0 })
+    })
+  })
 }
+
+const results = []
+const queue = [...TIMES]
+await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+  for (let t = queue.shift(); t !== undefined; t = queue.shift()) results.push(await runAt(t))
+}))
+results.sort((a, b) => a.utc.localeCompare(b.utc))
 console.log(`\ntimes of day: ${results.map((r) => `${r.utc} ${r.ok ? 'passed' : 'FAILED'}`).join(', ')}`)
 process.exit(results.every((r) => r.ok) ? 0 : 1)
