@@ -99,11 +99,16 @@ describe('OTA campaigns in the browser', () => {
     await screenshot(page, '22-campaign-preview')
     await page.getByTestId('campaign-submit').click()
     await page.getByTestId('campaign-detail').waitFor()
-    await page.getByTestId('control-start').click()
     const bar = page.getByTestId('campaign-state-bar')
     const composition = () => bar.locator('.seg').evaluateAll((segs) => segs.map((s) => `${s.getAttribute('data-state')}=${s.getAttribute('data-value')}`).join(','))
+    // Read before the start: the start route runs a scheduler pass at once, and its offers (which the
+    // simulated vehicles never answer) could already be on the bar when it was read after the click;
+    // nothing moves after that, so the poll below waited out its 30 s.
+    await expect.poll(composition).toMatch(/^queued=\d+$/)
     const first = await composition()
+    await page.getByTestId('control-start').click()
     await expect.poll(composition, { timeout: 30_000 }).not.toBe(first)
+    expect(await composition()).toMatch(/offered=\d+/)
     expect(await page.getByTestId('wave-row').count()).toBeGreaterThan(0)
     await screenshot(page, '23-campaign-progress')
   })

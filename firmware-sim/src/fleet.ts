@@ -54,6 +54,12 @@ export interface FleetOptions {
   /** Real epoch ms at which the simulated clock starts (default now); pass the value a plan was made with. */
   startedAtMs?: number
   /**
+   * Accelerated time only: the simulated epoch ms to start at, instead of `days` before the start (at most 29
+   * days back). Tests pin it to a time of day (pinnedSimStart) so the vehicles' daily schedule does not
+   * follow the wall clock.
+   */
+  simStartMs?: number
+  /**
    * Accelerated time only: simulated time slows above half this many unacknowledged messages in the spools
    * of vehicles that can deliver them (not asleep, not in an outage) and holds at this many, so a gateway
    * that falls behind slows the fleet instead of piling data up. Default 2 per vehicle; Infinity = wall-clock paced.
@@ -93,9 +99,10 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
   const seed = opts.seed ?? 1
   const keepAwake = opts.keepAwake ?? false
   const log = opts.log ?? SILENT_LOGGER
-  const horizonMs = (opts.days ?? 24) * DAY_MS
   if (!(rate > 0 && rate <= 50)) throw new Error(`rate must be in (0, 50] batches per second, got ${rate}`)
   const realStart = opts.startedAtMs ?? Date.now()
+  if (opts.simStartMs !== undefined && !(speed > 1 && opts.simStartMs < realStart)) throw new Error('simStartMs needs accelerated time (speed > 1) and a start in the past')
+  const horizonMs = opts.simStartMs === undefined ? (opts.days ?? 24) * DAY_MS : realStart - opts.simStartMs
   const specCount = Array.isArray(opts.vehicles) ? opts.vehicles.length : (opts.vehicles as number | undefined) ?? 10
   const clock = createSimClock({ speed, horizonMs, realStartMs: realStart, pacing: pacingFor(opts.maxBacklog ?? 2 * specCount) })
   const specs = Array.isArray(opts.vehicles)

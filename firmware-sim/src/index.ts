@@ -12,7 +12,7 @@ export { FAULTS, FAULT_KINDS, type FaultKind, type FaultDefinition, type Warning
 export type { PlannedFault, PlannedWarning } from './faults/plan-faults.core.js'
 export { parseFraction, parseScenario, NO_FAULTS, type FaultSelection, type ScenarioFault } from './faults/scenario.core.js'
 export { buildVin, isValidVin, vinCheckDigit } from './vin.core.js'
-export { createSimClock, MAX_HORIZON_MS, type SimClock } from './sim-clock.core.js'
+export { createSimClock, pinnedSimStart, MAX_HORIZON_MS, type SimClock } from './sim-clock.core.js'
 export { provisionAll, readCredentialsFile, restRegistrar, writeCredentialsFile, type Registrar, type VehicleRegistration } from './provision.js'
 export { buildGroundTruth, writeGroundTruth, type GroundTruth, type GroundTruthFault } from './ground-truth.js'
 export { handleUdsRequest, UDS_HANDLERS, NRC, DID, type CommandCodec, type UdsContext, type UdsHandler } from './diagnostics-handlers.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSimClock, MAX_HORIZON_MS, paceFactor } from './sim-clock.core.js'
+import { createSimClock, MAX_HORIZON_MS, paceFactor, pinnedSimStart } from './sim-clock.core.js'
 
 const DAY = 86_400_000
 
@@ -56,5 +56,17 @@ describe('simulated clock', () => {
     expect(() => createSimClock({ speed: 60, horizonMs: MAX_HORIZON_MS + 1, realStartMs: 0 })).toThrow(/horizon/)
     expect(() => createSimClock({ speed: 0.5, horizonMs: DAY, realStartMs: 0 })).toThrow(/speed/)
     expect(() => createSimClock({ speed: 60, horizonMs: DAY, realStartMs: 0, pacing: { lowWater: 5, highWater: 5 } })).toThrow(/pacing/)
+  })
+
+  it('pins the simulated start to a UTC hour, at least the given days back, whatever the wall clock', () => {
+    for (const real of [Date.UTC(2026, 11, 4, 21, 10), Date.UTC(2026, 11, 5, 0, 5), Date.UTC(2026, 11, 5, 12, 0), Date.UTC(2026, 11, 5, 11, 59)]) {
+      const start = pinnedSimStart(real, 2, 12)
+      expect(new Date(start).getUTCHours()).toBe(12)
+      expect(start % 3_600_000).toBe(0)
+      expect(real - start).toBeGreaterThanOrEqual(2 * DAY)
+      expect(real - start).toBeLessThan(3 * DAY)
+    }
+    expect(pinnedSimStart(Date.UTC(2026, 11, 5, 12, 0), 2, 12)).toBe(Date.UTC(2026, 11, 3, 12, 0))
+    expect(() => pinnedSimStart(0, 1, 24)).toThrow(/utcHour/)
   })
 })

@@ -46,6 +46,22 @@ export interface SimClock {
 
 export const MAX_HORIZON_MS = 29 * 86_400_000
 
+const DAY_MS = 86_400_000
+
+/**
+ * A simulated start pinned to a time of day: the latest `utcHour`:00 UTC at
+ * least `daysBack` days before `realMs` (so the horizon is between `daysBack`
+ * and `daysBack` + 1 days). Departures, sleep and wake-ups follow each
+ * vehicle's local time of day; a run started from it replays the same
+ * daily schedule whatever the wall clock says, which a test needs.
+ */
+export function pinnedSimStart (realMs: number, daysBack: number, utcHour: number): number {
+  if (!(utcHour >= 0 && utcHour < 24)) throw new Error(`utcHour must be in [0, 24), got ${utcHour}`)
+  const latest = realMs - daysBack * DAY_MS
+  const sameDay = Math.floor(latest / DAY_MS) * DAY_MS + utcHour * 3_600_000
+  return sameDay <= latest ? sameDay : sameDay - DAY_MS
+}
+
 /** Share of full speed for a backlog: 1 up to lowWater, 0 from highWater, linear between. */
 export function paceFactor (pacing: Pacing | undefined, backlog: number): number {
   if (pacing === undefined || backlog <= pacing.lowWater) return 1

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signalId } from '@fleetwire/proto'
 // Test-only glue: the simulator's src never imports gateway code.
 import { ADMIN_TOKEN, api, startGateway, waitFor, type TestGateway } from '../../gateway/test/helper.js'
-import { startFleet, type Fleet } from '../src/index.js'
+import { pinnedSimStart, startFleet, type Fleet } from '../src/index.js'
 
 let gw: TestGateway
 let db: pg.Pool
@@ -28,6 +28,12 @@ async function rowCount (vin: string, fromMs = 0, toMs = 8.64e15): Promise<numbe
 async function ingest (vin: string): Promise<Record<string, unknown>> {
   return await (await api(gw, `/vehicles/${vin}/ingest`)).json() as Record<string, unknown>
 }
+
+const H = 3_600_000
+// Accelerated runs start at a fixed UTC time of day (13:00 in Europe, 20:00 in Singapore): departures, sleep
+// and wake-ups follow the vehicles' local time, so a start that followed the wall clock gave every run of the
+// day a different schedule (at 21:00 UTC the first sleeper's next departure was 27 simulated hours away).
+const pinned = (days: number) => pinnedSimStart(Date.now(), days, 12)
 
 const allConnected = (fleet: Fleet, n: number) => () => fleet.stats().connected === n ? true : undefined
 
@@ -98,7 +104,7 @@ describe('firmware-sim against the real gateway', () => {
   }, 60_000)
 
   it('time-accelerated, stamps weeks of simulated time in the past, none rejected, and its faults set their DTCs', async () => {
-    const fleet = await startFleet({ url: gw.mqttUrl, vehicles: 4, seed: 77, speed: 3600 * 24, days: 12, faults: '100%', provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
+    const fleet = await startFleet({ url: gw.mqttUrl, vehicles: 4, seed: 77, speed: 3600 * 24, simStartMs: pinned(12), faults: '100%', provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
     try {
       // 12 simulated days at one simulated day per real second: caught up after about 12 s.
       await waitFor(() => (fleet.stats().dtcsSet >= 4 ? true : undefined), 40_000, 'every faulty vehicle set its DTC')
@@ -122,9 +128,16 @@ describe('firmware-sim against the real gateway', () => {
 
   it('a vehicle that goes to sleep says so (GOING_TO_SLEEP) and comes back with a new session when it wakes', async () => {
     // At 3600x a night's sleep is seconds of real time; sleeps of more than 1 s really disconnect.
-    const fleet = await startFleet({ url: gw.mqttUrl, vehicles: 4, seed: 5, speed: 3600, days: 2, minRealSleepMs: 1000, provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
+    const fleet = await startFleet({ url: gw.mqttUrl, vehicles: 4, seed: 5, speed: 3600, simStartMs: pinned(2), minRealSleepMs: 1000, provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
     try {
-      const sleeper = await waitFor(() => fleet.vehicles.find((v) => fleet.unit(v.vin)!.link === 'sleeping' && fleet.unit(v.vin)!.session > 0), 20_000, 'a vehicle asleep')
+      // A sleeper that wakes to drive off 3 to 15 simulated hours from now (seconds at 3600x): long enough for
+      // the gateway to see it asleep, short enough to wait for. Periodic check-ins (3 simulated minutes) are
+      // over before the link could come up at this speed, so they do not count.
+      const sleeper = await waitFor(() => fleet.vehicles.find((v) => {
+        const u = fleet.unit(v.vin)!
+        const left = u.state.phaseEndMs - fleet.stats().simTimeMs
+        return u.link === 'sleeping' && u.session > 0 && u.state.phaseEndMs === u.state.nextDepartureMs && left > 3 * H && left < 15 * H
+      }), 30_000, 'a vehicle asleep until its next trip')
       const session = fleet.unit(sleeper.vin)!.session
       const record = await waitFor(async () => {
         const v = await (await api(gw, `/vehicles/${sleeper.vin}`)).json() as { online: boolean, powerState: string }
@@ -136,11 +149,11 @@ describe('firmware-sim against the real gateway', () => {
     } finally {
       await fleet.stop()
     }
-  }, 60_000)
+  }, 90_000)
 
   it('answers the gateway\'s remote diagnostics from its own state: read DTCs with freeze frames, read the VIN, clear on a parked vehicle', async () => {
     // 100 % faults at 3600x over 20 simulated days: every vehicle has reached its hard failure and holds its DTC.
-    const fleet = await startFleet({ url: gw.mqttUrl, vehicles: 2, seed: 77, speed: 3600 * 24, days: 12, faults: '100%', keepAwake: true, provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
+    const fleet = await startFleet({ url: gw.mqttUrl, vehicles: 2, seed: 77, speed: 3600 * 24, simStartMs: pinned(12), faults: '100%', keepAwake: true, provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
     try {
       const f = await waitFor(() => fleet.groundTruth().faults.find((x) => x.dtcSetAt !== null), 30_000, 'a DTC set')
       await waitFor(() => fleet.unit(f.vehicleId)?.link === 'online' ? true : undefined, 10_000, 'vehicle online')
@@ -149,11 +162,20 @@ describe('firmware-sim against the real gateway', () => {
       const dtc = read.result.dtcs.find((d) => d.code === f.dtc)
       expect(dtc?.freezeFrame.length).toBeGreaterThan(0)
       expect(await (await post('read-data', { did: 0xf190 })).json()).toMatchObject({ result: { kind: 'read_data', text: f.vehicleId } })
+      const simBeforeClear = fleet.stats().simTimeMs
       const clear = await post('clear-dtcs', {})
       // Parked (ignition off) it clears; while driving the gateway refuses before asking the vehicle.
       if (clear.status === 200) {
+        const cleared = await clear.json() as { result: { kind: string, cleared: number } }
+        expect(cleared.result.kind).toBe('clear_dtc')
+        expect(cleared.result.cleared).toBeGreaterThanOrEqual(1)
         const after = await (await post('read-dtcs', { statusMask: 0x08 })).json() as { result: { dtcs: Array<{ code: string }> } }
-        expect(after.result.dtcs.map((d) => d.code)).not.toContain(f.dtc)
+        // A fault still present sets its code again at the vehicle's next check (at 86,400x within
+        // milliseconds, and whether it shows depends on the simulated time of day): then it is a new
+        // record, first set after the clear, not the one cleared.
+        if (after.result.dtcs.some((d) => d.code === f.dtc)) {
+          expect(fleet.unit(f.vehicleId)!.state.dtc.get(f.dtc)!.firstSetMs).toBeGreaterThanOrEqual(simBeforeClear)
+        }
       } else {
         expect(await clear.json()).toMatchObject({ code: 'GW_DIAG_NOT_PARKED' })
       }

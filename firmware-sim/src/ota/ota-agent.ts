@@ -53,6 +53,8 @@ export class OtaAgent {
   rejected = 0
   downloadResumes = 0
   bytesDownloaded = 0
+  /** Install-window checks that found the window closed (tests wait for them instead of sleeping). */
+  windowWaits = 0
 
   constructor (readonly o: OtaAgentOptions) {}
 
@@ -126,7 +128,10 @@ export class OtaAgent {
     await this.report(S.OTA_STATE_DOWNLOADED, '', { progressPct: 100 })
     // Install only inside the campaign's window, in the vehicle's local time.
     const w = doc.installWindow
-    while (!inWindow(localMinute(this.now(), w.timeZone), w.startMinute, w.endMinute)) await this.sleep(Math.max(1000, this.o.stepMs * 50))
+    while (!inWindow(localMinute(this.now(), w.timeZone), w.startMinute, w.endMinute)) {
+      this.windowWaits++
+      await this.sleep(Math.max(1000, this.o.stepMs * 50))
+    }
     const rule = doc.preconditions
     let state = this.o.preconditions()
     for (let i = 0; !preconditionsMet(rule, state); i++) {

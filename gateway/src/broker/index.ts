@@ -21,6 +21,8 @@ export interface Broker {
   tlsAddress(): AddressInfo | undefined
   /** Closes the vehicle's connection, if it has one. */
   disconnect(vehicleId: string): boolean
+  /** Replaces the per-address connection limiter's clock (tests drive bans past their end with it). */
+  useClock(now: () => number): void
 }
 
 declare module 'fastify' {
@@ -48,7 +50,8 @@ export default fp(async (app) => {
   const certificates = new WeakMap<object, string>()
   const gate: PublishGate = { closing: false, inflight: 0 }
   const limiter = createConnectionLimiter(config.mqtt.connLimit)
-  const sweep = setInterval(() => limiter.sweep(Date.now()), LIMITER_SWEEP_MS).unref()
+  const clock = { now: Date.now }
+  const sweep = setInterval(() => limiter.sweep(clock.now()), LIMITER_SWEEP_MS).unref()
 
   const aedes = await Aedes.createBroker({
     // Unbounded mqemitter concurrency: with the default (100) aedes 1.2 dies
@@ -110,7 +113,7 @@ export default fp(async (app) => {
   /** Per-address connection rate, checked on the raw socket before any byte is read (or TLS handshake done). */
   function admitted (socket: Socket): boolean {
     const address = remoteAddressOf(socket)
-    const a = limiter.admit(address, Date.now())
+    const a = limiter.admit(address, clock.now())
     if (a.ok) return true
     metrics.connectionsRefused.inc({ reason: a.reason === 'banned' ? 'GW_MQTT_ADDRESS_BANNED' : 'GW_MQTT_CONNECTION_RATE' })
     if (a.reason === 'rate_limited') log.warn({ address, untilMs: a.untilMs }, 'address connects too often: refused for a while')
@@ -164,6 +167,7 @@ export default fp(async (app) => {
       c?.close()
       return c !== undefined
     },
+    useClock: (now) => { clock.now = now },
   })
 
   // Graceful shutdown, bounded: stop accepting connections and publishes

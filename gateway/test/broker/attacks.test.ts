@@ -39,8 +39,12 @@ describe('broker under attack (real TCP)', () => {
     const steady = await provision(gw)
     const s = await rawSocket(gw.app.broker.tcpAddress().port)
     expect(await rawConnect(s, slow)).toBe(0)
+    const suback = new Promise<void>((resolve) => {
+      const onData = (b: Buffer) => { if (b[0] === 0x90) { s.off('data', onData); resolve() } }
+      s.on('data', onData)
+    })
     s.write(mqttPacket.generate({ cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: `v/${slow.id}/cmd/req`, qos: 0 }] }))
-    await sleep(200)
+    await suback
     // Stops reading: the kernel buffers fill, then the broker's writes block. (A paused
     // socket never sees the server's close either, so the drop is observed on the broker.)
     s.pause()
@@ -114,6 +118,9 @@ describe('connection rate per address', () => {
   it('bans a flapping address for MQTT_CONN_BAN_S, then lets it back in', async () => {
     const v = await provision(limited)
     const port = limited.app.broker.tcpAddress().port
+    // The limiter's clock stands still unless the test moves it: the ban is checked at its exact moments.
+    let now = Date.now()
+    limited.app.broker.useClock(() => now)
     // A client reconnecting in a loop: connect, CONNACK, drop, again.
     const outcomes: Array<number | 'closed'> = []
     for (let i = 0; i < 8; i++) {
@@ -123,10 +130,11 @@ describe('connection rate per address', () => {
     }
     expect(outcomes.slice(0, 5)).toEqual([0, 0, 0, 0, 0])
     expect(outcomes.slice(5)).toEqual(['closed', 'closed', 'closed'])
-    // Still banned a second later, although the bucket has refilled by one.
-    await sleep(1100)
+    // Still banned 1.1 s later, although the bucket has refilled by one.
+    now += 1100
     expect(await rawConnect(await rawSocket(port), v)).toBe('closed')
-    await sleep(1500)
+    // The 2 s ban is over.
+    now += 1500
     const s = await rawSocket(port)
     expect(await rawConnect(s, v)).toBe(0)
     s.destroy()

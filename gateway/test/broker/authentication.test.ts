@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { vehicleTopic } from '@fleetwire/proto'
 import { type Provisioned, type TestGateway, api, closed, connectVehicle, provision, startGateway, waitFor } from '../helper.js'
 
 let gw: TestGateway
@@ -44,8 +45,12 @@ describe('vehicle authentication over MQTT/TCP', () => {
 
   it('a second connection with the same id but other credentials does not take over the session', async () => {
     const owner = await connectVehicle(gw.mqttUrl, car)
+    let closes = 0
+    owner.on('close', () => { closes++ })
     expect(await refusal(connectVehicle(gw.mqttUrl, { ...car, password: 'stolen?' }))).toBe(4)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // A round trip on the owner's connection after the refusal: the broker still serves it, and it never closed.
+    await new Promise<void>((resolve, reject) => owner.subscribe(vehicleTopic(car.id, 'cmd/req'), { qos: 1 }, (err) => err ? reject(err) : resolve()))
+    expect(closes).toBe(0)
     expect(owner.connected).toBe(true)
     owner.end(true)
   })

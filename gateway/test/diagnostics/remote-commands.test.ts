@@ -130,11 +130,20 @@ describe('remote diagnostics over MQTT', () => {
     const q = await (await post(v.id, 'read-dtcs', { queue: { expiresInS: 1 } })).json() as { commandId: string, poll: string }
     await waitFor(async () => (await (await api(gw, q.poll)).json() as { status: string }).status === 'expired' || undefined, 8000, 'expiry')
     expect(await (await api(gw, q.poll)).json()).toMatchObject({ result: { code: 'GW_DIAG_QUEUE_EXPIRED' } })
-    let requests = 0
-    const c = await scriptedVehicle(v, () => { requests++; return undefined })
+    const seen: string[] = []
+    const c = await scriptedVehicle(v, (r) => {
+      seen.push(r.readDtc != null ? 'read_dtc' : r.readData != null ? 'read_data' : 'other')
+      return r.readData != null ? { correlationId: r.correlationId, readData: { did: 0xf190, value: Buffer.from(v.id), text: v.id } } : undefined
+    })
     await birth(c, v, fleetwire.v1.PowerState.POWER_STATE_AWAKE, false)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    expect(requests).toBe(0)
+    await waitFor(async () => ((await (await api(gw, `/vehicles/${v.id}`)).json()) as { powerState: string }).powerState === 'awake' || undefined, 5000, 'awake')
+    // A dispatch pass for the woken vehicle, run to its end, then a live command: whatever that pass had sent
+    // would have reached the vehicle before the live command (one MQTT connection delivers in order).
+    const { rows } = await gw.app.storage.pool.query<{ vehicle_key: number }>('SELECT vehicle_key FROM vehicles WHERE vehicle_id = $1', [v.id])
+    expect(await gw.app.diagnostics.service.dispatchQueued(rows[0]!.vehicle_key)).toBe(0)
+    const live = await post(v.id, 'read-data', { did: 0xf190 })
+    expect(live.status).toBe(200)
+    expect(seen).toEqual(['read_data'])
     c.end(true)
   })
 

@@ -39,7 +39,8 @@ describe('campaign start and end dates (fake clock, real PostgreSQL, MQTT, simul
     now = T0 + HOUR - 60_000
     await gw.app.ota.tick()
     await gw.app.ota.tick()
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Two full passes a minute before the start date: nothing offered (the gateway's count, then the vehicles').
+    expect(gw.app.ota.stats.scheduler.offersSent).toBe(0)
     const before = await campaign(gw, id)
     expect(before.state).toBe('scheduled')
     expect(before.counts.queued).toBe(3)
@@ -65,10 +66,11 @@ describe('campaign start and end dates (fake clock, real PostgreSQL, MQTT, simul
     const sleeper = fleet.vehicles[2]
     await sleeper?.birth('awake')
     await waitFor(async () => (await (await api(gw, `/vehicles/${fleet.ids[2] as string}`)).json() as { powerState: string }).powerState === 'awake' || undefined, 5000, 'awake')
+    const offered = gw.app.ota.stats.scheduler.offersSent
     now = T0 + 3 * HOUR + 60_000
     await gw.app.ota.tick()
     await gw.app.ota.tick()
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(gw.app.ota.stats.scheduler.offersSent).toBe(offered)
     expect(sleeper?.agent.offer).toBeUndefined()
     const rec = await (await api(gw, `/vehicles/${fleet.ids[2] as string}/updates`)).json() as { items: Array<{ state: string, reason: string }> }
     expect(rec.items[0]).toMatchObject({ state: 'cancelled', reason: 'campaign_ended' })

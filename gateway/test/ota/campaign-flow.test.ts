@@ -59,8 +59,11 @@ describe('OTA rollout in waves (real PostgreSQL, MQTT, simulated vehicles)', () 
     const paused = await waitForCampaign(gw, id, (c) => c.state === 'paused', 30_000, 'paused campaign')
     expect(paused.pauseReason).toContain('error_threshold')
     expect(paused.failureReasons).toEqual({ install_failed: 1 })
-    // Let the rest of wave 1 finish: still paused, and no vehicle of waves 2-3 was ever offered the update.
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    // Once the rest of wave 1 has finished, a full scheduler pass later: still paused, and no vehicle of
+    // waves 2-3 was ever offered the update.
+    const finished = (byState: Record<string, number> = {}) => ['succeeded', 'failed', 'rolled_back', 'declined', 'cancelled', 'timed_out'].reduce((n, k) => n + (byState[k] ?? 0), 0)
+    await waitForCampaign(gw, id, (c) => finished(c.progress.byWave[0]?.byState) === 10, 30_000, 'wave 1 finished')
+    await gw.app.ota.tick()
     const later = await campaign(gw, id)
     expect(later.state).toBe('paused')
     expect(later.currentWave).toBe(1)
@@ -84,7 +87,8 @@ describe('OTA rollout in waves (real PostgreSQL, MQTT, simulated vehicles)', () 
     })
     await control(gw, id, 'start')
     const waiting = await waitForCampaign(gw, id, (c) => c.progress.byWave[0]?.byState.succeeded === 4 && c.events.some((e) => e.kind === 'awaiting_approval'), 30_000, 'wave 1 done, awaiting approval')
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // A full scheduler pass after the wave finished: the next wave still waits for the approval.
+    await gw.app.ota.tick()
     const still = await campaign(gw, id)
     expect(still.currentWave).toBe(1)
     expect(still.progress.byWave[1]?.byState.queued).toBe(6)

@@ -70,10 +70,13 @@ describe('fleet-owner opt-in, driver consent and durable reminders (fake clock, 
     if (quiet === undefined || eager1 === undefined || eager2 === undefined || stubborn === undefined) throw new Error('vehicles missing')
     expect((await api(gw1, `/vehicles/${quiet.agent.o.vehicleId}/ota-preferences`, { method: 'PUT', body: JSON.stringify({ language: 'de', quietHours: '08:30-10:00' }) })).status).toBe(204)
     const numbers = (v: typeof quiet) => v.reminders.map((r) => r.number)
+    const firedAnywhere = () => gw1.app.ota.stats.scheduler.remindersFired + gw2.app.ota.stats.scheduler.remindersFired
+    const delivered = () => gw1.app.ota.stats.scheduler.remindersDelivered + gw2.app.ota.stats.scheduler.remindersDelivered
 
     now = T0 + HOUR - 60_000
     await tickBoth()
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Both gateways' passes have run a minute before the first reminder is due: none fired, none sent.
+    expect(firedAnywhere() + delivered()).toBe(0)
     expect(fleetA.vehicles.every((v) => v.reminders.length === 0)).toBe(true)
 
     now = T0 + HOUR + 60_000
@@ -102,7 +105,8 @@ describe('fleet-owner opt-in, driver consent and durable reminders (fake clock, 
     now = T0 + 30 * HOUR
     await tickBoth()
     await tickBoth()
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Every reminder the gateways sent is on its head unit (none still in flight) before the counts are read.
+    await waitFor(() => fleetA.vehicles.reduce((n, v) => n + v.reminders.length, 0) === delivered() || undefined, 5000, 'every reminder sent received')
     expect(numbers(eager1)).toEqual([1, 2])
     expect(numbers(eager2)).toEqual([1, 2])
     expect(numbers(stubborn)).toEqual([1, 2, 3]) // OTA_REMINDER_MAX

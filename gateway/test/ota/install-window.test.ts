@@ -12,7 +12,7 @@ async function stateOf (gw: TestGateway, vehicleId: string): Promise<{ state: st
   return body.items[0] as { state: string, history: Array<{ to: string }> }
 }
 
-describe('per-vehicle install windows in local time (two time zones, one campaign; real clock)', () => {
+describe('per-vehicle install windows in local time (two time zones, one campaign; window set around the current UTC time)', () => {
   let gw: TestGateway
   let fleet: TestFleet
   let id: string
@@ -48,9 +48,15 @@ describe('per-vehicle install windows in local time (two time zones, one campaig
     expect(inUtc.agent.offer?.installWindow).toEqual({ startMinute: start, endMinute: end, timeZone: 'UTC' })
     expect(inTokyo.agent.offer?.installWindow).toEqual({ startMinute: start, endMinute: end, timeZone: 'Asia/Tokyo' })
 
-    // Well past the in-progress timeout and several window checks on the vehicle: still waiting, not installing, not timed out.
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    // Well past the in-progress timeout (the gateway's clock moved a minute on, a full scheduler pass run)
+    // and two more window checks on the vehicle: still waiting, not installing, not timed out.
+    const checks = inTokyo.agent.windowWaits
+    gw.app.ota.useClock(() => Date.now() + 60_000)
+    await gw.app.ota.tick()
+    await gw.app.ota.tick()
+    await waitFor(() => inTokyo.agent.windowWaits >= checks + 2 || undefined, 10_000, 'two more window checks')
     expect((await stateOf(gw, tokyoId)).state).toBe('downloaded')
+    expect(gw.app.ota.stats.scheduler.timedOut).toBe(0)
     expect(inTokyo.agent.reports.map((r) => r.state)).not.toContain(S.OTA_STATE_INSTALLING)
 
     // Its local time reaches the window (the vehicle's clock moves nine hours back): now it installs.
