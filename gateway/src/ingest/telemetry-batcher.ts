@@ -101,6 +101,8 @@ export class TelemetryBatcher {
       c.tsMs.push(tsMs[i] as number)
       c.values.push(values[i] as number)
     }
+    // One message, one stored row: a resent message is recognised by its content.
+    c.messageSizes?.push(signalIds.length)
     this.queuedSamples += signalIds.length
     const done = new Promise<Durability>((resolve) => this.current.waiters.push({ resolve }))
     if (c.signalIds.length >= this.opts.batchMaxSamples) this.seal()
@@ -205,5 +207,5 @@ export class TelemetryBatcher {
 }
 
 function emptyBatch (): PendingBatch {
-  return { columns: { vehicleKeys: [], signalIds: [], tsMs: [], values: [] }, waiters: [] }
+  return { columns: { vehicleKeys: [], signalIds: [], tsMs: [], values: [], messageSizes: [] }, waiters: [] }
 }
