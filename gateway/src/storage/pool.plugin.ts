@@ -61,7 +61,8 @@ export default fp(async (app) => {
       if (timescale) {
         await applyTimescalePolicies(client, { retentionDays: retention.retentionDays, compressAfterDays: retention.compressAfterDays })
       } else {
-        await ensurePartitions(client, Date.now() - ingest.maxAgeMs, Date.now() + PARTITIONS_AHEAD_MS)
+        // Today's neighbours now; the rest of the late-data window and the week ahead in the hourly job.
+        await ensurePartitions(client, Date.now() - DAY_MS, Date.now() + 2 * DAY_MS)
       }
       await migrateLegacyAtStart(client, retention.migrateAtStartRows, log)
       schemaVersion = await currentSchemaVersion(client)
@@ -82,8 +83,8 @@ export default fp(async (app) => {
   let purging: Promise<void> | undefined
   const purge = () => {
     if (purging !== undefined) return
-    // Tomorrow's partitions exist before tomorrow's samples (else they would land in the default partition).
-    const ahead = ensurePartitions(pool, Date.now(), Date.now() + PARTITIONS_AHEAD_MS)
+    // Partitions exist before their samples arrive (else those land in the default partition).
+    const ahead = ensurePartitions(pool, Date.now() - ingest.maxAgeMs, Date.now() + PARTITIONS_AHEAD_MS)
       .catch((err: unknown) => log.error({ err }, 'creating telemetry partitions failed'))
     const cutoffMs = Date.now() - retention.retentionDays * DAY_MS
     purging = ahead.then(() => telemetry.purgeOlderThan(cutoffMs, purgeAbort.signal))

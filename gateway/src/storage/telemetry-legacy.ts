@@ -1,5 +1,6 @@
 import type { Queryable } from './db.js'
 import { MAX_ROW_SPAN_MS } from './telemetry-rows.core.js'
+import { decompressLegacyTelemetry } from './timescale.js'
 
 /**
  * Moves samples of the per-sample layout (telemetry_legacy, renamed by
@@ -26,13 +27,15 @@ export async function legacyTelemetryRows (db: Queryable, limit: number): Promis
   return n.rows[0]?.n ?? 0
 }
 
+// The first key of the next step (none: this step takes the rest). Looked up
+// first and passed as constants: TimescaleDB's DML on compressed chunks did
+// not apply the bound as a subquery (a step took everything).
+const BOUND_SQL = 'SELECT vehicle_key AS k, signal_id AS s, ts AS t FROM telemetry_legacy ORDER BY vehicle_key, signal_id, ts OFFSET $1 LIMIT 1'
+
 const MOVE_SQL = `
-  WITH bound AS (
-    SELECT vehicle_key, signal_id, ts FROM telemetry_legacy ORDER BY vehicle_key, signal_id, ts OFFSET $1 LIMIT 1
-  ), moved AS (
+  WITH moved AS (
     DELETE FROM telemetry_legacy t
-    WHERE NOT EXISTS (SELECT 1 FROM bound)
-       OR (t.vehicle_key, t.signal_id, t.ts) < (SELECT (b.vehicle_key, b.signal_id, b.ts) FROM bound b)
+    WHERE $1::int IS NULL OR (t.vehicle_key, t.signal_id, t.ts) < ($1::int, $2::int2, $3::timestamptz)
     RETURNING t.vehicle_key, t.signal_id, t.ts, t.value
   ), grouped AS (
     SELECT vehicle_key, floor(extract(epoch FROM ts) * 1000 / ${MAX_ROW_SPAN_MS}) AS w,
@@ -68,10 +71,13 @@ const MOVE_SQL = `
  */
 export async function migrateLegacyTelemetry (db: Queryable, opts: LegacyMigrationOptions = {}): Promise<number> {
   if (await legacyTelemetryRows(db, 1) === null) return 0
+  const hypertable = await db.query("SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'")
+  if (hypertable.rows.length > 0) await decompressLegacyTelemetry(db)
   const step = opts.stepRows ?? STEP_ROWS
   let total = 0
   for (;;) {
-    const { rows } = await db.query<{ n: number }>(MOVE_SQL, [step])
+    const bound = (await db.query<{ k: number, s: number, t: Date }>(BOUND_SQL, [step])).rows[0]
+    const { rows } = await db.query<{ n: number }>(MOVE_SQL, [bound?.k ?? null, bound?.s ?? null, bound?.t ?? null])
     const n = rows[0]?.n ?? 0
     total += n
     if (n > 0) opts.onStep?.(total)

@@ -60,3 +60,20 @@ export async function applyTimescalePolicies (conn: Queryable, p: TimescalePolic
     throw err
   }
 }
+
+/**
+ * Before the old per-sample hypertable is moved to the batch layout: stops
+ * its compression job and decompresses its chunks (one statement each).
+ * TimescaleDB cannot DELETE … RETURNING from compressed chunks inside the
+ * move's statement ("attempted to delete invisible tuple"). Needs the disk
+ * space of the decompressed rows for the duration of the move.
+ */
+export async function decompressLegacyTelemetry (conn: Queryable): Promise<number> {
+  const { rows } = await conn.query<{ c: string }>(`
+    SELECT format('%I.%I', chunk_schema, chunk_name) AS c FROM timescaledb_information.chunks
+    WHERE hypertable_schema = current_schema() AND hypertable_name = 'telemetry_legacy' AND is_compressed`)
+  if (rows.length === 0) return 0
+  await conn.query("SELECT remove_compression_policy('telemetry_legacy', if_exists => true)")
+  for (const r of rows) await conn.query('SELECT decompress_chunk($1::regclass, true)', [r.c])
+  return rows.length
+}
