@@ -11,6 +11,7 @@ INSERT INTO telemetry_legacy (vehicle_key, signal_id, ts, value)
   SELECT b.vehicle_key, u.s, b.ts + u.o * interval '1 millisecond', u.v
   FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
   ON CONFLICT DO NOTHING;
+DROP VIEW telemetry_samples;
 DROP TABLE telemetry_batches;
 DROP TABLE telemetry_latest;
 DROP FUNCTION telemetry_latest_merge;

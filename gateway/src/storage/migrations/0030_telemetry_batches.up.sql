@@ -46,3 +46,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
               SELECT s, t, v, 1 FROM unnest(b_s, b_t, b_v) AS b(s, t, v)) u
         ORDER BY u.s, u.t DESC, u.src) m
 $$;
+
+-- One row per sample, for ad-hoc queries and tests. It cannot prune by the
+-- sample's time: the gateway's queries bound telemetry_batches.ts instead.
+CREATE VIEW telemetry_samples AS
+  SELECT b.vehicle_key, u.signal_id, b.ts + u.offset_ms * interval '1 millisecond' AS ts, u.value
+  FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(signal_id, offset_ms, value);

@@ -12,10 +12,14 @@ CREATE TABLE telemetry_batches_np (
 ) PARTITION BY RANGE (ts);
 CREATE TABLE telemetry_batches_np_default PARTITION OF telemetry_batches_np DEFAULT;
 INSERT INTO telemetry_batches_np SELECT * FROM telemetry_batches;
+DROP VIEW telemetry_samples;
 DROP TABLE telemetry_batches;
 ALTER TABLE telemetry_batches_np RENAME TO telemetry_batches;
 ALTER TABLE telemetry_batches_np_default RENAME TO telemetry_batches_default;
 ALTER INDEX telemetry_batches_np_pkey RENAME TO telemetry_batches_pkey;
+CREATE VIEW telemetry_samples AS
+  SELECT b.vehicle_key, u.signal_id, b.ts + u.offset_ms * interval '1 millisecond' AS ts, u.value
+  FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(signal_id, offset_ms, value);
 
 CREATE TABLE IF NOT EXISTS telemetry_legacy (
   vehicle_key integer NOT NULL,

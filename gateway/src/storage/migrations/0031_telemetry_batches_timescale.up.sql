@@ -17,9 +17,13 @@ CREATE TABLE telemetry_batches_ht (
 );
 SELECT create_hypertable('telemetry_batches_ht', by_range('ts', INTERVAL '1 day'));
 INSERT INTO telemetry_batches_ht SELECT * FROM telemetry_batches;
+DROP VIEW telemetry_samples;
 DROP TABLE telemetry_batches;
 ALTER TABLE telemetry_batches_ht RENAME TO telemetry_batches;
 ALTER INDEX telemetry_batches_ht_pkey RENAME TO telemetry_batches_pkey;
+CREATE VIEW telemetry_samples AS
+  SELECT b.vehicle_key, u.signal_id, b.ts + u.offset_ms * interval '1 millisecond' AS ts, u.value
+  FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(signal_id, offset_ms, value);
 
 ALTER TABLE telemetry_batches SET (
   timescaledb.compress,
