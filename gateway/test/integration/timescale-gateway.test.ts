@@ -22,7 +22,7 @@ beforeAll(async () => {
   // The fork's PGlite has the upstream class's interface.
   server = new PGLiteSocketServer({ db: ts.db as unknown as ElectricPGlite, port: await freePort(), host: '127.0.0.1', maxConnections: 8 })
   await server.start()
-  gw = await startGateway({ DB_POOL_SIZE: '2', RULES_ENABLED: 'true', DEMO_VEHICLES: '0' }, `postgres://postgres@${server.getServerConn()}/postgres`)
+  gw = await startGateway({ DB_POOL_SIZE: '2', INGEST_WRITERS: '1', RULES_ENABLED: 'true', DEMO_VEHICLES: '0' }, `postgres://postgres@${server.getServerConn()}/postgres`)
 }, 120_000)
 afterAll(async () => {
   const t0 = Date.now()
