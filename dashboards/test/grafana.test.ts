@@ -26,6 +26,8 @@ function expand (sql: string): string {
   return sql
     .replace(/\$__timeGroupAlias\(([^,]+), \$__interval\)/g, "time_bucket('1 minute', $1) AS time")
     .replace(/\$__timeFilter\(([^)]+)\)/g, "$1 BETWEEN now() - interval '7 days' AND now()")
+    .replaceAll('$__timeFrom()', "'" + new Date(Date.now() - 7 * 86_400_000).toISOString() + "'")
+    .replaceAll('$__timeTo()', "'" + new Date().toISOString() + "'")
     .replaceAll('$__interval', '1 minute')
     .replaceAll('$vehicle', 'WVWZZZ1JZXW000001')
     .replaceAll('$signal', '1')

@@ -48,6 +48,7 @@ export class GatewayProcess {
     readonly httpUrl: string,
     readonly mqttUrl: string,
     readonly adminToken: string,
+    private readonly pgPort: number,
     private readonly logFile: string,
     private readonly ownsDataDir: boolean,
   ) {}
@@ -72,7 +73,7 @@ export class GatewayProcess {
         ...opts.env,
       },
     })
-    const gw = new GatewayProcess(child, dataDir, `http://127.0.0.1:${httpPort}`, `mqtt://127.0.0.1:${mqttPort}`, adminToken, logFile, opts.dataDir === undefined)
+    const gw = new GatewayProcess(child, dataDir, `http://127.0.0.1:${httpPort}`, `mqtt://127.0.0.1:${mqttPort}`, adminToken, pgPort, logFile, opts.dataDir === undefined)
     try {
       await gw.waitReady(120_000)
     } catch (err) {
@@ -89,6 +90,12 @@ export class GatewayProcess {
 
   get alive (): boolean {
     return this.child.exitCode === null && this.child.signalCode === null && isAlive(this.pid)
+  }
+
+  /** The embedded server's `fleetwire` database (its password file sits beside the cluster). */
+  databaseUrl (): string {
+    const password = readFileSync(path.join(this.dataDir, 'pg-password'), 'utf8').trim()
+    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.pgPort}/fleetwire`
   }
 
   /** The embedded PostgreSQL server processes (postmaster and backends). */

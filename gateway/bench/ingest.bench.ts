@@ -1,6 +1,9 @@
 /**
  * `npm run bench:ingest [-- --vehicles 400 --rate N --duration 3 --windows 5 --samples 25
  *   --workers 2 --inflight 8 --overload --overload-duration 30 --skip-baseline]`
+ * `npm run bench:ingest -- --sustained [--samples 200000000 --fleet 20000]`: the long
+ * run of ingest-sustained.ts; there --samples is the total to store (25 per
+ * message, fixed), and it ends with an `ingest_sustained` line.
  *
  * MQTT vehicles publish TelemetryBatch messages over TCP to a freshly started
  * gateway. The gateway sends the QoS 1 PUBACK only once the batch is
@@ -18,6 +21,8 @@ import { GeneratorPool } from './generator-pool.js'
 import { ensureMosquitto, runMosquittoBaseline, type BaselineResult } from './mosquitto-baseline.js'
 import { positiveArg, medianOf, progress, round, runWindows, type WindowPlan, type WindowProbe, type WindowResult } from './measure.js'
 import { runOverload } from './overload.js'
+import { runSustained } from './ingest-sustained.js'
+import { createHistogram, merge, quantile } from './latency-histogram.js'
 import { CpuMeter, MachineCpuMeter, rssMb } from './proc-stats.js'
 import type { LoadSpec, SampleValues } from './generator-protocol.js'
 
@@ -35,7 +40,9 @@ const { values: args } = parseArgs({
     rate: { type: 'string' },
     duration: { type: 'string', default: '3' },
     windows: { type: 'string', default: '5' },
-    samples: { type: 'string', default: '25' },
+    samples: { type: 'string' },
+    sustained: { type: 'boolean', default: false },
+    fleet: { type: 'string', default: '20000' },
     workers: { type: 'string', default: '2' },
     inflight: { type: 'string', default: '8' },
     overload: { type: 'boolean', default: false },
@@ -54,7 +61,7 @@ const { values: args } = parseArgs({
 const opts = {
   vehicles: positiveArg('vehicles', args.vehicles),
   rate: args.rate === undefined ? undefined : positiveArg('rate', args.rate),
-  samples: positiveArg('samples', args.samples),
+  samples: args.sustained ? 25 : positiveArg('samples', args.samples ?? '25'),
   workers: positiveArg('workers', args.workers),
   inflight: positiveArg('inflight', args.inflight),
   overloadS: positiveArg('overload-duration', args['overload-duration']),
@@ -115,6 +122,7 @@ async function runLoad (pool: GeneratorPool, probe: WindowProbe, spec: LoadSpec)
   const stuck = await pool.stopLoad()
   if (stuck > 0) progress(`  ${stuck} publishes still unacknowledged 30 s after the load stopped`)
   const samplesPerS = medianOf(windows, (w) => w.probe.stored_samples_per_s)
+  const latency = windows.reduce((h, w) => merge(h, w.pool.latency), createHistogram())
   return {
     spec,
     windows,
@@ -123,8 +131,9 @@ async function runLoad (pool: GeneratorPool, probe: WindowProbe, spec: LoadSpec)
     ackedPerS: medianOf(windows, (w) => w.pool.completedPerS),
     rejectedPerS: medianOf(windows, (w) => w.probe.rejected_msgs_per_s),
     samplesPerS,
-    p50Ms: medianOf(windows, (w) => w.pool.p50Ms),
-    p99Ms: medianOf(windows, (w) => w.pool.p99Ms),
+    // One histogram over every window of the run (a median of per-window p99s hides the bad windows).
+    p50Ms: quantile(latency, 0.5),
+    p99Ms: quantile(latency, 0.99),
   }
 }
 
@@ -203,6 +212,19 @@ async function main (): Promise<number> {
     if (!args['skip-baseline'] && ensureMosquitto()) {
       baseline = await runMosquittoBaseline(pool, { ...plan, vehicles: opts.vehicles, samples: opts.samples, window: opts.inflight })
       progress(`mosquitto relays ${round(baseline.msgsPerS)} msgs/s (cpu ${round(baseline.mosquittoCpuPct)} %, subscriber ${round(baseline.subscriberCpuPct)} %, generators ${round(baseline.generatorCpuPct)} %); published ${baseline.published}, received ${baseline.received}`)
+    }
+    if (args.sustained) {
+      const line = await runSustained(pool, {
+        targetSamples: positiveArg('samples', args.samples ?? '200000000'),
+        vehicles: opts.vehicles,
+        fleet: Math.max(opts.vehicles, positiveArg('fleet', args.fleet)),
+        samples: opts.samples,
+        inflight: opts.inflight,
+        rules: args.rules,
+        values,
+      }, baseline)
+      process.stdout.write(JSON.stringify(line) + '\n')
+      return 0
     }
     const run = async (rules: boolean) => {
       progress(`starting gateway (embedded PostgreSQL), rules ${rules ? 'on' : 'off'}`)

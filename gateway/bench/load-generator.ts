@@ -78,10 +78,15 @@ function healthyValue (state: VehicleState, def: (typeof SIGNALS)[number]): numb
   return src === undefined || (src.only !== undefined && src.only !== state.model.powertrain) ? (def.min + def.max) / 2 : measure(state, src)
 }
 
-function publish (v: Vehicle, spec: LoadSpec): void {
+/**
+ * `dueMs`: when an open-loop publish was due. Its latency is counted from
+ * then, not from when a client had room to send it, so a server that makes
+ * publishes wait shows that wait (no coordinated omission).
+ */
+function publish (v: Vehicle, spec: LoadSpec, dueMs?: number): void {
   v.inflight++
   counters.sent++
-  const t0 = performance.now()
+  const t0 = dueMs ?? performance.now()
   const payload = encodeBatch(v)
   const base = v.lastBaseMs
   v.client.publish(v.topic, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), { qos: spec.qos }, (err) => {
@@ -115,7 +120,7 @@ function tick (spec: LoadSpec): void {
       continue
     }
     skipped = 0
-    publish(v, spec)
+    publish(v, spec, openStartMs + issued * 1000 / spec.msgsPerS)
     issued++
     due--
   }

@@ -57,6 +57,7 @@ export interface Config {
   readonly telemetry: {
     readonly retentionDays: number
     readonly compressAfterDays: number
+    readonly migrateAtStartRows: number
     readonly rollupRefreshS: number
     readonly historyRawMaxS: number
   }
@@ -170,6 +171,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
     telemetry: {
       retentionDays: e.TELEMETRY_RETENTION_DAYS,
       compressAfterDays: e.TELEMETRY_COMPRESS_AFTER_DAYS,
+      migrateAtStartRows: e.TELEMETRY_MIGRATE_AT_START_ROWS,
       rollupRefreshS: e.ROLLUP_REFRESH_S,
       historyRawMaxS: e.HISTORY_RAW_MAX_S,
     },

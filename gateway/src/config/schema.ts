@@ -45,6 +45,7 @@ export const EnvSchema = Type.Object({
   INGEST_MAX_FUTURE_S: int(300, 0, 86_400, 'sample timestamps further ahead of the gateway clock are rejected'),
   INGEST_MAX_AGE_DAYS: int(30, 1, 3650, 'store-and-forward samples older than this are rejected'),
   TELEMETRY_RETENTION_DAYS: int(365, 1, 36_500, 'raw telemetry kept this long (TimescaleDB retention policy / plain-PostgreSQL purge)'),
+  TELEMETRY_MIGRATE_AT_START_ROWS: int(5_000_000, 0, 2_000_000_000, 'samples of the old per-sample layout migrated at start-up; with more the gateway refuses to start and names the migration command'),
   TELEMETRY_COMPRESS_AFTER_DAYS: int(7, 1, 3650, 'TimescaleDB: compress telemetry chunks older than this'),
   ROLLUP_REFRESH_S: int(60, 10, 86_400, 'TimescaleDB: refresh interval of the 1-minute continuous aggregate'),
   HISTORY_RAW_MAX_S: int(6 * 3600, 60, 31 * 86_400, 'history ranges up to this length are served raw, longer ones downsampled'),

@@ -36,13 +36,27 @@ interface PendingBatch {
   waiters: Array<{ resolve: (d: Durability) => void }>
 }
 
+/**
+ * One writer's share of the vehicles (vehicle key modulo writers). A write
+ * also merges the vehicles' newest samples into their telemetry_latest rows;
+ * writers with disjoint vehicles never wait for each other's row locks
+ * (with every writer touching every vehicle, writes serialised on them).
+ */
+interface Lane {
+  current: PendingBatch
+  sealed: PendingBatch[]
+  timer: NodeJS.Timeout | undefined
+  writing: boolean
+}
+
 const RETRY_MIN_MS = 100
 const RETRY_MAX_MS = 2000
 const WARN_EVERY_MS = 10_000
 
 /**
  * Collects validated samples from all vehicles into column batches and
- * writes them with a bounded number of parallel writers. `add()` resolves
+ * writes them with a bounded number of parallel writers, one per lane of
+ * vehicles. `add()` resolves
  * once the samples are durable — committed in the database, or (when the
  * database fails or is slower than `spool.afterMs`) fsync'd to the local
  * write-ahead spool — and the broker acknowledges a QoS 1 publish only then.
@@ -54,17 +68,16 @@ const WARN_EVERY_MS = 10_000
  * back-pressure.
  */
 export class TelemetryBatcher {
-  private current: PendingBatch = emptyBatch()
-  private readonly sealed: PendingBatch[] = []
-  private timer: NodeJS.Timeout | undefined
-  private activeWriters = 0
+  private readonly lanes: Lane[]
   private queuedSamples = 0
   private roomWaiters: Array<() => void> = []
   private closed = false
   private spooling = false
   private lastWarnMs = 0
 
-  constructor (private readonly writer: BatchWriter, private readonly opts: BatcherOptions) {}
+  constructor (private readonly writer: BatchWriter, private readonly opts: BatcherOptions) {
+    this.lanes = Array.from({ length: Math.max(1, opts.writers) }, () => ({ current: emptyBatch(), sealed: [], timer: undefined, writing: false }))
+  }
 
   /** Samples accepted but not yet committed. */
   get queued (): number {
@@ -94,23 +107,26 @@ export class TelemetryBatcher {
 
   add (vehicleKey: number, signalIds: number[], tsMs: number[], values: number[]): Promise<Durability> {
     if (signalIds.length === 0) return Promise.resolve('stored')
-    const c = this.current.columns
+    const lane = this.lanes[vehicleKey % this.lanes.length] as Lane
+    const c = lane.current.columns
     for (let i = 0; i < signalIds.length; i++) {
       c.vehicleKeys.push(vehicleKey)
       c.signalIds.push(signalIds[i] as number)
       c.tsMs.push(tsMs[i] as number)
       c.values.push(values[i] as number)
     }
+    // One message, one stored row: a resent message is recognised by its content.
+    c.messageSizes?.push(signalIds.length)
     this.queuedSamples += signalIds.length
-    const done = new Promise<Durability>((resolve) => this.current.waiters.push({ resolve }))
-    if (c.signalIds.length >= this.opts.batchMaxSamples) this.seal()
-    else if (this.timer === undefined) this.timer = setTimeout(() => this.seal(), this.opts.flushMs)
+    const done = new Promise<Durability>((resolve) => lane.current.waiters.push({ resolve }))
+    if (c.signalIds.length >= this.opts.batchMaxSamples) this.seal(lane)
+    else if (lane.timer === undefined) lane.timer = setTimeout(() => this.seal(lane), this.opts.flushMs)
     return done
   }
 
   /** Writes everything pending and waits for it (graceful shutdown). */
   async drain (): Promise<void> {
-    this.seal()
+    for (const lane of this.lanes) this.seal(lane)
     while (this.queuedSamples > 0) await new Promise((resolve) => setTimeout(resolve, 5))
   }
 
@@ -119,26 +135,25 @@ export class TelemetryBatcher {
     for (const w of this.roomWaiters.splice(0)) w()
   }
 
-  private seal (): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer)
-      this.timer = undefined
+  private seal (lane: Lane): void {
+    if (lane.timer !== undefined) {
+      clearTimeout(lane.timer)
+      lane.timer = undefined
     }
-    if (this.current.columns.signalIds.length === 0) return
-    this.sealed.push(this.current)
-    this.current = emptyBatch()
-    this.pump()
+    if (lane.current.columns.signalIds.length === 0) return
+    lane.sealed.push(lane.current)
+    lane.current = emptyBatch()
+    this.pump(lane)
   }
 
-  private pump (): void {
-    while (this.activeWriters < this.opts.writers && this.sealed.length > 0) {
-      const batch = this.sealed.shift() as PendingBatch
-      this.activeWriters++
-      void this.write(batch).finally(() => {
-        this.activeWriters--
-        this.pump()
-      })
-    }
+  private pump (lane: Lane): void {
+    if (lane.writing || lane.sealed.length === 0) return
+    const batch = lane.sealed.shift() as PendingBatch
+    lane.writing = true
+    void this.write(batch).finally(() => {
+      lane.writing = false
+      this.pump(lane)
+    })
   }
 
   private async write (batch: PendingBatch): Promise<void> {
@@ -205,5 +220,5 @@ export class TelemetryBatcher {
 }
 
 function emptyBatch (): PendingBatch {
-  return { columns: { vehicleKeys: [], signalIds: [], tsMs: [], values: [] }, waiters: [] }
+  return { columns: { vehicleKeys: [], signalIds: [], tsMs: [], values: [], messageSizes: [] }, waiters: [] }
 }

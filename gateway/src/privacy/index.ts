@@ -19,7 +19,7 @@ const FIRST_RETENTION_AFTER_MS = 90_000
 export default fp(async (app) => {
   const log = app.log.child({ module: 'privacy' })
   const service = createPrivacyService({
-    repo: createPrivacyRepository(app.storage.pool, { timescale: app.storage.timescale }),
+    repo: createPrivacyRepository(app.storage.pool, { timescale: app.storage.timescale, ddl: app.storage.ownerPool }),
     policy: app.config.dataPolicy,
     redactAudit: (cutoffs) => app.audit.repo.redact(cutoffs),
     log,

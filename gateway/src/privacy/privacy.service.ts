@@ -34,19 +34,19 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
       let telemetry = 0
       let positions = 0
       let presenceEvents = 0
-      const range = { from: Infinity, to: -Infinity }
-      const note = (d: Deleted) => {
-        if (d.fromMs !== null) range.from = Math.min(range.from, d.fromMs)
-        if (d.toMs !== null) range.to = Math.max(range.to, d.toMs)
-        return d.rows
-      }
+      const note = (d: Deleted) => d.rows
+      // Whole days older than every region's cut-offs go at once (partitions / chunks).
+      const all = [policy.fallback, ...Object.values(policy.byRegion)]
+      const wholeCutoff = Math.min(...all.flatMap((p) => [cutoffMs(nowMs, p.positionDays), cutoffMs(nowMs, p.telemetryDays)]))
+      const dropped = await repo.dropTelemetryBefore(wholeCutoff, POSITION_SIGNAL_IDS)
+      positions += dropped.positions
+      telemetry += dropped.samples - dropped.positions
       for (const v of await repo.vehicles()) {
         const p = policyFor(policy, v.region)
         positions += note(await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.positionDays), true, POSITION_SIGNAL_IDS))
         telemetry += note(await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.telemetryDays), false, POSITION_SIGNAL_IDS))
         presenceEvents += await repo.deletePresenceEvents(v.key, cutoffMs(nowMs, p.telemetryDays))
       }
-      if (range.from <= range.to) await repo.refreshRollup(range.from, range.to)
       const regions = Object.keys(policy.byRegion)
       const auditRedacted = await redactAudit([
         ...regions.map((region) => ({ region, beforeMs: cutoffMs(nowMs, policyFor(policy, region).auditDays) })),
@@ -58,8 +58,7 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
     },
 
     async erase (vehicle: VehicleRecord): Promise<ErasedCounts> {
-      const { fromMs, toMs, ...erased } = await repo.erase(vehicle.key, POSITION_SIGNAL_IDS)
-      if (fromMs !== null && toMs !== null) await repo.refreshRollup(fromMs, toMs)
+      const { fromMs: _from, toMs: _to, ...erased } = await repo.erase(vehicle.key, POSITION_SIGNAL_IDS)
       log.info({ vehicleId: vehicle.id, ...erased }, 'vehicle data erased on request')
       return erased
     },

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { coalesce, decodeSegment, encodeRecord } from './record.core.js'
 
@@ -13,7 +14,7 @@ describe('spool records', () => {
     const a = batch(3)
     const b = batch(500, 7)
     const seg = decodeSegment(Buffer.concat([encodeRecord(a), encodeRecord(b)]))
-    expect(seg.records).toEqual([a, b])
+    expect(seg.records).toEqual([{ ...a, messageSizes: [3] }, { ...b, messageSizes: [500] }])
     expect(seg.tornBytes).toBe(0)
   })
 
@@ -35,8 +36,25 @@ describe('spool records', () => {
     expect(decodeSegment(Buffer.concat([a, b, encodeRecord(batch(1))])).records).toHaveLength(1)
   })
 
-  it('coalesce into batches of at most the given size, in order', () => {
-    const out = coalesce([batch(3), batch(3, 2), batch(3, 3)], 6)
+  it('keep message boundaries (each message is one stored row)', () => {
+    const a = { ...batch(6), messageSizes: [2, 4] }
+    expect(decodeSegment(encodeRecord(a)).records).toEqual([a])
+  })
+
+  it('read records of the first format (no message boundaries)', () => {
+    const v2 = encodeRecord(batch(2))
+    // FWS1: count, then the columns; boundaries come from vehicle runs.
+    const payload = Buffer.concat([v2.subarray(12, 16), v2.subarray(24)])
+    const head = Buffer.alloc(12)
+    head.writeUInt32BE(0x46575331, 0)
+    head.writeUInt32BE(payload.length, 4)
+    head.writeUInt32BE(crc32(payload), 8)
+    expect(decodeSegment(Buffer.concat([head, payload])).records).toEqual([batch(2)])
+  })
+
+  it('coalesce into batches of at most the given size, in order, keeping message boundaries', () => {
+    const out = coalesce([batch(3), { ...batch(3, 2), messageSizes: [1, 2] }, batch(3, 3)], 6)
     expect(out.map((b) => b.vehicleKeys)).toEqual([[1, 1, 1, 2, 2, 2], [3, 3, 3]])
+    expect(out.map((b) => b.messageSizes)).toEqual([[3, 1, 2], [3]])
   })
 })

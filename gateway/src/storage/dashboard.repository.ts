@@ -37,12 +37,12 @@ SELECT ${PRESENCE_SQL} AS presence, count(*)::int AS n FROM vehicles v WHERE ${S
 const ALERTS_SQL = `
 SELECT a.severity, count(*)::int AS n FROM alerts a JOIN vehicles v ON v.vehicle_key = a.vehicle_key
 WHERE a.state <> 'resolved' AND ${SCOPE_SQL} GROUP BY 1`
-/** Latest latitude (catalog id 3) and longitude (4) per vehicle: one primary-key probe each. */
+/** Latest latitude (catalog id 3) and longitude (4) per vehicle, from its one telemetry_latest row. */
 const POSITIONS_SQL = `
-SELECT v.vehicle_id AS id, v.model, v.region, v.fleet, ${PRESENCE_SQL} AS presence, lat.value AS lat, lon.value AS lon
+SELECT v.vehicle_id AS id, v.model, v.region, v.fleet, ${PRESENCE_SQL} AS presence,
+       l.vals[array_position(l.signal_ids, 3::int2)] AS lat, l.vals[array_position(l.signal_ids, 4::int2)] AS lon
 FROM vehicles v
-LEFT JOIN LATERAL (SELECT value FROM telemetry t WHERE t.vehicle_key = v.vehicle_key AND t.signal_id = 3 ORDER BY t.ts DESC LIMIT 1) lat ON true
-LEFT JOIN LATERAL (SELECT value FROM telemetry t WHERE t.vehicle_key = v.vehicle_key AND t.signal_id = 4 ORDER BY t.ts DESC LIMIT 1) lon ON true
+LEFT JOIN telemetry_latest l ON l.vehicle_key = v.vehicle_key
 WHERE ${SCOPE_SQL}
 ORDER BY v.vehicle_id`
 

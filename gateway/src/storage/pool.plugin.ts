@@ -5,10 +5,19 @@ import { runMigrations } from './migrate.js'
 import { ensureEmbeddedRuntimeLogin, grantRuntimeRole, runtimeIsLeastPrivileged } from './roles.js'
 import { createTelemetryRepository, type TelemetryRepository } from './telemetry.repository.js'
 import { applyTimescalePolicies, detectTimescale } from './timescale.js'
+import { ensurePartitions } from './telemetry-partitions.js'
+import { legacyTelemetryRows, migrateLegacyTelemetry } from './telemetry-legacy.js'
+import type { Log } from '../shared/log.js'
 
 export interface Storage {
   pool: pg.Pool
-  /** TimescaleDB in use: hypertables, compression, retention policy, 1-minute rollups. */
+  /**
+   * Connections as the table owner, for the DDL the runtime role may not run:
+   * creating and dropping telemetry partitions or chunks. The pool itself when
+   * one role does both.
+   */
+  ownerPool: pg.Pool
+  /** TimescaleDB in use: hypertables, compression, retention policy. */
   timescale: boolean
   telemetry: TelemetryRepository
   /** Database reachable and migrated (for /readyz); never throws. */
@@ -24,6 +33,7 @@ declare module 'fastify' {
 const PURGE_EVERY_MS = 3_600_000
 const FIRST_PURGE_AFTER_MS = 60_000
 const READY_TIMEOUT_MS = 2_000
+const PARTITIONS_AHEAD_MS = 7 * 86_400_000
 const DAY_MS = 86_400_000
 
 /**
@@ -95,25 +105,31 @@ export default fp(async (app) => {
     await runMigrations(conn, { log, timescale: true })
     const ts = await detectTimescale(conn)
     if (ts) {
-      await applyTimescalePolicies(conn, {
-        retentionDays: retention.retentionDays,
-        compressAfterDays: retention.compressAfterDays,
-        rollupRefreshS: retention.rollupRefreshS,
-        lateDataDays: Math.ceil(ingest.maxAgeMs / DAY_MS),
-      })
+      await applyTimescalePolicies(conn, { retentionDays: retention.retentionDays, compressAfterDays: retention.compressAfterDays })
+    } else {
+      // Today's neighbours now; the rest of the late-data window and the week ahead in the hourly job.
+      await ensurePartitions(conn, Date.now() - DAY_MS, Date.now() + 2 * DAY_MS)
     }
+    await migrateLegacyAtStart(conn, retention.migrateAtStartRows, log)
     return { timescale: ts, schemaVersion: await currentSchemaVersion(conn) }
   }
 
-  const telemetry = createTelemetryRepository(pool, { timescale, copyPool: pool })
+  const ownerPool = ownerUrl === undefined
+    ? pool
+    : new pg.Pool({ connectionString: ownerUrl, max: 1, idleTimeoutMillis: 10_000, application_name: 'fleetwire-maintenance' })
+  if (ownerPool !== pool) ownerPool.on('error', (err) => log.warn({ err }, 'idle maintenance connection lost'))
+  const telemetry = createTelemetryRepository(pool, { timescale, ddl: ownerPool })
 
   // Plain PostgreSQL has no retention policy: purge old rows ourselves.
   const purgeAbort = new AbortController()
   let purging: Promise<void> | undefined
   const purge = () => {
     if (purging !== undefined) return
+    // Partitions exist before their samples arrive (else those land in the default partition).
+    const ahead = ensurePartitions(ownerPool, Date.now() - ingest.maxAgeMs, Date.now() + PARTITIONS_AHEAD_MS)
+      .catch((err: unknown) => log.error({ err }, 'creating telemetry partitions failed'))
     const cutoffMs = Date.now() - retention.retentionDays * DAY_MS
-    purging = telemetry.purgeOlderThan(cutoffMs, purgeAbort.signal)
+    purging = ahead.then(() => telemetry.purgeOlderThan(cutoffMs, purgeAbort.signal))
       .then((deleted) => { if (deleted > 0) log.info({ deleted, cutoff: new Date(cutoffMs) }, 'old telemetry purged') })
       .catch((err: unknown) => { if (!purgeAbort.signal.aborted) log.error({ err }, 'telemetry purge failed') })
       .finally(() => { purging = undefined })
@@ -124,6 +140,7 @@ export default fp(async (app) => {
 
   app.decorate('storage', {
     pool,
+    ownerPool,
     timescale,
     telemetry,
     ready: () => isReady(pool, schemaVersion),
@@ -134,9 +151,27 @@ export default fp(async (app) => {
     purgeAbort.abort()
     await purging
     await pool.end()
+    if (ownerPool !== pool) await ownerPool.end()
     await embedded?.stop()
   })
 }, { name: 'storage', dependencies: ['config'] })
+
+/**
+ * Samples left in the pre-0030 per-sample layout are moved now (bounded
+ * steps) when there are few; with many, start-up would take too long, so the
+ * gateway refuses to start and names the command that moves them.
+ */
+async function migrateLegacyAtStart (conn: pg.ClientBase, maxRows: number, log: Log): Promise<void> {
+  const left = await legacyTelemetryRows(conn, maxRows + 1)
+  if (left === null) return
+  if (left > maxRows) {
+    throw new Error(`telemetry holds more than ${maxRows} samples in the old per-sample layout (table telemetry_legacy). ` +
+      'Move them to the batch layout first with `npm run migrate:telemetry` (same DATABASE_URL/DATA_DIR; bounded steps, safe to interrupt and re-run), ' +
+      'or raise TELEMETRY_MIGRATE_AT_START_ROWS to move them during start-up. Nothing has been deleted.')
+  }
+  const moved = await migrateLegacyTelemetry(conn, { onStep: (n) => log.info({ moved: n }, 'moving old-layout telemetry') })
+  log.info({ moved }, 'old-layout telemetry moved to the batch layout')
+}
 
 async function currentSchemaVersion (conn: pg.ClientBase): Promise<number> {
   const { rows } = await conn.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations')

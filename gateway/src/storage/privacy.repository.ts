@@ -1,4 +1,6 @@
 import type { Queryable } from './db.js'
+import { MAX_ROW_SPAN_MS } from './telemetry-rows.core.js'
+import { dropPartitionsBefore } from './telemetry-partitions.js'
 
 /** Rows of one kind of a vehicle's data, a page at a time (export). */
 export interface TelemetryRow { readonly signalId: number, readonly tsMs: number, readonly value: number }
@@ -10,18 +12,19 @@ export interface Deleted { readonly rows: number, readonly fromMs: number | null
 
 export interface PrivacyRepository {
   vehicles(): Promise<Array<{ key: number, region: string }>>
+  /**
+   * Drops stored telemetry wholly older than the cut-off at once (daily
+   * partitions / chunks), for the earliest cut-off of every region: cheaper
+   * than deleting it vehicle by vehicle. Returns the samples dropped (0 on
+   * TimescaleDB, whose drop_chunks does not count them).
+   */
+  dropTelemetryBefore(cutoffMs: number, positionIds: readonly number[]): Promise<{ samples: number, positions: number }>
   /** Deletes telemetry older than the cut-off: positions only, or everything but positions. */
   deleteTelemetry(vehicleKey: number, beforeMs: number, positions: boolean, positionIds: readonly number[]): Promise<Deleted>
   deletePresenceEvents(vehicleKey: number, beforeMs: number): Promise<number>
   /** Erasure on request: every telemetry sample (positions counted apart) and presence event of the vehicle. */
   erase(vehicleKey: number, positionIds: readonly number[]): Promise<ErasedCounts & { fromMs: number | null, toMs: number | null }>
-  /**
-   * TimescaleDB: recomputes the 1-minute rollup over a range whose raw rows
-   * were deleted, so erased or expired data (positions too) leaves the
-   * rollup as well. Every vehicle's raw rows of that range still exist
-   * (chunks are dropped by time), so their buckets come out the same.
-   */
-  refreshRollup(fromMs: number, toMs: number): Promise<void>
+  /** The vehicle's samples ordered by time then signal, after the cursor (the last row of the previous page). */
   telemetryPage(vehicleKey: number, after: { signalId: number, tsMs: number } | undefined, limit: number): Promise<TelemetryRow[]>
   dtcEvents(vehicleKey: number): Promise<unknown[]>
   presenceEvents(vehicleKey: number): Promise<unknown[]>
@@ -32,18 +35,53 @@ export interface PrivacyRepository {
 const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)::float8`
 const iso = (v: number | null) => (v === null ? null : new Date(v).toISOString())
 
-export function createPrivacyRepository (db: Queryable, opts: { timescale: boolean }): PrivacyRepository {
+/** `ddl`: where partitions and chunks are dropped, the table owner's connection (default `db`). */
+export function createPrivacyRepository (db: Queryable, opts: { timescale: boolean, ddl?: Queryable }): PrivacyRepository {
   return {
     async vehicles () {
       const { rows } = await db.query<{ vehicle_key: number, region: string }>('SELECT vehicle_key, region FROM vehicles ORDER BY vehicle_key')
       return rows.map((r) => ({ key: r.vehicle_key, region: r.region }))
     },
 
+    async dropTelemetryBefore (cutoffMs, positionIds) {
+      const wholeBefore = cutoffMs - MAX_ROW_SPAN_MS
+      if (!opts.timescale) return dropPartitionsBefore(opts.ddl ?? db, wholeBefore, positionIds)
+      await (opts.ddl ?? db).query("SELECT drop_chunks('telemetry_batches', older_than => $1::timestamptz)", [new Date(wholeBefore)])
+      return { samples: 0, positions: 0 }
+    },
+
     async deleteTelemetry (vehicleKey, beforeMs, positions, positionIds) {
-      const { rows } = await db.query<{ n: number, from_ms: number | null, to_ms: number | null }>(
-        `WITH gone AS (DELETE FROM telemetry WHERE vehicle_key = $1 AND ts < $2 AND (signal_id = ANY($3::int2[])) = $4 RETURNING ts)
-         SELECT count(*)::int AS n, ${ms('min(ts)')} AS from_ms, ${ms('max(ts)')} AS to_ms FROM gone`,
-        [vehicleKey, new Date(beforeMs), positionIds, positions])
+      // Samples leave their rows; a row left empty goes. Row key and digest
+      // stay, so a late resend of the original message is still a replay
+      // (the deleted samples do not come back).
+      const { rows } = await db.query<{ n: number, from_ms: number | null, to_ms: number | null }>(`
+        WITH s AS (
+          SELECT b.vehicle_key, b.ts, b.digest, u.s, u.o, u.v, u.i,
+                 (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t,
+                 (extract(epoch FROM b.ts) * 1000)::float8 + u.o < $2::float8 AND (u.s = ANY($3::int2[])) = $4 AS gone
+          FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) WITH ORDINALITY AS u(s, o, v, i)
+          WHERE b.vehicle_key = $1 AND b.ts < to_timestamp($2::float8 / 1000)
+        ), hit AS (
+          SELECT vehicle_key, ts, digest,
+                 array_agg(s ORDER BY i) FILTER (WHERE NOT gone) AS s, array_agg(o ORDER BY i) FILTER (WHERE NOT gone) AS o,
+                 array_agg(v ORDER BY i) FILTER (WHERE NOT gone) AS v,
+                 count(*) FILTER (WHERE gone) AS n, min(t) FILTER (WHERE gone) AS from_ms, max(t) FILTER (WHERE gone) AS to_ms
+          FROM s GROUP BY 1, 2, 3 HAVING bool_or(gone)
+        ), del AS (
+          DELETE FROM telemetry_batches b USING hit h
+          WHERE h.s IS NULL AND b.vehicle_key = h.vehicle_key AND b.ts = h.ts AND b.digest = h.digest
+        ), upd AS (
+          UPDATE telemetry_batches b SET signal_ids = h.s, offsets_ms = h.o, vals = h.v FROM hit h
+          WHERE h.s IS NOT NULL AND b.vehicle_key = h.vehicle_key AND b.ts = h.ts AND b.digest = h.digest
+        ), latest AS (
+          UPDATE telemetry_latest l SET (signal_ids, ts, vals) = (
+            SELECT coalesce(array_agg(u.s ORDER BY u.s), '{}'), coalesce(array_agg(u.t ORDER BY u.s), '{}'), coalesce(array_agg(u.v ORDER BY u.s), '{}')
+            FROM unnest(l.signal_ids, l.ts, l.vals) AS u(s, t, v)
+            WHERE NOT (u.t < to_timestamp($2::float8 / 1000) AND (u.s = ANY($3::int2[])) = $4))
+          WHERE l.vehicle_key = $1
+        )
+        SELECT coalesce(sum(n), 0)::int AS n, min(from_ms) AS from_ms, max(to_ms) AS to_ms FROM hit`,
+      [vehicleKey, beforeMs, positionIds, positions])
       return { rows: rows[0]?.n ?? 0, fromMs: rows[0]?.from_ms ?? null, toMs: rows[0]?.to_ms ?? null }
     },
 
@@ -53,33 +91,31 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
     },
 
     async erase (vehicleKey, positionIds) {
-      const { rows } = await db.query<{ positions: number, other: number, from_ms: number | null, to_ms: number | null }>(
-        `WITH gone AS (DELETE FROM telemetry WHERE vehicle_key = $1 RETURNING signal_id, ts)
-         SELECT count(*) FILTER (WHERE signal_id = ANY($2::int2[]))::int AS positions,
-                count(*) FILTER (WHERE NOT signal_id = ANY($2::int2[]))::int AS other,
-                ${ms('min(ts)')} AS from_ms, ${ms('max(ts)')} AS to_ms FROM gone`, [vehicleKey, positionIds])
+      const { rows } = await db.query<{ positions: number, other: number, from_ms: number | null, to_ms: number | null }>(`
+        WITH gone AS (DELETE FROM telemetry_batches WHERE vehicle_key = $1 RETURNING ts, signal_ids, offsets_ms),
+        latest AS (DELETE FROM telemetry_latest WHERE vehicle_key = $1)
+        SELECT count(*) FILTER (WHERE u.s = ANY($2::int2[]))::int AS positions,
+               count(*) FILTER (WHERE NOT u.s = ANY($2::int2[]))::int AS other,
+               min((extract(epoch FROM g.ts) * 1000)::float8 + u.o) AS from_ms, max((extract(epoch FROM g.ts) * 1000)::float8 + u.o) AS to_ms
+        FROM gone g, unnest(g.signal_ids, g.offsets_ms) AS u(s, o)`, [vehicleKey, positionIds])
       const events = await db.query('DELETE FROM vehicle_events WHERE vehicle_key = $1', [vehicleKey])
       const r = rows[0]
       return { telemetry: r?.other ?? 0, positions: r?.positions ?? 0, presenceEvents: events.rowCount ?? 0, fromMs: r?.from_ms ?? null, toMs: r?.to_ms ?? null }
     },
 
-    async refreshRollup (fromMs, toMs) {
-      if (!opts.timescale) return
-      // Whole buckets around the range; a refresh window must hold at least one bucket.
-      const from = Math.floor(fromMs / 60_000) * 60_000
-      const to = (Math.floor(toMs / 60_000) + 2) * 60_000
-      // Simple protocol (no parameters): the refresh refuses to run inside a transaction block,
-      // which some drivers open for a parameterised statement. The literals are ISO dates built here.
-      await db.query(`CALL refresh_continuous_aggregate('telemetry_1m', '${new Date(from).toISOString()}'::timestamptz, '${new Date(to).toISOString()}'::timestamptz)`)
-    },
-
     async telemetryPage (vehicleKey, after, limit) {
-      const { rows } = await db.query<{ signal_id: number, ms: number, value: number }>(
-        `SELECT signal_id, ${ms('ts')} AS ms, value FROM telemetry
-         WHERE vehicle_key = $1 AND ($2::int IS NULL OR (signal_id, ts) > ($2::int2, to_timestamp($3::float8 / 1000)))
-         ORDER BY signal_id, ts LIMIT $4`,
-        [vehicleKey, after?.signalId ?? null, after?.tsMs ?? null, limit])
-      return rows.map((r) => ({ signalId: r.signal_id, tsMs: r.ms, value: r.value }))
+      // Keyset on (time, signal): each page reads only the rows from the cursor on.
+      const { rows } = await db.query<{ s: number, t: number, v: number }>(`
+        SELECT DISTINCT ON (x.t, x.s) x.s, x.t, x.v
+        FROM (
+          SELECT u.s, (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t, u.v
+          FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
+          WHERE b.vehicle_key = $1 AND ($2::float8 IS NULL OR b.ts >= to_timestamp(($2::float8 - ${MAX_ROW_SPAN_MS}) / 1000))
+        ) x
+        WHERE $2::float8 IS NULL OR (x.t, x.s) > ($2::float8, $3::int2)
+        ORDER BY x.t, x.s LIMIT $4`,
+      [vehicleKey, after?.tsMs ?? null, after?.signalId ?? null, limit])
+      return rows.map((r) => ({ signalId: r.s, tsMs: r.t, value: r.v }))
     },
 
     async dtcEvents (vehicleKey) {

@@ -3,29 +3,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPgliteTimescale, type TimescaleTestDb } from '../../test/support/pglite.js'
 import { runMigrations } from './migrate.js'
 import { createPrivacyRepository } from './privacy.repository.js'
+import { createTelemetryRepository } from './telemetry.repository.js'
 import { createPrivacyService } from '../privacy/privacy.service.js'
 
-/** Erasure and retention also empty the 1-minute rollup (it averages positions too). */
+/** Retention and erasure on the batch layout: samples leave their rows, and the latest values too. */
 const log = pino({ level: 'silent' })
 const DAY = 86_400_000
 let t: TimescaleTestDb
-const rollupRows = async (vehicleKey: number, signalId: number) =>
-  Number((await t.conn.query<{ n: string }>('SELECT count(*) AS n FROM telemetry_1m WHERE vehicle_key = $1 AND signal_id = $2', [vehicleKey, signalId])).rows[0]?.n)
+const base = Date.now() - 2 * 3_600_000
+const stored = async (vehicleKey: number, signalId: number) =>
+  (await createTelemetryRepository(t.conn, { timescale: true }).history({ vehicleKey, signalId, fromMs: base - DAY, toMs: base + DAY })).points.length
+const latestSignals = async (vehicleKey: number) =>
+  (await createTelemetryRepository(t.conn, { timescale: true }).latest(vehicleKey)).map((l) => l.signalId)
 
 beforeAll(async () => {
   t = await createPgliteTimescale()
   await runMigrations(t.conn, { log, timescale: true })
   await t.conn.query(`INSERT INTO vehicles (vehicle_id, model, region, fleet, secret_salt, secret_hash)
     VALUES ('TSTEU000000000001', 'm', 'EU', 'f', '\\x00', '\\x00'), ('TSTLA000000000002', 'm', 'LATAM', 'f', '\\x00', '\\x00')`)
-  const base = Date.now() - 2 * 3_600_000
+  const repo = createTelemetryRepository(t.conn, { timescale: true })
+  // Ten messages per vehicle, a minute apart, each with speed (1), latitude (3) and longitude (4).
   for (const key of [1, 2]) {
-    for (const [signal, value] of [[1, 50], [3, 52.52], [4, 13.4]]) {
-      for (let i = 0; i < 10; i++) {
-        await t.conn.query('INSERT INTO telemetry (vehicle_key, signal_id, ts, value) VALUES ($1, $2, $3, $4)', [key, signal, new Date(base + i * 60_000), (value as number) + i])
-      }
+    for (let i = 0; i < 10; i++) {
+      const ts = base + i * 60_000
+      await repo.insertColumns({ vehicleKeys: [key, key, key], signalIds: [1, 3, 4], tsMs: [ts, ts, ts], values: [50 + i, 52.52 + i, 13.4 + i] })
     }
   }
-  await t.conn.query("CALL refresh_continuous_aggregate('telemetry_1m', NULL, NULL)")
 })
 afterAll(async () => { await t?.close() })
 
@@ -37,20 +40,25 @@ describe('privacy on TimescaleDB (PGlite)', () => {
     log,
   })
 
-  it('retention removes a region\'s expired positions from the raw table and the rollup', async () => {
-    expect(await rollupRows(1, 3)).toBe(10)
+  it('retention removes a region\'s expired positions from the stored rows and the latest values', async () => {
+    expect(await stored(1, 3)).toBe(10)
     const r = await service().applyRetention(Date.now() + 31 * DAY)
     expect(r).toMatchObject({ positions: 20, telemetry: 0 })
-    expect(await rollupRows(1, 3)).toBe(0)
-    expect(await rollupRows(1, 4)).toBe(0)
-    expect(await rollupRows(1, 1)).toBe(10)
-    expect(await rollupRows(2, 3)).toBe(10)
+    expect(await stored(1, 3)).toBe(0)
+    expect(await stored(1, 4)).toBe(0)
+    expect(await stored(1, 1)).toBe(10)
+    expect(await stored(2, 3)).toBe(10)
+    expect(await latestSignals(1)).toEqual([1])
+    expect(await latestSignals(2)).toEqual([1, 3, 4])
+    // Nothing left to remove: a second pass reports nothing.
+    expect(await service().applyRetention(Date.now() + 31 * DAY)).toMatchObject({ positions: 0, telemetry: 0 })
   })
 
-  it('erasure removes the vehicle from the rollup and leaves the others', async () => {
+  it('erasure removes the vehicle\'s rows and latest values and leaves the others', async () => {
     const erased = await service().erase({ key: 2, id: 'TSTLA000000000002' } as Parameters<ReturnType<typeof service>['erase']>[0])
     expect(erased).toEqual({ telemetry: 10, positions: 20, presenceEvents: 0 })
-    for (const s of [1, 3, 4]) expect(await rollupRows(2, s)).toBe(0)
-    expect(await rollupRows(1, 1)).toBe(10)
+    for (const s of [1, 3, 4]) expect(await stored(2, s)).toBe(0)
+    expect(await latestSignals(2)).toEqual([])
+    expect(await stored(1, 1)).toBe(10)
   })
 })

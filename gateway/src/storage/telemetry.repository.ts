@@ -1,7 +1,6 @@
-import type pg from 'pg'
 import type { Queryable } from './db.js'
-import { copyTelemetry } from './telemetry-copy.js'
-import { historyFromRollup } from './timescale.js'
+import { MAX_ROW_SPAN_MS, latestOf, toBatchRows } from './telemetry-rows.core.js'
+import { dropPartitionsBefore, listPartitions } from './telemetry-partitions.js'
 
 /** One batch as parallel columns (index i of each array is one sample). */
 export interface TelemetryColumns {
@@ -11,6 +10,13 @@ export interface TelemetryColumns {
   tsMs: number[]
   /** Finite numbers only (ingest rejects NaN and ±Infinity). */
   values: number[]
+  /**
+   * Samples per vehicle message, in order (they add up to the length of the
+   * columns). Each message is stored as one row, keyed by its content, so
+   * a message written twice is stored once. Without it, each run of one
+   * vehicle's samples counts as one message.
+   */
+  messageSizes?: number[]
 }
 
 export interface LatestValue {
@@ -56,13 +62,18 @@ export interface History {
 }
 
 export interface TelemetryRepository {
-  /** Inserts the batch in one statement; returns rows actually inserted (replays count 0). */
+  /**
+   * Stores the batch, one row per message, in one statement, and merges its
+   * newest samples into telemetry_latest; returns the samples actually
+   * inserted (a message stored before counts 0).
+   */
   insertColumns(batch: TelemetryColumns): Promise<number>
   /** Latest sample of every signal the vehicle ever reported, by signal id. */
   latest(vehicleKey: number): Promise<LatestValue[]>
   /**
    * Raw samples in [fromMs, toMs), or with bucketS the buckets overlapping
-   * that range, each aggregated over the whole bucket.
+   * that range, each aggregated over the whole bucket. A (signal, time)
+   * stored by two different messages is read once.
    */
   history(q: HistoryQuery): Promise<History>
   /**
@@ -71,107 +82,115 @@ export interface TelemetryRepository {
    */
   recorded(vehicleKey: number, signalIds: readonly number[], fromMs: number, toMs: number, limit: number): Promise<TelemetryColumns>
   /**
-   * Deletes samples older than the cutoff, in bounded batches; returns how
-   * many. An aborted signal stops it between batches.
+   * Deletes stored messages whose samples are all older than the cutoff
+   * (whole partitions on plain PostgreSQL, then bounded batches); returns
+   * the samples deleted. A message straddling the cutoff (at most 10
+   * minutes of samples) stays until a later purge. An aborted signal stops
+   * it between batches.
    */
   purgeOlderThan(cutoffMs: number, signal?: AbortSignal): Promise<number>
 }
 
 export interface TelemetryRepositoryOptions {
-  /** telemetry is a hypertable and telemetry_1m exists (see detectTimescale). */
+  /** telemetry_batches is a hypertable (see detectTimescale). */
   timescale: boolean
-  /** Rows per purge statement on the plain path (default 50,000). */
+  /** Where partitions are dropped: the table owner's connection (default `db`). */
+  ddl?: Queryable
+  /** Rows (messages) per purge statement on the plain path (default 20,000). */
   purgeBatchRows?: number
-  /** A pg pool enables binary COPY for inserts (not available on PGlite). */
-  copyPool?: pg.Pool
 }
 
-// Arrays are sent in PostgreSQL's binary array format (pg sends Buffer
-// parameters as binary): cheaper than array literals to build in JS and to
-// parse on the server. ORDER BY gives concurrent writers the same lock order
-// on the primary key, so overlapping replays cannot deadlock.
+// Rows come as per-row arrays plus slices [start:end] of per-sample arrays
+// (pg sends Buffer parameters in binary array format: cheap to build and to
+// parse). ORDER BY gives concurrent writers one lock order. The same
+// statement merges the newest samples into telemetry_latest, so latest
+// values never run ahead of or behind the committed history.
 const INSERT_SQL = `
-  INSERT INTO telemetry (vehicle_key, signal_id, ts, value)
-  SELECT k, s, t, v
-  FROM unnest($1::int4[], $2::int2[], $3::timestamptz[], $4::float8[]) AS u(k, s, t, v)
-  ORDER BY k, s, t`
-const UNIQUE_VIOLATION = '23505'
+  WITH ins AS (
+    INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals)
+    SELECT r.k, r.t, r.d, ($6::int2[])[r.a:r.b], ($7::int4[])[r.a:r.b], ($8::float8[])[r.a:r.b]
+    FROM unnest($1::int4[], $2::timestamptz[], $3::int4[], $4::int4[], $5::int4[]) AS r(k, t, d, a, b)
+    ORDER BY r.k, r.t, r.d
+    ON CONFLICT DO NOTHING
+    RETURNING cardinality(signal_ids) AS n
+  ), latest AS (
+    INSERT INTO telemetry_latest AS l (vehicle_key, signal_ids, ts, vals)
+    SELECT u.k, array_agg(u.s ORDER BY u.s), array_agg(u.t ORDER BY u.s), array_agg(u.v ORDER BY u.s)
+    FROM unnest($9::int4[], $10::int2[], $11::timestamptz[], $12::float8[]) AS u(k, s, t, v)
+    GROUP BY u.k
+    ORDER BY u.k
+    ON CONFLICT (vehicle_key) DO UPDATE SET (signal_ids, ts, vals) = (
+      SELECT m.signal_ids, m.ts, m.vals
+      FROM telemetry_latest_merge(l.signal_ids, l.ts, l.vals, EXCLUDED.signal_ids, EXCLUDED.ts, EXCLUDED.vals) m)
+  )
+  SELECT coalesce(sum(n), 0)::int AS n FROM ins`
 const DEADLOCK = '40P01'
 
-// Recursive skip-scan over the primary key: one index probe per distinct
-// signal, then one backwards probe for its newest sample.
 const LATEST_SQL = `
-  WITH RECURSIVE signals AS (
-    (SELECT signal_id FROM telemetry WHERE vehicle_key = $1 ORDER BY signal_id LIMIT 1)
-    UNION ALL
-    SELECT (SELECT t.signal_id FROM telemetry t
-            WHERE t.vehicle_key = $1 AND t.signal_id > s.signal_id
-            ORDER BY t.signal_id LIMIT 1)
-    FROM signals s WHERE s.signal_id IS NOT NULL
-  )
-  SELECT s.signal_id AS "signalId", l."tsMs", l.value
-  FROM signals s
-  CROSS JOIN LATERAL (
-    SELECT (extract(epoch FROM t.ts) * 1000)::float8 AS "tsMs", t.value
-    FROM telemetry t
-    WHERE t.vehicle_key = $1 AND t.signal_id = s.signal_id
-    ORDER BY t.ts DESC LIMIT 1
-  ) l
-  WHERE s.signal_id IS NOT NULL
-  ORDER BY s.signal_id`
+  SELECT u.s AS "signalId", (extract(epoch FROM u.t) * 1000)::float8 AS "tsMs", u.v AS value
+  FROM telemetry_latest l, unnest(l.signal_ids, l.ts, l.vals) AS u(s, t, v)
+  WHERE l.vehicle_key = $1
+  ORDER BY u.s`
 
-const RECORDED_SQL = `
-  SELECT signal_id AS s, (extract(epoch FROM ts) * 1000)::float8 AS t, value AS v
-  FROM telemetry
-  WHERE vehicle_key = $1 AND signal_id = ANY($2::smallint[])
-    AND ts >= to_timestamp($3::float8 / 1000) AND ts < to_timestamp($4::float8 / 1000)
-  ORDER BY ts, signal_id
-  LIMIT $5`
+// One vehicle's samples of the chosen signals in [$3, $4) ms: its rows from
+// up to one row span earlier (a row holds up to MAX_ROW_SPAN_MS of samples),
+// unnested; DISTINCT ON reads a (signal, time) stored twice once.
+const SAMPLES_SQL = `
+  SELECT DISTINCT ON (x.t, x.s) x.s, x.t, x.v
+  FROM (
+    SELECT u.s, (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t, u.v
+    FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
+    WHERE b.vehicle_key = $1
+      AND b.ts >= to_timestamp(($3::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($4::float8 / 1000)
+  ) x
+  WHERE x.s = ANY($2::int2[]) AND x.t >= $3::float8 AND x.t < $4::float8
+  ORDER BY x.t, x.s`
 
-const RAW_SQL = `
-  SELECT (extract(epoch FROM ts) * 1000)::float8 AS "tsMs", value
-  FROM telemetry
-  WHERE vehicle_key = $1 AND signal_id = $2
-    AND ts >= to_timestamp($3::float8 / 1000) AND ts < to_timestamp($4::float8 / 1000)
-  ORDER BY ts`
-
+const RECORDED_SQL = `SELECT s, t, v FROM (${SAMPLES_SQL}) r LIMIT $5`
+const RAW_SQL = `SELECT t AS "tsMs", v AS value FROM (${SAMPLES_SQL}) r`
 const BUCKET_SQL = `
-  SELECT (extract(epoch FROM date_bin(make_interval(secs => $5::float8), ts, timestamptz 'epoch')) * 1000)::float8 AS "tsMs",
-         min(value) AS min,
-         max(value) AS max,
-         avg(value) AS avg,
-         (array_agg(value ORDER BY ts DESC))[1] AS last,
+  SELECT floor(t / $5::float8) * $5::float8 AS "tsMs",
+         min(v) AS min,
+         max(v) AS max,
+         avg(v) AS avg,
+         (array_agg(v ORDER BY t DESC))[1] AS last,
          count(*)::float8 AS count
-  FROM telemetry
-  WHERE vehicle_key = $1 AND signal_id = $2
-    AND ts >= to_timestamp($3::float8 / 1000) AND ts < to_timestamp($4::float8 / 1000)
+  FROM (${SAMPLES_SQL}) r
   GROUP BY 1
   ORDER BY 1`
 
+// Whole rows older than the cutoff; bounded by ctid (unique only within one
+// table, hence per partition on the plain path).
+const ALL_OLDER = `ts < to_timestamp($1::float8 / 1000)
+  AND (extract(epoch FROM ts) * 1000)::float8 + (SELECT max(o) FROM unnest(offsets_ms) o) < $1::float8`
+
 export function createTelemetryRepository (db: Queryable, opts: TelemetryRepositoryOptions): TelemetryRepository {
-  const purgeBatch = opts.purgeBatchRows ?? 50_000
+  const purgeBatch = opts.purgeBatchRows ?? 20_000
   return {
-    async insertColumns ({ vehicleKeys, signalIds, tsMs, values }) {
+    async insertColumns (batch) {
+      const { vehicleKeys, signalIds, tsMs, values } = batch
       const n = vehicleKeys.length
       if (signalIds.length !== n || tsMs.length !== n || values.length !== n) {
         throw new RangeError('telemetry batch columns differ in length')
       }
       if (n === 0) return 0
-      const params = [int4Array(vehicleKeys), int2Array(signalIds), timestamptzArray(tsMs), float8Array(values)]
-      // COPY, or a plain INSERT, costs half of ON CONFLICT's speculative
-      // insertion, and replays are rare: try it first, fall back only when a
-      // row exists (or when overlapping replays deadlocked; the fallback
-      // inserts in key order).
-      try {
-        if (opts.copyPool !== undefined) return await copyTelemetry(opts.copyPool, { vehicleKeys, signalIds, tsMs, values })
-        const res = await db.query(INSERT_SQL, params)
-        return res.rowCount ?? n
-      } catch (err) {
-        const code = (err as { code?: unknown }).code
-        if (code !== UNIQUE_VIOLATION && code !== DEADLOCK) throw err
+      const r = toBatchRows(batch)
+      const l = latestOf(batch)
+      const params = [
+        int4Array(r.vehicleKeys), timestamptzArray(r.tsMs), int4Array(r.digests), int4Array(r.starts), int4Array(r.ends),
+        int2Array(r.signalIds), int4Array(r.offsetsMs), float8Array(r.values),
+        int4Array(l.vehicleKeys), int2Array(l.signalIds), timestamptzArray(l.tsMs), float8Array(l.values),
+      ]
+      // Overlapping replays can still deadlock on the latest rows of a
+      // vehicle written by another gateway in the same instant; once more.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const res = await db.query<{ n: number }>(INSERT_SQL, params)
+          return res.rows[0]?.n ?? 0
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== DEADLOCK || attempt >= 2) throw err
+        }
       }
-      const res = await db.query(`${INSERT_SQL} ON CONFLICT DO NOTHING`, params)
-      return res.rowCount ?? 0
     },
 
     async latest (vehicleKey) {
@@ -181,18 +200,15 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
 
     async history ({ vehicleKey, signalId, fromMs, toMs, bucketS }) {
       if (bucketS === undefined) {
-        const { rows } = await db.query<RawPoint>(RAW_SQL, [vehicleKey, signalId, fromMs, toMs])
+        const { rows } = await db.query<RawPoint>(RAW_SQL, [vehicleKey, [signalId], fromMs, toMs])
         return { resolution: 'raw', points: rows }
       }
       if (!Number.isInteger(bucketS) || bucketS <= 0) throw new RangeError(`bucketS must be a positive integer, got ${bucketS}`)
-      // Widen to whole buckets so both paths aggregate identical rows.
+      // Widen to whole buckets so every bucket aggregates all its samples.
       const bucketMs = bucketS * 1000
       const startMs = Math.floor(fromMs / bucketMs) * bucketMs
       const endMs = Math.ceil(toMs / bucketMs) * bucketMs
-      if (opts.timescale && bucketS % 60 === 0) {
-        return { resolution: 'bucket', bucketS, points: await historyFromRollup(db, { vehicleKey, signalId, startMs, endMs, bucketS }) }
-      }
-      const { rows } = await db.query<BucketPoint>(BUCKET_SQL, [vehicleKey, signalId, startMs, endMs, bucketS])
+      const { rows } = await db.query<BucketPoint>(BUCKET_SQL, [vehicleKey, [signalId], startMs, endMs, bucketMs])
       return { resolution: 'bucket', bucketS, points: rows }
     },
 
@@ -204,21 +220,26 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
     async purgeOlderThan (cutoffMs, signal) {
       if (opts.timescale) {
         // The retention policy drops whole chunks; this trims the remainder.
-        const res = await db.query('DELETE FROM telemetry WHERE ts < to_timestamp($1::float8 / 1000)', [cutoffMs])
-        return res.rowCount ?? 0
+        const res = await db.query<{ n: number }>(`
+          WITH gone AS (DELETE FROM telemetry_batches WHERE ${ALL_OLDER} RETURNING cardinality(signal_ids) AS n)
+          SELECT coalesce(sum(n), 0)::int AS n FROM gone`, [cutoffMs])
+        return res.rows[0]?.n ?? 0
       }
-      // Bounded batches keep each transaction (and its WAL burst) small. ctid
-      // is unique only in a plain table, hence not on the hypertable path.
-      let total = 0
-      for (;;) {
-        const res = await db.query(`
-          DELETE FROM telemetry WHERE ctid = ANY (ARRAY(
-            SELECT ctid FROM telemetry WHERE ts < to_timestamp($1::float8 / 1000) LIMIT $2))`,
-        [cutoffMs, purgeBatch])
-        const n = res.rowCount ?? 0
-        total += n
-        if (n < purgeBatch || signal?.aborted === true) return total
+      let total = (await dropPartitionsBefore(opts.ddl ?? db, cutoffMs - MAX_ROW_SPAN_MS)).samples
+      const tables = (await listPartitions(db)).filter((p) => p.fromMs === null || p.fromMs < cutoffMs).map((p) => p.name)
+      for (const table of tables) {
+        for (;;) {
+          const res = await db.query<{ n: number, rows: number }>(`
+            WITH gone AS (
+              DELETE FROM ${table} WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${table} WHERE ${ALL_OLDER} LIMIT $2))
+              RETURNING cardinality(signal_ids) AS n)
+            SELECT coalesce(sum(n), 0)::int AS n, count(*)::int AS rows FROM gone`, [cutoffMs, purgeBatch])
+          total += res.rows[0]?.n ?? 0
+          if ((res.rows[0]?.rows ?? 0) < purgeBatch || signal?.aborted === true) break
+        }
+        if (signal?.aborted === true) break
       }
+      return total
     },
   }
 }

@@ -101,7 +101,7 @@ export class AckedFleet {
     })
   }
 
-  /** Compares what was acknowledged with the telemetry table. */
+  /** Compares what was acknowledged with the stored samples. */
   async verify (databaseUrl: string): Promise<{ acked: number, lost: number, duplicated: number, stored: number }> {
     const db = new pg.Client({ connectionString: databaseUrl })
     await db.connect()
@@ -111,13 +111,15 @@ export class AckedFleet {
       for (const car of this.cars) {
         const { rows } = await db.query<{ k: string }>(`
           SELECT t.signal_id || ':' || (extract(epoch FROM t.ts) * 1000)::bigint AS k
-          FROM telemetry t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1`, [car.id])
+          FROM telemetry_samples t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1`, [car.id])
         const inDb = new Set(rows.map((r) => r.k))
         stored += rows.length
         for (const k of car.acked) if (!inDb.has(k)) lost++
       }
+      // Messages are stored as rows keyed by their content, so a sample the
+      // gateway stored twice (a resend not recognised as one) shows here.
       const { rows: [dup] } = await db.query<{ n: number }>(`
-        SELECT (count(*) - count(DISTINCT (vehicle_key, signal_id, ts)))::int AS n FROM telemetry`)
+        SELECT (count(*) - count(DISTINCT (vehicle_key, signal_id, ts)))::int AS n FROM telemetry_samples`)
       return { acked: this.ackedSamples, lost, duplicated: dup?.n ?? -1, stored }
     } finally {
       await db.end()

@@ -40,7 +40,7 @@ describe('gateway process crash and shutdown', () => {
     const locker = new pg.Client({ connectionString: db.url })
     await locker.connect()
     await locker.query('BEGIN')
-    await locker.query('LOCK TABLE telemetry IN ACCESS EXCLUSIVE MODE')
+    await locker.query('LOCK TABLE telemetry_batches IN ACCESS EXCLUSIVE MODE')
     await sleep(1500)
     const spooledBeforeCrash = (await first.metrics()).get('fleetwire_spool_bytes') ?? 0
     first.child.kill('SIGKILL')

@@ -20,7 +20,7 @@ async function blockTelemetry (databaseUrl: string): Promise<() => Promise<void>
   const db = new pg.Client({ connectionString: databaseUrl })
   await db.connect()
   await db.query('BEGIN')
-  await db.query('LOCK TABLE telemetry IN ACCESS EXCLUSIVE MODE')
+  await db.query('LOCK TABLE telemetry_batches IN ACCESS EXCLUSIVE MODE')
   return async () => {
     await db.query('COMMIT')
     await db.end()

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function rowsOf (v: Provisioned): Promise<Array<{ signal_id: number, ts: Date, value: number }>> {
   const { rows } = await db.query(
-    'SELECT t.signal_id, t.ts, t.value FROM telemetry t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1 ORDER BY t.ts, t.signal_id', [v.id])
+    'SELECT t.signal_id, t.ts, t.value FROM telemetry_samples t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1 ORDER BY t.ts, t.signal_id', [v.id])
   return rows
 }
 

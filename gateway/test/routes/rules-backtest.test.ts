@@ -22,7 +22,7 @@ beforeAll(async () => {
   const points: Array<[number, number, number]> = []
   for (let i = 0; i < samples; i++) points.push([coolant, i >= 12 && i < 36 ? 110 : 90, i * 10_000])
   await publish(client, vehicle.id, 'telemetry', telemetryPayload(1, start, points))
-  await waitFor(async () => (await gw.app.storage.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry')).rows[0]?.n === samples, 5000, 'samples stored')
+  await waitFor(async () => (await gw.app.storage.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_samples')).rows[0]?.n === samples, 5000, 'samples stored')
 })
 afterAll(async () => {
   client.end(true)
