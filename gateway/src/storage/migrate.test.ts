@@ -40,7 +40,7 @@ describe('runMigrations on plain PostgreSQL', () => {
   it('applies the plain migrations and skips the timescale one without recording it', async () => {
     expect(await runMigrations(client, { log, timescale: true })).toEqual(PLAIN)
     expect(await recorded(client)).toEqual(PLAIN)
-    for (const t of ['vehicles', 'api_tokens', 'telemetry', 'vehicle_events', 'diagnostic_events']) {
+    for (const t of ['vehicles', 'api_tokens', 'telemetry_batches', 'telemetry_latest', 'vehicle_events', 'diagnostic_events']) {
       expect(await tableExists(client, t)).toBe(true)
     }
     expect(await tableExists(client, 'telemetry_1m')).toBe(false)
