@@ -2,6 +2,7 @@ import { Value } from '@sinclair/typebox/value'
 import { EnvSchema, type Env } from './schema.js'
 import { type Result, fail, ok } from '../shared/result.js'
 import { type DataPolicy, parseDataPolicy } from '../privacy/policy.core.js'
+import { type Cidr, parseCidr } from '../notify/address-policy.core.js'
 
 export interface Config {
   readonly logLevel: Env['LOG_LEVEL']
@@ -11,7 +12,11 @@ export interface Config {
     /** Browser origins allowed cross-site (CORS and /live); the gateway's own origin always is. */
     readonly corsOrigins: readonly string[]
     readonly rateLimitPerMin: number
+    readonly requestTimeoutMs: number
+    readonly connectionTimeoutMs: number
+    readonly maxConnections: number
   }
+  readonly live: { readonly maxSubscriptions: number }
   readonly auth: { readonly tokenTtlMs: number, readonly loginMaxFailures: number, readonly loginLockoutMs: number, readonly liveRecheckMs: number }
   readonly dataPolicy: DataPolicy
   readonly mqtt: {
@@ -52,6 +57,7 @@ export interface Config {
     readonly compressAfterDays: number
     readonly rollupRefreshS: number
     readonly historyRawMaxS: number
+    readonly historyMaxPoints: number
   }
   readonly diagnostics: { readonly timeoutMs: number, readonly perMinute: number }
   readonly demoVehicles: number
@@ -64,6 +70,9 @@ export interface Config {
     readonly retryBaseMs: number
     readonly retryMaxMs: number
     readonly pollMs: number
+    /** Non-public networks webhooks may reach anyway. */
+    readonly webhookAllowedNetworks: readonly Cidr[]
+    readonly webhookAllowHttp: boolean
   }
   readonly ota: {
     readonly artifactDir: string
@@ -108,6 +117,9 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       positionDecimals: null,
     })
   if (policy !== undefined && !policy.ok) problems.push(policy.error.detail)
+  const networks = String((withDefaults as Partial<Env>).WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '')
+  const webhookAllowedNetworks = networks.map(parseCidr).filter((c): c is Cidr => c !== undefined)
+  if (webhookAllowedNetworks.length !== networks.length) problems.push(`WEBHOOK_ALLOW_PRIVATE_NETWORKS=${JSON.stringify(raw.WEBHOOK_ALLOW_PRIVATE_NETWORKS)}: expected comma-separated CIDR networks or addresses`)
   if (raw.SMTP_URL !== undefined && raw.SMTP_FROM === undefined) problems.push('SMTP_FROM=null: required when SMTP_URL is set (the sender address of fleet-owner e-mail)')
   if (problems.length > 0 || policy === undefined || !policy.ok) return fail('GW_CONFIG_INVALID', problems.join('\n'))
   const e = withDefaults as Env
@@ -118,7 +130,11 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       port: e.HTTP_PORT,
       corsOrigins: e.HTTP_CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
       rateLimitPerMin: e.HTTP_RATE_LIMIT_PER_MIN,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      connectionTimeoutMs: e.HTTP_CONNECTION_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
     },
+    live: { maxSubscriptions: e.LIVE_MAX_SUBSCRIPTIONS },
     auth: { tokenTtlMs: e.AUTH_TOKEN_TTL_S * 1000, loginMaxFailures: e.AUTH_LOGIN_MAX_FAILURES, loginLockoutMs: e.AUTH_LOGIN_LOCKOUT_S * 1000, liveRecheckMs: e.LIVE_TOKEN_RECHECK_S * 1000 },
     dataPolicy: policy.value,
     mqtt: {
@@ -154,6 +170,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       compressAfterDays: e.TELEMETRY_COMPRESS_AFTER_DAYS,
       rollupRefreshS: e.ROLLUP_REFRESH_S,
       historyRawMaxS: e.HISTORY_RAW_MAX_S,
+      historyMaxPoints: e.HISTORY_MAX_POINTS,
     },
     diagnostics: { timeoutMs: e.DIAG_TIMEOUT_MS, perMinute: e.DIAG_COMMANDS_PER_MIN },
     demoVehicles: e.DEMO_VEHICLES,
@@ -165,6 +182,8 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       retryBaseMs: e.NOTIFY_RETRY_BASE_MS,
       retryMaxMs: e.NOTIFY_RETRY_MAX_MS,
       pollMs: e.NOTIFY_POLL_MS,
+      webhookAllowedNetworks,
+      webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,
     },
     ota: {
       artifactDir: e.OTA_ARTIFACT_DIR ?? `${e.DATA_DIR}/artifacts`,
