@@ -30,6 +30,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     httpSecurity: HttpSecurity
   }
+  interface FastifyRequest {
+    /**
+     * Rate-limit key for a caller authenticated without a bearer token (a
+     * vehicle's Basic credentials on the OTA download). A route sets it in
+     * its own preHandler, after the credentials passed; unset = per address.
+     */
+    rateLimitKey: string | undefined
+  }
 }
 
 /**
@@ -87,7 +95,7 @@ export default fp(async (app) => {
     maxAge: 600,
   })
 
-  const OTA_DOWNLOAD_ROUTE = '/ota/download/:artifactId'
+  app.decorateRequest('rateLimitKey', undefined)
   await app.register(rateLimit, {
     global: true,
     // After authentication (onRequest), so the key is the token, not the address behind a NAT.
@@ -96,9 +104,9 @@ export default fp(async (app) => {
     timeWindow: 60_000,
     keyGenerator: (req) => {
       if (req.principal?.tokenId !== undefined) return `token:${req.principal.tokenId}`
-      // OTA downloads carry no bearer token but a per-vehicle signed URL: many vehicles share a carrier NAT address.
-      const vehicle = req.routeOptions.url === OTA_DOWNLOAD_ROUTE ? (req.query as { vehicle?: unknown }).vehicle : undefined
-      return typeof vehicle === 'string' ? `vehicle:${vehicle}` : `ip:${req.ip}`
+      // Never a value the caller merely claims (a VIN in the query): a verified identity, or the address.
+      // OTA downloads set a per-vehicle key after checking the vehicle (many vehicles share a carrier NAT address).
+      return req.rateLimitKey ?? `ip:${req.ip}`
     },
     // Vehicles' MQTT over WebSocket has the broker's own connection limits.
     allowList: (req) => req.routeOptions.url === '/mqtt',
