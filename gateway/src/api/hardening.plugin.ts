@@ -4,6 +4,8 @@ import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
 import type { Role } from './auth/principal.js'
 
+const BODY_TIMEOUT = JSON.stringify({ code: 'GW_ERR_REQUEST_TIMEOUT', message: 'request body not received within HTTP_REQUEST_TIMEOUT_MS' })
+
 /** A registered route as the access matrix test sees it. */
 export interface RegisteredRoute {
   readonly method: string
@@ -111,6 +113,24 @@ export default fp(async (app) => {
     // Vehicles' MQTT over WebSocket has the broker's own connection limits.
     allowList: (req) => req.routeOptions.url === '/mqtt',
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'GW_ERR_RATE_LIMITED', message: `rate limit exceeded: ${ctx.max} requests per minute; retry in ${ctx.after}` }),
+  })
+
+  // A deadline for the whole request body. Node's own requestTimeout stops watching a request once its
+  // headers are in, so a client trickling a body a byte at a time (slow loris) would hold the socket, and
+  // whatever the route buffers, indefinitely. The answer is 408 and the connection is closed.
+  const { requestTimeoutMs } = app.config.http
+  app.addHook('onRequest', (req, reply, done) => {
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+    if (!hasBody || req.raw.complete) return done()
+    const timer = setTimeout(() => {
+      if (req.raw.complete) return
+      req.log.warn({ url: req.url, timeoutMs: requestTimeoutMs }, 'request body not received in time: connection closed')
+      const socket = req.raw.socket
+      if (!reply.raw.headersSent) socket.end(`HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${BODY_TIMEOUT.length}\r\n\r\n${BODY_TIMEOUT}`)
+      socket.destroySoon()
+    }, requestTimeoutMs)
+    reply.raw.once('close', () => clearTimeout(timer))
+    done()
   })
 
   app.decorate('httpSecurity', { routes: () => routes, originAllowed })

@@ -55,7 +55,7 @@ export const EnvSchema = Type.Object({
   AUTH_LOGIN_LOCKOUT_S: int(900, 1, 86_400, 'how long failures are remembered and a locked username+address waits'),
   HTTP_CORS_ORIGINS: Type.String({ default: '', description: 'comma-separated browser origins allowed to call the API and open /live from another site (empty = same origin only)' }),
   HTTP_RATE_LIMIT_PER_MIN: int(6000, 1, 10_000_000, 'requests per minute allowed per token (per address when unauthenticated)'),
-  HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1000, 3_600_000, 'a request (headers and body) not fully received within this time is answered 408 and closed; large uploads need a higher value'),
+  HTTP_REQUEST_TIMEOUT_MS: int(120_000, 1000, 3_600_000, 'a request (headers and body) not fully received within this time is answered 408 and closed; OTA artifact uploads too (raise it for large artifacts over slow links)'),
   HTTP_CONNECTION_TIMEOUT_MS: int(60_000, 1000, 3_600_000, 'an HTTP socket idle this long is closed (keep-alive and slow clients)'),
   HTTP_MAX_CONNECTIONS: int(10_000, 1, 1_000_000, 'open HTTP connections (REST, dashboards, /live, MQTT over WebSocket) beyond which new ones are refused'),
   HISTORY_MAX_POINTS: int(10_000, 100, 1_000_000, 'most points one signal history answer may hold (raw rows or buckets); a longer range or smaller bucket answers 400'),
