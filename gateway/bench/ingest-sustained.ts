@@ -214,7 +214,15 @@ async function queryP99 (db: pg.Pool) {
     latest: await time(300, () => repo.latest(pick())),
     history_30d: await time(100, () => repo.history({ vehicleKey: pick(), signalId, fromMs: now - 30 * DAY_MS, toMs: now, bucketS: 3600 })),
     raw_1h: await time(300, () => repo.history({ vehicleKey: pick(), signalId, fromMs: now - 3_600_000, toMs: now })),
-    fleet_map: await time(30, () => dash.positions({ fleets: null, regions: null })),
+    // The whole fleet's map, page by page as the dashboard reads it (/fleet/positions pages of at most 5,000).
+    fleet_map: await time(30, async () => {
+      let after: string | undefined
+      for (;;) {
+        const page = await dash.positions({ fleets: null, regions: null }, { after, limit: 5000 })
+        if (page.length < 5000) return
+        after = page[page.length - 1]?.id
+      }
+    }),
   }
 }
 

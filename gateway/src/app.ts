@@ -33,12 +33,22 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: 1 << 20,
+    // Explicit limits against slow clients (fastify leaves both at 0, "never"): headers must arrive within
+    // requestTimeout (Node answers 408; the body has the same deadline in api/hardening.plugin.ts), and a socket
+    // idle for connectionTimeout is closed. Upgraded WebSockets (/live, /mqtt) are not affected by either; they
+    // have their own keep-alive and stall checks.
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.connectionTimeoutMs,
+    // Node checks requestTimeout on this period (default 30 s, which would let a slow body live that long past it).
+    http: { connectionsCheckingInterval: Math.min(1000, config.http.requestTimeoutMs) },
     // Fail fast on graceful shutdown instead of waiting for keep-alive sockets.
     forceCloseConnections: true,
     // The embedded PostgreSQL's first initdb can take a while on a busy machine.
     pluginTimeout: 120_000,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  // Sockets past this count are closed by Node as they are accepted (every HTTP connection, WebSockets included).
+  app.server.maxConnections = config.http.maxConnections
 
   // One error shape for every route; internals never leave the process.
   app.setErrorHandler((err: Error & { statusCode?: number, code?: string, validation?: unknown }, req, reply) => {

@@ -23,6 +23,18 @@ function Select ({ label, value, options, onChange, testid }: { label: string, v
   )
 }
 
+/** Every page of /fleet/positions (the route answers at most 5,000 vehicles a request). */
+async function allPositions (): Promise<{ items: Position[] }> {
+  const items: Position[] = []
+  let after: string | null = null
+  do {
+    const page: { items: Position[], nextAfter: string | null } = await api(`/fleet/positions?limit=5000${after === null ? '' : `&after=${encodeURIComponent(after)}`}`)
+    items.push(...page.items)
+    after = page.nextAfter
+  } while (after !== null)
+  return { items }
+}
+
 const distinct = (xs: readonly Position[], f: (p: Position) => string) => [...new Set(xs.map(f))].sort()
 
 export function OverviewView () {
@@ -30,7 +42,7 @@ export function OverviewView () {
   const summary = useAsync(() => api<FleetSummary>('/fleet/summary'), [])
   const [live, setLive] = useState<FleetSummary | undefined>(undefined)
   const [tick, setTick] = useState(0)
-  const positions = useAsync(() => api<{ items: Position[] }>('/fleet/positions'), [tick])
+  const positions = useAsync(allPositions, [tick])
   useEffect(() => {
     const id = setInterval(() => setTick((n) => n + 1), POSITIONS_EVERY_MS)
     return () => clearInterval(id)

@@ -4,6 +4,8 @@ import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
 import type { Role } from './auth/principal.js'
 
+const BODY_TIMEOUT = JSON.stringify({ code: 'GW_ERR_REQUEST_TIMEOUT', message: 'request body not received within HTTP_REQUEST_TIMEOUT_MS' })
+
 /** A registered route as the access matrix test sees it. */
 export interface RegisteredRoute {
   readonly method: string
@@ -29,6 +31,14 @@ export interface HttpSecurity {
 declare module 'fastify' {
   interface FastifyInstance {
     httpSecurity: HttpSecurity
+  }
+  interface FastifyRequest {
+    /**
+     * Rate-limit key for a caller authenticated without a bearer token (a
+     * vehicle's Basic credentials on the OTA download). A route sets it in
+     * its own preHandler, after the credentials passed; unset = per address.
+     */
+    rateLimitKey: string | undefined
   }
 }
 
@@ -87,7 +97,7 @@ export default fp(async (app) => {
     maxAge: 600,
   })
 
-  const OTA_DOWNLOAD_ROUTE = '/ota/download/:artifactId'
+  app.decorateRequest('rateLimitKey', undefined)
   await app.register(rateLimit, {
     global: true,
     // After authentication (onRequest), so the key is the token, not the address behind a NAT.
@@ -96,13 +106,31 @@ export default fp(async (app) => {
     timeWindow: 60_000,
     keyGenerator: (req) => {
       if (req.principal?.tokenId !== undefined) return `token:${req.principal.tokenId}`
-      // OTA downloads carry no bearer token but a per-vehicle signed URL: many vehicles share a carrier NAT address.
-      const vehicle = req.routeOptions.url === OTA_DOWNLOAD_ROUTE ? (req.query as { vehicle?: unknown }).vehicle : undefined
-      return typeof vehicle === 'string' ? `vehicle:${vehicle}` : `ip:${req.ip}`
+      // Never a value the caller merely claims (a VIN in the query): a verified identity, or the address.
+      // OTA downloads set a per-vehicle key after checking the vehicle (many vehicles share a carrier NAT address).
+      return req.rateLimitKey ?? `ip:${req.ip}`
     },
     // Vehicles' MQTT over WebSocket has the broker's own connection limits.
     allowList: (req) => req.routeOptions.url === '/mqtt',
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'GW_ERR_RATE_LIMITED', message: `rate limit exceeded: ${ctx.max} requests per minute; retry in ${ctx.after}` }),
+  })
+
+  // A deadline for the whole request body. Node's own requestTimeout stops watching a request once its
+  // headers are in, so a client trickling a body a byte at a time (slow loris) would hold the socket, and
+  // whatever the route buffers, indefinitely. The answer is 408 and the connection is closed.
+  const { requestTimeoutMs } = app.config.http
+  app.addHook('onRequest', (req, reply, done) => {
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+    if (!hasBody || req.raw.complete) return done()
+    const timer = setTimeout(() => {
+      if (req.raw.complete) return
+      req.log.warn({ url: req.url, timeoutMs: requestTimeoutMs }, 'request body not received in time: connection closed')
+      const socket = req.raw.socket
+      if (!reply.raw.headersSent) socket.end(`HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${BODY_TIMEOUT.length}\r\n\r\n${BODY_TIMEOUT}`)
+      socket.destroySoon()
+    }, requestTimeoutMs)
+    reply.raw.once('close', () => clearTimeout(timer))
+    done()
   })
 
   app.decorate('httpSecurity', { routes: () => routes, originAllowed })

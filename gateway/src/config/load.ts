@@ -2,6 +2,7 @@ import { Value } from '@sinclair/typebox/value'
 import { EnvSchema, type Env } from './schema.js'
 import { type Result, fail, ok } from '../shared/result.js'
 import { type DataPolicy, parseDataPolicy } from '../privacy/policy.core.js'
+import { type Cidr, parseCidr } from '../notify/address-policy.core.js'
 
 export interface Config {
   readonly logLevel: Env['LOG_LEVEL']
@@ -11,7 +12,11 @@ export interface Config {
     /** Browser origins allowed cross-site (CORS and /live); the gateway's own origin always is. */
     readonly corsOrigins: readonly string[]
     readonly rateLimitPerMin: number
+    readonly requestTimeoutMs: number
+    readonly connectionTimeoutMs: number
+    readonly maxConnections: number
   }
+  readonly live: { readonly maxSubscriptions: number }
   readonly auth: { readonly tokenTtlMs: number, readonly loginMaxFailures: number, readonly loginLockoutMs: number, readonly liveRecheckMs: number, readonly hashConcurrency: number, readonly hashQueue: number }
   /** undefined = /metrics is public. */
   readonly metrics: { readonly token: string | undefined }
@@ -60,6 +65,7 @@ export interface Config {
     readonly migrateAtStartRows: number
     readonly rollupRefreshS: number
     readonly historyRawMaxS: number
+    readonly historyMaxPoints: number
   }
   readonly diagnostics: { readonly timeoutMs: number, readonly perMinute: number }
   readonly demoVehicles: number
@@ -72,6 +78,9 @@ export interface Config {
     readonly retryBaseMs: number
     readonly retryMaxMs: number
     readonly pollMs: number
+    /** Non-public networks webhooks may reach anyway. */
+    readonly webhookAllowedNetworks: readonly Cidr[]
+    readonly webhookAllowHttp: boolean
   }
   readonly ota: {
     readonly artifactDir: string
@@ -116,6 +125,9 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       positionDecimals: null,
     })
   if (policy !== undefined && !policy.ok) problems.push(policy.error.detail)
+  const networks = String((withDefaults as Partial<Env>).WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '')
+  const webhookAllowedNetworks = networks.map(parseCidr).filter((c): c is Cidr => c !== undefined)
+  if (webhookAllowedNetworks.length !== networks.length) problems.push(`WEBHOOK_ALLOW_PRIVATE_NETWORKS=${JSON.stringify(raw.WEBHOOK_ALLOW_PRIVATE_NETWORKS)}: expected comma-separated CIDR networks or addresses`)
   if (raw.SMTP_URL !== undefined && raw.SMTP_FROM === undefined) problems.push('SMTP_FROM=null: required when SMTP_URL is set (the sender address of fleet-owner e-mail)')
   problems.push(...crossChecks(raw, withDefaults as Env))
   if (problems.length > 0 || policy === undefined || !policy.ok) return fail('GW_CONFIG_INVALID', problems.join('\n'))
@@ -127,7 +139,11 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       port: e.HTTP_PORT,
       corsOrigins: e.HTTP_CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
       rateLimitPerMin: e.HTTP_RATE_LIMIT_PER_MIN,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      connectionTimeoutMs: e.HTTP_CONNECTION_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
     },
+    live: { maxSubscriptions: e.LIVE_MAX_SUBSCRIPTIONS },
     auth: {
       tokenTtlMs: e.AUTH_TOKEN_TTL_S * 1000,
       loginMaxFailures: e.AUTH_LOGIN_MAX_FAILURES,
@@ -174,6 +190,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       migrateAtStartRows: e.TELEMETRY_MIGRATE_AT_START_ROWS,
       rollupRefreshS: e.ROLLUP_REFRESH_S,
       historyRawMaxS: e.HISTORY_RAW_MAX_S,
+      historyMaxPoints: e.HISTORY_MAX_POINTS,
     },
     diagnostics: { timeoutMs: e.DIAG_TIMEOUT_MS, perMinute: e.DIAG_COMMANDS_PER_MIN },
     demoVehicles: e.DEMO_VEHICLES,
@@ -185,6 +202,8 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       retryBaseMs: e.NOTIFY_RETRY_BASE_MS,
       retryMaxMs: e.NOTIFY_RETRY_MAX_MS,
       pollMs: e.NOTIFY_POLL_MS,
+      webhookAllowedNetworks,
+      webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,
     },
     ota: {
       artifactDir: e.OTA_ARTIFACT_DIR ?? `${e.DATA_DIR}/artifacts`,

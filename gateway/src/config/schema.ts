@@ -60,7 +60,12 @@ export const EnvSchema = Type.Object({
   AUTH_LOGIN_LOCKOUT_S: int(900, 1, 86_400, 'how long failures are remembered and a locked username+address waits'),
   HTTP_CORS_ORIGINS: Type.String({ default: '', description: 'comma-separated browser origins allowed to call the API and open /live from another site (empty = same origin only)' }),
   HTTP_RATE_LIMIT_PER_MIN: int(6000, 1, 10_000_000, 'requests per minute allowed per token (per address when unauthenticated)'),
-  LIVE_TOKEN_RECHECK_S: int(15, 1, 3600, 'how often an open /live connection re-checks its token (revoked or expired: closed)'),
+  HTTP_REQUEST_TIMEOUT_MS: int(120_000, 1000, 3_600_000, 'a request (headers and body) not fully received within this time is answered 408 and closed; OTA artifact uploads too (raise it for large artifacts over slow links)'),
+  HTTP_CONNECTION_TIMEOUT_MS: int(60_000, 1000, 3_600_000, 'an HTTP socket idle this long is closed (keep-alive and slow clients)'),
+  HTTP_MAX_CONNECTIONS: int(10_000, 1, 1_000_000, 'open HTTP connections (REST, dashboards, /live, MQTT over WebSocket) beyond which new ones are refused'),
+  HISTORY_MAX_POINTS: int(10_000, 100, 1_000_000, 'most points one signal history answer may hold (raw rows or buckets); a longer range or smaller bucket answers 400'),
+  LIVE_TOKEN_RECHECK_S: int(15, 1, 3600, 'how often an open /live connection re-checks its token and scope (revoked or expired: closed; out of scope: subscriptions dropped)'),
+  LIVE_MAX_SUBSCRIPTIONS: int(200, 1, 100_000, 'topics one /live connection may subscribe to'),
   DATA_POLICY: Type.String({ default: '{}', description: 'JSON map region → {telemetryDays, positionDays, auditDays, positionDecimals}; "*" = every other region (README: Security and data protection)' }),
   OTA_ARTIFACT_DIR: Type.Optional(Type.String({ description: 'OTA artifacts, one file per SHA-256; unset = DATA_DIR/artifacts' })),
   OTA_ARTIFACT_MAX_BYTES: int(1 << 30, 1, 2 ** 40, 'largest OTA artifact accepted for upload'),
@@ -85,6 +90,8 @@ export const EnvSchema = Type.Object({
   NOTIFY_RETRY_BASE_MS: int(1000, 10, 3_600_000, 'backoff before the 2nd attempt; doubles per attempt'),
   NOTIFY_RETRY_MAX_MS: int(60_000, 10, 86_400_000, 'longest backoff between two attempts'),
   NOTIFY_POLL_MS: int(1000, 10, 60_000, 'how often the webhook and OTA notification outboxes are polled for due rows'),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: Type.String({ default: '', description: 'comma-separated networks (CIDR or single addresses, e.g. 10.20.0.0/16) webhooks may reach although they are loopback, private, link-local, CGNAT or otherwise non-public; empty = public addresses only' }),
+  WEBHOOK_ALLOW_HTTP: Type.Boolean({ default: false, description: 'accept plain-http webhook URLs from everyone, fleet owners included (test receivers); false = https only, admins may pass allowInsecure' }),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'admin API token; unset = one is generated on first start and printed once' })),
 })
 

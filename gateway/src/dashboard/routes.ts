@@ -33,14 +33,23 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/fleet/positions', {
     config: { access },
-    schema: { tags, summary: 'Every vehicle of the caller\'s scope with its last reported position (map markers)', response: { 200: Type.Object({ items: Type.Array(Position) }) } },
+    schema: {
+      tags,
+      summary: 'The vehicles of the caller\'s scope with their last reported position (map markers), in vehicle id order; pages of `limit`, the next one from `after=nextAfter`',
+      querystring: Type.Object({
+        limit: Type.Integer({ minimum: 1, maximum: 5000, default: 1000, description: 'vehicles per page (at most 5000)' }),
+        after: Type.Optional(Type.String({ maxLength: 64, description: 'the previous page\'s nextAfter' })),
+      }),
+      response: { 200: Type.Object({ items: Type.Array(Position), nextAfter: Type.Union([Type.String(), Type.Null()], { description: 'null on the last page' }) }) },
+    },
   }, async (req) => {
     const [lat, lon] = POSITION_SIGNAL_IDS as [number, number]
+    const page = await app.dashboard.repo.positions(scopeOfRequest(req.principal), { after: req.query.after, limit: req.query.limit })
     // Positions leave the gateway at their region's precision (data protection), as on every read path.
-    const items = (await app.dashboard.repo.positions(scopeOfRequest(req.principal))).map((v) => {
+    const items = page.map((v) => {
       const decimals = policyFor(app.config.dataPolicy, v.region).positionDecimals
       return { ...v, lat: v.lat === null ? null : reducePosition(lat, v.lat, decimals), lon: v.lon === null ? null : reducePosition(lon, v.lon, decimals) }
     })
-    return { items }
+    return { items, nextAfter: page.length === req.query.limit ? (page[page.length - 1]?.id ?? null) : null }
   })
 }

@@ -14,10 +14,10 @@ export interface LiveSocket {
 
 export interface LiveClient {
   readonly socket: LiveSocket
-  /** Which vehicles' data this client may receive (from its principal). */
-  readonly scope: VehicleScope
+  /** Which vehicles' data this client may receive (from its principal; replaced by rescope). */
+  scope: VehicleScope
   /** Groups clients with the same scope (per-scope topics such as fleet/summary are computed once per group). */
-  readonly scopeKey: string
+  scopeKey: string
   /** Decimal places of lat/lon per subscribed vehicle, when its region reduces them. */
   readonly positionDecimals: Map<string, number>
   readonly subscriptions: Set<string>
@@ -121,6 +121,12 @@ export function createLiveHub (o: LiveHubOptions) {
       }
       set.add(c)
       return ok(topic)
+    },
+
+    /** The principal's scope changed (a tenant lost a fleet): later events are filtered by the new one. */
+    rescope (c: LiveClient, scope: VehicleScope): void {
+      c.scope = scope
+      c.scopeKey = scopeKeyOf(scope)
     },
 
     unsubscribe (c: LiveClient, topic: string): void {

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import { createWebhooksRepository, type WebhooksRepository } from '../storage/webhooks.repository.js'
 import { exponentialBackoff } from '../shared/outbox-relay.js'
 import { createWebhookDispatcher } from './adapters/webhook.js'
+import { createGuardedAgent } from './adapters/guarded-agent.js'
 import { createSmtpMailer, type Mailer } from './adapters/email.js'
 import { webhookRoutes } from './routes.js'
 
@@ -37,7 +38,9 @@ export default fp(async (app) => {
   const log = app.log.child({ module: 'notify' })
   const webhooks = createWebhooksRepository(app.storage.pool)
   const relay = { maxAttempts: config.maxAttempts, backoffMs: exponentialBackoff(config.retryBaseMs, config.retryMaxMs), pollMs: config.pollMs }
-  const dispatcher = createWebhookDispatcher({ repo: webhooks, log, ...relay, timeoutMs: 5000, now: Date.now })
+  // Every webhook connection goes through the address check (SSRF): no loopback, private, metadata, … unless allowed.
+  const agent = createGuardedAgent({ allowed: config.webhookAllowedNetworks, connectTimeoutMs: 5000 })
+  const dispatcher = createWebhookDispatcher({ repo: webhooks, log, ...relay, timeoutMs: 5000, now: Date.now, dispatcher: agent, allowHttpForTenants: config.webhookAllowHttp })
   const mailer = config.smtp === undefined ? undefined : createSmtpMailer(config.smtp)
   const notify: Notify = {
     webhooks,
@@ -54,6 +57,7 @@ export default fp(async (app) => {
   dispatcher.start()
   app.addHook('onClose', async () => {
     await dispatcher.stop()
+    await agent.close()
     mailer?.close()
   })
 }, { name: 'notify', dependencies: ['config', 'storage', 'audit'] })

@@ -4,9 +4,12 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { sendFailure } from '../api/failure-status.js'
 import type { Principal } from '../api/auth/index.js'
 import type { Webhook } from '../storage/webhooks.repository.js'
+import { checkWebhookUrl } from './webhook-url.core.js'
+import { LookupFailedError, RefusedAddressError, resolveChecked } from './adapters/guarded-agent.js'
 
 const WebhookBody = Type.Object({
-  url: Type.String({ format: 'uri', pattern: '^https?://' }),
+  url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2048, description: 'https:// (plain http only for an admin with allowInsecure, or when WEBHOOK_ALLOW_HTTP is set); must resolve to public addresses unless the network is in WEBHOOK_ALLOW_PRIVATE_NETWORKS' }),
+  allowInsecure: Type.Optional(Type.Boolean({ description: 'admin only: allow a plain-http URL for this webhook' })),
   events: Type.Array(Type.String({ pattern: '^(alert\\.[a-z-]+|ota\\.reminder)$' }), { minItems: 1, description: 'alert.opened, alert.acknowledged, alert.resolved, alert.auto-resolved, alert.reopened; ota.reminder (a fleet owner reminded that a driver has not answered an update)' }),
 }, { additionalProperties: false })
 const WebhookView = Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), enabled: Type.Boolean(), tenantId: Type.Union([Type.String(), Type.Null()]) })
@@ -30,13 +33,27 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return w === undefined || tenant === undefined || (tenant !== null && w.tenantId !== tenant) ? undefined : w
   }
 
-  app.post('/webhooks', { config, schema: { tags, summary: 'Subscribe a URL to alert transitions or OTA reminders (a fleet owner: of its own fleets only); the signing secret is shown once', body: WebhookBody, response: { 201: Type.Object({ id: Type.String(), secret: Type.String() }), 403: ErrorBody } } }, async (req, reply) => {
+  app.post('/webhooks', { config, schema: { tags, summary: 'Subscribe a URL to alert transitions or OTA reminders (a fleet owner: of its own fleets only); the signing secret is shown once', body: WebhookBody, response: { 201: Type.Object({ id: Type.String(), secret: Type.String() }), 400: ErrorBody, 403: ErrorBody } } }, async (req, reply) => {
     const tenantId = tenantOf(req.principal)
     if (tenantId === undefined) return sendFailure(reply, { code: 'GW_WEBHOOK_NO_TENANT', detail: 'a fleet owner without a tenant has no fleets to subscribe to' })
+    const url = checkWebhookUrl(req.body.url, { admin: tenantId === null, allowInsecure: req.body.allowInsecure === true, allowHttp: app.config.notify.webhookAllowHttp })
+    if (!url.ok) return sendFailure(reply, url.error)
+    // Refused early for a clear answer; the dispatcher checks again at every connection (names can change what they resolve to).
+    const where = await resolveChecked(url.value.hostname, app.config.notify.webhookAllowedNetworks).catch((err: unknown) => err)
+    if (where instanceof RefusedAddressError || where instanceof LookupFailedError) {
+      req.log.warn({ host: url.value.hostname, reason: where.name }, 'webhook refused: destination not allowed')
+      return sendFailure(reply, {
+        code: 'GW_WEBHOOK_ADDRESS_REFUSED',
+        detail: where instanceof LookupFailedError
+          ? 'the URL\'s host name does not resolve'
+          : 'the URL\'s host must resolve to public addresses only (loopback, private, link-local, CGNAT, metadata and other reserved networks are refused)',
+      })
+    }
+    if (where instanceof Error) throw where
     const id = randomUUID()
     const secret = randomBytes(32).toString('base64url')
     await app.notify.webhooks.insert({ id, url: req.body.url, secret, events: req.body.events, enabled: true, tenantId })
-    await app.audit.record({ actor: req.principal?.actor ?? 'unknown', action: 'webhook.create', target: `webhook:${id}`, detail: { url: req.body.url, events: req.body.events, tenantId } })
+    await app.audit.record({ actor: req.principal?.actor ?? 'unknown', action: 'webhook.create', target: `webhook:${id}`, detail: { url: req.body.url, events: req.body.events, tenantId, allowInsecure: req.body.allowInsecure === true } })
     return reply.code(201).send({ id, secret })
   })
 

@@ -118,6 +118,15 @@ export const ownerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(204).send(null)
   })
 
+  /** The Basic-auth vehicle of a download request (VIN:secret). */
+  async function vehicleOf (req: FastifyRequest) {
+    const auth = req.headers.authorization
+    const basic = auth?.startsWith('Basic ') === true ? Buffer.from(auth.slice(6), 'base64').toString('utf8') : undefined
+    const colon = basic?.indexOf(':') ?? -1
+    return basic === undefined || colon < 0 ? undefined : await app.vehicles.authenticate(basic.slice(0, colon), basic.slice(0, colon), Buffer.from(basic.slice(colon + 1)))
+  }
+  const downloaders = new WeakMap<FastifyRequest, Awaited<ReturnType<typeof vehicleOf>>>()
+
   app.get('/ota/download/:artifactId', {
     config: { public: true },
     schema: {
@@ -127,11 +136,19 @@ export const ownerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: Type.Object({ artifactId: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
       querystring: Type.Object({ vehicle: Type.String({ pattern: '^[A-HJ-NPR-Z0-9]{17}$' }), expires: Type.Integer({ minimum: 0 }), sig: Type.String({ maxLength: 128 }) }),
     },
+    // Runs before the rate limit (which it precedes in the route's preHandler list): the limit is per vehicle
+    // only once the URL signature and the vehicle's credentials have passed; anything else counts per address.
+    preHandler: async (req) => {
+      const q = req.query as { vehicle: string, expires: number, sig: string }
+      const params = req.params as { artifactId: string }
+      // The signature first (an HMAC): a forged URL costs no password hash.
+      if (!ota.artifacts.checkDownload(params.artifactId, q.vehicle, q.expires, q.sig, q.vehicle).ok) return
+      const who = await vehicleOf(req)
+      downloaders.set(req, who)
+      if (who?.ok === true && who.value.id === q.vehicle) req.rateLimitKey = `vehicle:${who.value.id}`
+    },
   }, async (req, reply) => {
-    const auth = req.headers.authorization
-    const basic = auth?.startsWith('Basic ') === true ? Buffer.from(auth.slice(6), 'base64').toString('utf8') : undefined
-    const colon = basic?.indexOf(':') ?? -1
-    const who = basic === undefined || colon < 0 ? undefined : await app.vehicles.authenticate(basic.slice(0, colon), basic.slice(0, colon), Buffer.from(basic.slice(colon + 1)))
+    const who = downloaders.has(req) ? downloaders.get(req) : await vehicleOf(req)
     if (who === undefined || !who.ok) {
       reply.header('www-authenticate', 'Basic realm="fleetwire-ota"')
       return sendFailure(reply, { code: 'GW_OTA_VEHICLE_AUTH', detail: 'vehicle credentials required' })

@@ -74,6 +74,14 @@ export const otaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/ota/artifacts', {
     config: { access: MANAGE },
     bodyLimit: Number.MAX_SAFE_INTEGER, // the store enforces OTA_ARTIFACT_MAX_BYTES while streaming
+    // That bodyLimit would also let the JSON and text parsers buffer gigabytes before the handler's 415:
+    // any other content type is refused before a byte of the body is read.
+    onRequest: async (req, reply) => {
+      if (req.headers['content-type']?.startsWith('application/octet-stream') !== true) {
+        reply.header('connection', 'close')
+        return reply.code(415).send({ code: 'GW_OTA_BAD_METADATA', message: 'send the package as application/octet-stream' })
+      }
+    },
     schema: {
       tags,
       summary: 'Upload a software package: raw body (Content-Type application/octet-stream), metadata in the query. Content-addressed: the same bytes again answer 200 with the existing artifact.',

@@ -25,7 +25,8 @@ export interface VehiclePosition {
 
 export interface DashboardRepository {
   summary(scope: VehicleScope): Promise<FleetSummary>
-  positions(scope: VehicleScope): Promise<VehiclePosition[]>
+  /** One page in vehicle id order: ids after `after`, at most `limit`. */
+  positions(scope: VehicleScope, page: { after: string | undefined, limit: number }): Promise<VehiclePosition[]>
 }
 
 /** A sleeping vehicle has said goodbye (death certificate with power state asleep): not lost, just parked. */
@@ -43,8 +44,9 @@ SELECT v.vehicle_id AS id, v.model, v.region, v.fleet, ${PRESENCE_SQL} AS presen
        l.vals[array_position(l.signal_ids, 3::int2)] AS lat, l.vals[array_position(l.signal_ids, 4::int2)] AS lon
 FROM vehicles v
 LEFT JOIN telemetry_latest l ON l.vehicle_key = v.vehicle_key
-WHERE ${SCOPE_SQL}
-ORDER BY v.vehicle_id`
+WHERE ${SCOPE_SQL} AND ($3::text IS NULL OR v.vehicle_id > $3)
+ORDER BY v.vehicle_id
+LIMIT $4`
 
 const scopeParams = (s: VehicleScope) => [s.fleets === null ? null : [...s.fleets], s.regions === null ? null : [...s.regions]]
 
@@ -63,8 +65,8 @@ export function createDashboardRepository (db: Queryable): DashboardRepository {
       return { vehicles: by.online + by.asleep + by.offline, ...by, openAlerts }
     },
 
-    async positions (scope) {
-      const { rows } = await db.query<VehiclePosition>(POSITIONS_SQL, scopeParams(scope))
+    async positions (scope, page) {
+      const { rows } = await db.query<VehiclePosition>(POSITIONS_SQL, [...scopeParams(scope), page.after ?? null, page.limit])
       return rows
     },
   }

@@ -17,6 +17,8 @@ export interface Delivery {
   readonly secret: string
   readonly payload: unknown
   readonly attempts: number
+  /** The webhook's tenant (null: an admin's), for the delivery-time scheme check. */
+  readonly tenantId: string | null
 }
 
 export interface DeliveryRecord {
@@ -84,7 +86,7 @@ export function createWebhooksRepository (db: Queryable): WebhooksRepository {
       return r.rowCount ?? 0
     },
     async claimDue (limit, leaseMs) {
-      const { rows } = await db.query<{ webhook_id: string, event_key: string, url: string, secret: string, payload: unknown, attempts: number }>(
+      const { rows } = await db.query<{ webhook_id: string, event_key: string, url: string, secret: string, payload: unknown, attempts: number, tenant_id: string | null }>(
         `WITH due AS (
            SELECT webhook_id, event_key FROM webhook_deliveries
            WHERE status = 'pending' AND next_attempt_at <= now()
@@ -92,9 +94,9 @@ export function createWebhooksRepository (db: Queryable): WebhooksRepository {
          UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $2 / 1000.0)
          FROM due, webhooks w
          WHERE d.webhook_id = due.webhook_id AND d.event_key = due.event_key AND w.webhook_id = d.webhook_id
-         RETURNING d.webhook_id, d.event_key, w.url, w.secret, d.payload, d.attempts`,
+         RETURNING d.webhook_id, d.event_key, w.url, w.secret, d.payload, d.attempts, w.tenant_id`,
         [limit, leaseMs])
-      return rows.map((r) => ({ webhookId: r.webhook_id, eventKey: r.event_key, url: r.url, secret: r.secret, payload: r.payload, attempts: r.attempts }))
+      return rows.map((r) => ({ webhookId: r.webhook_id, eventKey: r.event_key, url: r.url, secret: r.secret, payload: r.payload, attempts: r.attempts, tenantId: r.tenant_id }))
     },
     async markDelivered (webhookId, eventKey) {
       await db.query(`UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL

@@ -24,7 +24,7 @@ const deliveries: Delivery[] = []
 let failNext = 0
 
 beforeAll(async () => {
-  gw = await startGateway()
+  gw = await startGateway({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: '127.0.0.1' }) // the test receiver listens on loopback
   hook = createServer((req, res) => {
     let body = ''
     req.on('data', (c: Buffer) => { body += c.toString() })
@@ -66,7 +66,7 @@ describe('rule → alert → live + webhook → acknowledge → resolve', () => 
       const builtin = await (await api(gw, `/rules/${id}`)).json() as { rule: Record<string, unknown> }
       expect((await api(gw, `/rules/${id}`, { method: 'PUT', body: JSON.stringify({ ...builtin.rule, enabled: false }) })).status).toBe(200)
     }
-    const hookRes = await api(gw, '/webhooks', { method: 'POST', body: JSON.stringify({ url: hookUrl, events: ['alert.opened', 'alert.acknowledged', 'alert.resolved'] }) })
+    const hookRes = await api(gw, '/webhooks', { method: 'POST', body: JSON.stringify({ url: hookUrl, allowInsecure: true, events: ['alert.opened', 'alert.acknowledged', 'alert.resolved'] }) })
     const { secret } = await hookRes.json() as { secret: string }
 
     const ws = new WebSocket(gw.httpUrl.replace('http', 'ws') + '/live')

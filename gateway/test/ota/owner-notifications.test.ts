@@ -43,7 +43,7 @@ async function owners (gw: TestGateway, tag: string, fleet: string, emails: Arra
   return login(gw, names[0] as string, PASSWORD)
 }
 
-const NOTIFY_ENV = { OTA_TICK_MS: '0', OTA_REMINDER_SCHEDULE_S: '3600', OTA_REMINDER_MAX: '1', OTA_QUIET_HOURS: '00:00-00:00', NOTIFY_POLL_MS: '50', NOTIFY_RETRY_BASE_MS: '100', NOTIFY_RETRY_MAX_MS: '200', NOTIFY_MAX_ATTEMPTS: '3' }
+const NOTIFY_ENV = { OTA_TICK_MS: '0', OTA_REMINDER_SCHEDULE_S: '3600', OTA_REMINDER_MAX: '1', OTA_QUIET_HOURS: '00:00-00:00', NOTIFY_POLL_MS: '50', NOTIFY_RETRY_BASE_MS: '100', NOTIFY_RETRY_MAX_MS: '200', NOTIFY_MAX_ATTEMPTS: '3', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: '127.0.0.1' } // the test receivers listen on loopback, plain http
 
 /** Starts a campaign whose drivers postpone, and fires their first reminder (fake clock). */
 async function remindersFired (gws: TestGateway[], fleets: string[], setNow: (t: number) => void): Promise<string> {
@@ -142,7 +142,7 @@ describe('fleet-owner reminder notifications: signed webhooks and e-mail, once a
     expect(got.headers['x-fleetwire-signature']).toBe(signWebhookBody(subA.secret, String(got.headers['x-fleetwire-timestamp']), got.body))
     expect(row('webhook', va)).toMatchObject({ status: 'sent', recipients: 2 })
     expect(row('webhook', vc)).toMatchObject({ status: 'sent', recipients: 1 })
-    expect(row('webhook', va).deliveries.find((d) => d.webhookId === subDown.id)).toEqual({ webhookId: subDown.id, status: 'dead', attempts: 3, lastError: 'HTTP 503' })
+    expect(row('webhook', va).deliveries.find((d) => d.webhookId === subDown.id)).toEqual({ webhookId: subDown.id, status: 'dead', attempts: 3, lastError: 'http_5xx' })
     const dead = await call(gw1, 'GET', `/webhooks/${subDown.id}/deliveries?status=dead`)
     expect(dead.body).toHaveLength(3)
     expect((await call(gw1, 'GET', `/webhooks/${subA.id}/deliveries`, { token: ownerA })).body.map((d: { status: string }) => d.status)).toEqual(['delivered'])

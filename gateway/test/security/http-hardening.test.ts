@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { ADMIN_TOKEN, type TestGateway, startGateway } from '../helper.js'
+import { ADMIN_TOKEN, type TestGateway, provision, startGateway, testVin } from '../helper.js'
+import { downloadPath, urlMacInput } from '../../src/ota/download.core.js'
 import { call, serviceToken } from './support.js'
 
 const DASHBOARD = 'https://fleet-dashboard.example'
@@ -101,13 +102,31 @@ describe('HTTP hardening', () => {
     expect((await call(gw, 'GET', '/catalog', { token: b })).status).toBe(200)
   })
 
-  it('rate-limits OTA downloads per vehicle, not per address: vehicles behind one NAT do not starve each other', async () => {
-    const download = (vehicle: string) => call(gw, 'GET', `/ota/download/${'0'.repeat(64)}?vehicle=${vehicle}&expires=${Date.now() + 60_000}&sig=AAAA`, { token: null })
-    const first: number[] = []
-    for (let i = 0; i < 42; i++) first.push((await download('WVWZZZ00000000001')).status)
-    expect(first.slice(0, 40).every((s) => s !== 429)).toBe(true)
-    expect(first.slice(40)).toEqual([429, 429])
-    // Same address, another vehicle: its own budget.
-    expect((await download('WVWZZZ00000000002')).status).not.toBe(429)
+  it('OTA downloads: per vehicle only after its credentials and the URL signature pass; a claimed VIN counts against the caller\'s address', async () => {
+    const artifact = 'a'.repeat(64)
+    const [victim, neighbour] = [await provision(gw), await provision(gw)]
+    const signed = (vehicle: string) => {
+      const claims = { artifactId: artifact, vehicleId: vehicle, expiresAtMs: Date.now() + 600_000 }
+      return downloadPath(claims, gw.app.ota.signer.mac(urlMacInput(claims)))
+    }
+    const basic = (v: { id: string, password: string }) => ({ authorization: `Basic ${Buffer.from(`${v.id}:${v.password}`).toString('base64')}` })
+    const get = async (path: string, headers: Record<string, string> = {}) => (await fetch(`${gw.httpUrl}${path}`, { headers })).status
+
+    // An attacker rotating VINs with forged URLs (and one naming the victim) shares one budget: its address's
+    // (earlier tests here already spent some of it without a token).
+    const forged: number[] = []
+    for (let i = 0; i < 42; i++) forged.push(await get(`/ota/download/${artifact}?vehicle=${i === 0 ? victim.id : testVin()}&expires=${Date.now() + 60_000}&sig=AAAA`))
+    const firstLimited = forged.indexOf(429)
+    expect(firstLimited).toBeGreaterThanOrEqual(0)
+    expect(forged.slice(firstLimited).every((s) => s === 429)).toBe(true)
+    expect(forged.slice(0, firstLimited).every((s) => s === 401)).toBe(true) // no vehicle credentials
+    // Even the victim's genuine signed URL without its credentials counts against the address (already spent).
+    expect(await get(signed(victim.id))).toBe(429)
+    // The victim itself (same address: the same carrier NAT) still has its whole budget, and so does its neighbour.
+    const own: number[] = []
+    for (let i = 0; i < 41; i++) own.push(await get(signed(victim.id), basic(victim)))
+    expect(own.slice(0, 40).every((s) => s === 404)).toBe(true) // authenticated; this artifact does not exist
+    expect(own[40]).toBe(429)
+    expect(await get(signed(neighbour.id), basic(neighbour))).toBe(404)
   })
 })

@@ -41,7 +41,7 @@ async function queueCommand (vin: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  gw = await startGateway()
+  gw = await startGateway({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: '127.0.0.1' }) // a receiver address that passes the destination check
   const pa = await provision(gw, { fleet: 'iso-a1', region: 'EU' })
   const pb = await provision(gw, { fleet: 'iso-b1', region: 'LATAM' })
   a.vin = pa.id
@@ -219,7 +219,7 @@ describe('tenant and region isolation (OWASP API1)', () => {
   })
 
   it('a fleet owner\'s webhook is invisible to another tenant, and lists hold only its own', async () => {
-    const hook = await call(gw, 'POST', '/webhooks', { token: ownerA, body: { url: 'http://127.0.0.1:9/hook', events: ['ota.reminder', 'alert.opened'] } })
+    const hook = await call(gw, 'POST', '/webhooks', { token: ownerA, body: { url: 'https://127.0.0.1:9/hook', events: ['ota.reminder', 'alert.opened'] } })
     expect(hook.status).toBe(201)
     expect((await call(gw, 'GET', '/webhooks', { token: ownerB })).body).toEqual([])
     expect((await call(gw, 'GET', `/webhooks/${hook.body.id as string}/deliveries`, { token: ownerB })).status).toBe(404)
