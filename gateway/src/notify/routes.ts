@@ -7,7 +7,7 @@ import type { Webhook } from '../storage/webhooks.repository.js'
 
 const WebhookBody = Type.Object({
   url: Type.String({ format: 'uri', pattern: '^https?://' }),
-  events: Type.Array(Type.String({ pattern: '^(alert\\.[a-z-]+|ota\\.reminder)$' }), { minItems: 1, description: 'alert.opened, alert.acknowledged, alert.resolved, alert.auto-resolved, alert.reopened; ota.reminder (a fleet owner reminded that a driver has not answered an update)' }),
+  events: Type.Array(Type.String({ pattern: '^(alert\\.[a-z-]+|ota\\.reminder|service\\.[a-z-]+)$' }), { minItems: 1, description: 'alert.opened, alert.acknowledged, alert.resolved, alert.auto-resolved, alert.reopened; ota.reminder (a fleet owner reminded that a driver has not answered an update); service.booked, service.proposed, service.maintenance-due, service.completed, service.cancelled (work orders)' }),
 }, { additionalProperties: false })
 const WebhookView = Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), enabled: Type.Boolean(), tenantId: Type.Union([Type.String(), Type.Null()]) })
 const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() })
