@@ -5,7 +5,6 @@ export const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 
 
 const Capability = Type.Union([Type.Literal('hv_battery'), Type.Literal('tyres'), Type.Literal('brakes'), Type.Literal('body'), Type.Literal('adas_calibration'), Type.Literal('general')])
 const Hhmm = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })
-const Day = Type.Union([Type.Literal('mon'), Type.Literal('tue'), Type.Literal('wed'), Type.Literal('thu'), Type.Literal('fri'), Type.Literal('sat'), Type.Literal('sun')])
 
 export const CenterBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -15,7 +14,7 @@ export const CenterBody = Type.Object({
   lon: Type.Number({ minimum: -180, maximum: 180 }),
   timeZone: Type.String({ minLength: 1, maxLength: 64 }),
   languages: Type.Array(Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' }), { minItems: 1, maxItems: 10 }),
-  openingHours: Type.Record(Day, Type.Array(Type.Tuple([Hhmm, Hhmm]), { maxItems: 4 }), { default: {} }),
+  openingHours: Type.Object(Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, Type.Optional(Type.Array(Type.Tuple([Hhmm, Hhmm]), { maxItems: 4 }))])), { additionalProperties: false, default: {}, description: 'day → [["08:00","18:00"], …] in the centre\'s local time' }),
   capabilities: Type.Array(Capability, { minItems: 1, uniqueItems: true }),
   baysPerDay: Type.Integer({ minimum: 1, maximum: 1000 }),
 }, { additionalProperties: false })

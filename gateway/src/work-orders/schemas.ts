@@ -5,18 +5,20 @@ export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String
 export const WorkOrderIdParam = Type.Object({ id: Type.String({ format: 'uuid' }) })
 const State = Type.Union([Type.Literal('proposed'), Type.Literal('booked'), Type.Literal('vehicle_arrived'), Type.Literal('in_repair'), Type.Literal('completed'), Type.Literal('cancelled')])
 
-export const TargetBody = Type.Object({
+const TargetFields = {
   alertId: Type.Optional(Type.String({ format: 'uuid' })),
   vehicleId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   faultFamily: Type.Optional(Type.Union([Type.Literal('tyre_leak'), Type.Literal('lv_battery'), Type.Literal('cell_imbalance'), Type.Literal('coolant'), Type.Literal('pad_wear'), Type.Literal('insulation'), Type.Literal('soh_fade'), Type.Literal('dtc'), Type.Literal('maintenance')])),
   campaignId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   optionId: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$' })),
-}, { additionalProperties: false })
+}
+export const TargetBody = Type.Object(TargetFields, { additionalProperties: false })
 
-export const CreateBody = Type.Intersect([TargetBody, Type.Object({
+export const CreateBody = Type.Object({
+  ...TargetFields,
   centerId: Type.String({ minLength: 1, maxLength: 64 }),
   book: Type.Boolean({ default: true, description: 'false: only propose (the owner books later)' }),
-})])
+}, { additionalProperties: false })
 
 export const ProposalView = Type.Object({
   centerId: Type.String(), name: Type.String(), country: Type.String(), distanceKm: Type.Number(), partsInStock: Type.Boolean(),
