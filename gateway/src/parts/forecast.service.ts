@@ -8,6 +8,7 @@ import { kmPerDay, nextService } from './maintenance.core.js'
 
 const DAY_MS = 86_400_000
 const DEFAULT_LEAD_DAYS = 14
+const OVERDUE_MS = 28 * DAY_MS
 /** Prior for the share of due services that end as a completed work order. */
 const ACCEPTANCE_PRIOR = { rate: 0.7, weight: 10 }
 
@@ -37,7 +38,8 @@ export function createForecastService (d: { repo: ForecastRepository, centers: C
       if (s === undefined || country === undefined) continue
       const l = last.get(v.key)
       const due = nextService({ nowMs, odometerKm: v.odometerKm, kmPerDay: kmPerDay(earlier.get(v.key), v.odometerKm, nowMs), lastServiceAtMs: l?.atMs ?? null, lastServiceKm: l?.odometerKm ?? null, registeredAtMs: v.createdAtMs }, s)
-      if (due.dueAtMs <= nowMs + horizonMs) out.push({ vehicleKey: v.key, country, model: v.model, dueAtMs: due.dueAtMs, parts: s.parts, dueKey: due.dueKey })
+      // A service overdue by more than OVERDUE_MS is taken as declined: it no longer counts as coming demand.
+      if (due.dueAtMs <= nowMs + horizonMs && due.dueAtMs >= nowMs - OVERDUE_MS) out.push({ vehicleKey: v.key, country, model: v.model, dueAtMs: due.dueAtMs, parts: s.parts, dueKey: due.dueKey })
     }
     return out
   }
