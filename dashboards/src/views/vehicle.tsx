@@ -12,6 +12,7 @@ import { Chart } from './chart.js'
 import { LiveSignals, type SignalInfo } from './vehicle-live.js'
 import { Diagnostics } from './vehicle-diagnostics.js'
 import type { AlertItem } from './alerts.js'
+import { WorkOrdersPanel } from './service.js'
 
 interface Vehicle {
   id: string, model: string, region: string, fleet: string, timeZone: string, createdAt: string, revoked: boolean
@@ -138,6 +139,7 @@ export function VehicleView ({ vehicleId }: { vehicleId: string }) {
           {updates.data !== undefined && updates.data.items.length === 0 && <p class="muted">{t('vehicle.noUpdates')}</p>}
         </Card>
       </div>
+      <WorkOrdersPanel vehicleId={vehicleId} />
     </div>
   )
 }
