@@ -112,9 +112,11 @@ async function handleReminders (): Promise<void> {
   const { rows } = await pool.query<{ work_order_id: string, vehicle_id: string, model: string }>("SELECT work_order_id, vehicle_id, model FROM work_orders WHERE state = 'proposed' AND kind = 'maintenance'")
   for (const r of rows) {
     if (rng.chance(MAINTENANCE_ACCEPT)) {
-      await wo.move(r.work_order_id, { to: 'booked' }, SYSTEM, undefined)
+      const booked = await wo.move(r.work_order_id, { to: 'booked' }, SYSTEM, undefined)
       const parts = Object.fromEntries(DEFAULT_SCHEDULES[r.model]!.parts.map((p) => [p.partNumber, p.quantity]))
-      schedule(now + rng.range(3, 17) * DAY_MS, () => complete(r.work_order_id, parts, 'scheduled service'))
+      // The vehicle comes on its appointment day (or a day or two late).
+      const slot = booked.ok && booked.value.slotDate !== null ? Date.parse(booked.value.slotDate) + 9 * 3_600_000 : now
+      schedule(Math.max(now, slot) + rng.range(0, 2) * DAY_MS, () => complete(r.work_order_id, parts, 'scheduled service'))
     } else {
       await wo.move(r.work_order_id, { to: 'cancelled', note: 'owner declined' }, SYSTEM, undefined)
     }
@@ -198,9 +200,10 @@ for (const k of keysAll) {
   naiveOut += stockouts(demand, (w) => naiveOf(k, w) * 2 * 1.2, initial)
 }
 const s = scoreCells(cells)
+const bias = cells.reduce((a, c) => a + c.mean, 0) / Math.max(1, cells.reduce((a, c) => a + c.actual, 0))
 await app.close()
 process.stdout.write(JSON.stringify({
   score: 'parts', seed, wape: round(s.wape), naive_wape: round(s.naiveWape), ratio_vs_naive: round(s.wape / s.naiveWape),
-  interval_coverage: round(s.coverage), stockouts_avoided: naiveOut - forecastOut, stockouts_forecast: naiveOut === 0 && forecastOut === 0 ? 0 : forecastOut,
+  interval_coverage: round(s.coverage), bias: round(bias), stockouts_avoided: naiveOut - forecastOut, stockouts_forecast: naiveOut === 0 && forecastOut === 0 ? 0 : forecastOut,
   stockouts_naive: naiveOut, vehicles: vehicles.length, countries: 4, weeks_scored: scoredWeeks, cells: cells.length,
 }) + '\n')

@@ -37,7 +37,15 @@ export interface CompletedRepair {
   readonly partsUsed: readonly PartQty[]
 }
 
-export interface MaintenanceDue { readonly country: string, readonly model: string, readonly dueAtMs: number, readonly parts: readonly PartQty[] }
+export interface MaintenanceDue {
+  readonly country: string
+  readonly model: string
+  /** When the service is expected: its booked slot, or when the reminder will make the owner book it. */
+  readonly dueAtMs: number
+  readonly parts: readonly PartQty[]
+  /** Booked: it happens (probability 1); otherwise the owner accepts with the learnt rate. */
+  readonly booked?: boolean
+}
 
 export interface ForecastInput {
   readonly nowMs: number
@@ -189,8 +197,8 @@ export function forecast (i: ForecastInput): ForecastCell[] {
   }
 
   for (const m of i.maintenance) {
-    const weights = weekWeights(Math.max(m.dueAtMs, i.nowMs + DAY_MS), 7 * DAY_MS, i.nowMs, i.weeks)
-    addDemand(new Map(m.parts.map((p) => [p.partNumber, p.quantity])), m.country, weights, i.maintenanceAcceptance)
+    const weights = weekWeights(Math.max(m.dueAtMs, i.nowMs + DAY_MS), (m.booked === true ? 1 : 4) * DAY_MS, i.nowMs, i.weeks)
+    addDemand(new Map(m.parts.map((p) => [p.partNumber, p.quantity])), m.country, weights, m.booked === true ? 1 : i.maintenanceAcceptance)
   }
 
   const out: ForecastCell[] = []

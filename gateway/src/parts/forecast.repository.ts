@@ -22,7 +22,10 @@ export interface ForecastRepository {
   lastServices(): Promise<Map<number, { atMs: number, odometerKm: number | null }>>
   /** Odometer some weeks back per vehicle (for the km per day estimate). */
   odometerAt(atMs: number): Promise<Map<number, { atMs: number, km: number }>>
-  remindersSince(sinceMs: number, untilMs: number): Promise<number>
+  /** Of the reminders sent in the window: how many the owner accepted (booked or done) and declined (cancelled). */
+  reminderOutcomes(sinceMs: number, untilMs: number): Promise<{ accepted: number, declined: number }>
+  /** The open or declined maintenance work order since each vehicle's last completed service. */
+  maintenanceOrders(): Promise<Map<number, { state: string, slot: string | null }>>
 }
 
 export function createForecastRepository (db: Queryable): ForecastRepository {
@@ -58,9 +61,19 @@ export function createForecastRepository (db: Queryable): ForecastRepository {
          WHERE state = 'completed' AND kind = 'maintenance' ORDER BY vehicle_key, completed_at DESC`)
       return new Map(rows.map((r) => [r.vehicle_key, { atMs: r.completed_at.getTime(), odometerKm: r.odometer_km }]))
     },
-    async remindersSince (sinceMs, untilMs) {
-      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM maintenance_reminders WHERE sent_at >= $1 AND sent_at < $2', [new Date(sinceMs), new Date(untilMs)])
-      return rows[0]?.n ?? 0
+    async reminderOutcomes (sinceMs, untilMs) {
+      const { rows } = await db.query<{ accepted: number, declined: number }>(
+        `SELECT count(*) FILTER (WHERE w.state NOT IN ('cancelled', 'proposed'))::int AS accepted, count(*) FILTER (WHERE w.state = 'cancelled')::int AS declined
+         FROM maintenance_reminders r JOIN work_orders w ON w.work_order_id = r.work_order_id WHERE r.sent_at >= $1 AND r.sent_at < $2`, [new Date(sinceMs), new Date(untilMs)])
+      return { accepted: rows[0]?.accepted ?? 0, declined: rows[0]?.declined ?? 0 }
+    },
+    async maintenanceOrders () {
+      const { rows } = await db.query<{ vehicle_key: number, state: string, slot: string | null }>(
+        `SELECT DISTINCT ON (w.vehicle_key) w.vehicle_key, w.state, to_char(w.slot_date, 'YYYY-MM-DD') AS slot FROM work_orders w
+         WHERE w.kind = 'maintenance' AND w.state <> 'completed'
+           AND w.created_at > coalesce((SELECT max(c.completed_at) FROM work_orders c WHERE c.vehicle_key = w.vehicle_key AND c.kind = 'maintenance' AND c.state = 'completed'), '-infinity')
+         ORDER BY w.vehicle_key, w.created_at DESC`)
+      return new Map(rows.map((r) => [r.vehicle_key, { state: r.state, slot: r.slot }]))
     },
     async odometerAt (atMs) {
       const { rows } = await db.query<{ vehicle_key: number, ts: Date, value: number }>(

@@ -9,6 +9,8 @@ import { kmPerDay, nextService } from './maintenance.core.js'
 const DAY_MS = 86_400_000
 const DEFAULT_LEAD_DAYS = 14
 const OVERDUE_MS = 28 * DAY_MS
+/** Maintenance reminders go out this long before a service is due (work-orders/maintenance.service.ts). */
+export const REMIND_AHEAD_MS = 14 * DAY_MS
 /** Prior for the share of due services that end as a completed work order. */
 const ACCEPTANCE_PRIOR = { rate: 0.7, weight: 10 }
 
@@ -58,9 +60,9 @@ export function createForecastService (d: { repo: ForecastRepository, centers: C
 
   async function run (o: ForecastOptions): Promise<ForecastReport> {
     const sinceMs = o.nowMs - o.historyWeeks * WEEK_MS
-    const [centers, fleet, alerts, history, closed, catalogue, stock, reminders] = await Promise.all([
+    const [centers, fleet, alerts, history, closed, catalogue, stock, reminders, orders] = await Promise.all([
       d.centers.list({}), d.repo.fleet(), d.repo.openAlerts(), d.repo.completedSince(sinceMs, o.nowMs), d.repo.closedAlertsSince(sinceMs, o.nowMs),
-      d.catalogue.all(), d.centers.stockByCountry(), d.repo.remindersSince(sinceMs, o.nowMs),
+      d.catalogue.all(), d.centers.stockByCountry(), d.repo.reminderOutcomes(sinceMs, o.nowMs), d.repo.maintenanceOrders(),
     ])
     const countries = new Map<number, string>()
     const byKey = new Map<number, FleetVehicle>()
@@ -87,9 +89,16 @@ export function createForecastService (d: { repo: ForecastRepository, centers: C
       if (f !== undefined) closedAlerts.set(f, (closedAlerts.get(f) ?? 0) + c.n)
     }
     const repairs: CompletedRepair[] = history.map((h) => ({ ...h, family: h.family as FaultFamily }))
-    const maintenance = await maintenanceDue(o.nowMs, o.weeks * WEEK_MS, fleet.filter((v) => countries.has(v.key)), countries)
-    const completedServices = repairs.filter((r) => r.family === 'maintenance').length
-    const acceptance = (completedServices + ACCEPTANCE_PRIOR.rate * ACCEPTANCE_PRIOR.weight) / (Math.max(reminders, completedServices) + ACCEPTANCE_PRIOR.weight)
+    // Services: a booked one happens at its slot; a declined one does not; the others when our reminder
+    // (REMIND_AHEAD_MS before the due date) makes the owner book, with the learnt acceptance rate.
+    const maintenance: MaintenanceDue[] = []
+    for (const m of await maintenanceDue(o.nowMs, o.weeks * WEEK_MS + REMIND_AHEAD_MS, fleet.filter((v) => countries.has(v.key)), countries)) {
+      const wo = orders.get(m.vehicleKey)
+      if (wo?.state === 'cancelled') continue
+      const booked = wo !== undefined && wo.state !== 'proposed' && wo.slot !== null
+      maintenance.push({ ...m, booked, dueAtMs: booked ? Date.parse(wo.slot!) + DAY_MS / 2 : Math.max(o.nowMs, m.dueAtMs - REMIND_AHEAD_MS) })
+    }
+    const acceptance = (reminders.accepted + ACCEPTANCE_PRIOR.rate * ACCEPTANCE_PRIOR.weight) / (reminders.accepted + reminders.declined + ACCEPTANCE_PRIOR.weight)
     let cells = forecast({
       nowMs: o.nowMs, weeks: o.weeks, level: o.level, openAlerts, history: repairs.filter((r) => r.family !== 'maintenance'), historyWeeks: o.historyWeeks,
       closedAlerts, fleet: [...counts.values()], catalogue, maintenance, maintenanceAcceptance: acceptance,

@@ -5,8 +5,7 @@ import type { ForecastService } from '../parts/index.js'
 import type { Log } from '../shared/log.js'
 import type { WorkOrdersService } from './work-orders.service.js'
 
-/** Reminders start this long before a service falls due. */
-export const REMIND_AHEAD_MS = 14 * 86_400_000
+import { REMIND_AHEAD_MS } from '../parts/forecast.service.js'
 const SYSTEM: Principal = { actor: 'system:maintenance', role: 'admin', tenantId: null, fleets: null, regions: null }
 
 /**
