@@ -32,6 +32,7 @@ describe('demand distributions', () => {
     expect(s.mean).toBeCloseTo(0.9 + 0.8 + 1 + 1.5)
     expect(s.lo).toBeLessThanOrEqual(s.mean)
     expect(s.hi).toBeGreaterThanOrEqual(s.mean)
-    expect(summarize([], 0, 10, 0.8)).toEqual({ mean: 0, lo: 0, hi: 0 })
+    expect(summarize([], 0, 10, 0.8)).toEqual({ mean: 0, median: 0, lo: 0, hi: 0 })
+    expect(summarize([], 4, 1e9, 0.8).median).toBe(4)
   })
 })

@@ -69,7 +69,8 @@ export function quantile (pmf: Float64Array, q: number): number {
   return pmf.length - 1
 }
 
-export interface DemandSummary { readonly mean: number, readonly lo: number, readonly hi: number }
+/** Mean, median (the point forecast that minimises absolute error) and the interval bounds. */
+export interface DemandSummary { readonly mean: number, readonly median: number, readonly lo: number, readonly hi: number }
 
 /** Mean and central `level` interval (e.g. 0.8 → 10th and 90th percentiles) of terms + NB(background). */
 export function summarize (terms: readonly BernoulliTerm[], backgroundMean: number, backgroundSize: number, level: number): DemandSummary {
@@ -78,5 +79,5 @@ export function summarize (terms: readonly BernoulliTerm[], backgroundMean: numb
   const max = Math.ceil(mean + 8 * Math.sqrt(variance) + 10)
   const pmf = convolve(bernoulliSumPmf(terms, max), negBinomialPmf(backgroundMean, backgroundSize, max), max)
   const tail = (1 - level) / 2
-  return { mean, lo: quantile(pmf, tail), hi: quantile(pmf, 1 - tail) }
+  return { mean, median: quantile(pmf, 0.5), lo: quantile(pmf, tail), hi: quantile(pmf, 1 - tail) }
 }

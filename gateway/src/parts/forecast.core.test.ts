@@ -58,7 +58,7 @@ describe('parts forecast', () => {
 
   it('a booked work order counts for certain in its slot week', () => {
     const cells = forecast(input({ openAlerts: [{ country: 'ES', model: 'FW-P1', family: 'pad_wear', raisedAtMs: NOW, predictedAtMs: null, bookedForMs: NOW + 9 * DAY }] }))
-    expect(cells.find((c) => c.partNumber === 'BRK-PAD-P1-F' && c.week === 1)).toMatchObject({ mean: 1, lo: 1, hi: 1 })
+    expect(cells.find((c) => c.partNumber === 'BRK-PAD-P1-F' && c.week === 1)).toMatchObject({ mean: 1, median: 1, lo: 1, hi: 1 })
   })
 
   it('scheduled maintenance adds its parts with the acceptance rate', () => {

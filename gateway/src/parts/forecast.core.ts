@@ -65,7 +65,7 @@ export interface ForecastInput {
   readonly maintenanceAcceptance: number
 }
 
-export interface ForecastCell { readonly partNumber: string, readonly country: string, readonly week: number, readonly mean: number, readonly lo: number, readonly hi: number }
+export interface ForecastCell { readonly partNumber: string, readonly country: string, readonly week: number, readonly mean: number, readonly median: number, readonly lo: number, readonly hi: number }
 
 /** Priors: how many observations the defaults weigh (empirical-Bayes shrinkage). */
 const PRIOR = { confirmRate: 0.8, confirmWeight: 10, delayWeight: 3, mixRepairs: 5, rateVehicleWeeks: 2000, size: 8 }

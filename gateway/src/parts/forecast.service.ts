@@ -122,11 +122,11 @@ export type ForecastService = ReturnType<typeof createForecastService>
 /** CSV of a report: one line per part, country and week, shortfall weeks marked. */
 export function toCsv (r: ForecastReport): string {
   const short = new Map(r.shortfalls.map((s) => [`${s.partNumber}\u0000${s.country}`, s]))
-  const lines = ['country,part_number,week,week_start,mean,p10,p90,shortfall,order_by']
+  const lines = ['country,part_number,week,week_start,mean,median,p10,p90,shortfall,order_by']
   for (const x of r.rows) {
     const s = short.get(`${x.partNumber}\u0000${x.country}`)
     const flagged = s !== undefined && s.week === x.week
-    lines.push([x.country, x.partNumber, x.week, x.weekStart, x.mean, x.lo, x.hi, flagged ? 'yes' : '', flagged ? s.orderBy : ''].join(','))
+    lines.push([x.country, x.partNumber, x.week, x.weekStart, x.mean, x.median, x.lo, x.hi, flagged ? 'yes' : '', flagged ? s.orderBy : ''].join(','))
   }
   return lines.join('\n') + '\n'
 }
