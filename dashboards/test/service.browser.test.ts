@@ -48,11 +48,12 @@ describe('service views', () => {
     await page.locator('[data-testid=work-order-row][data-state=vehicle_arrived]').waitFor()
     expect(await page.getByTestId('parts-forecast').count()).toBe(0)
     await screenshot(page, 'service-technician')
-  })
+  }, 60_000)
 
   it('staff see the parts forecast per country and the vehicle page lists its work orders', async () => {
     const { page } = browser
     await page.evaluate(() => localStorage.removeItem('fw.session'))
+    await page.reload()
     await signInWithToken(page, gw.httpUrl, ADMIN_TOKEN)
     await page.goto(`${gw.httpUrl}/#/service`)
     await page.locator('[data-testid=forecast-row][data-part=BAT-12V-70AH]').first().waitFor()
@@ -61,5 +62,5 @@ describe('service views', () => {
     await page.goto(`${gw.httpUrl}/#/vehicles/${vin}`)
     await page.getByTestId('work-orders-panel').locator('[data-testid=work-order-row][data-center=c-near]').waitFor()
     await screenshot(page, 'vehicle-work-orders')
-  })
+  }, 90_000)
 })
