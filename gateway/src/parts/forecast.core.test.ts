@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CATALOGUE, type FaultFamily } from './catalogue.core.js'
-import { backgroundRates, confirmRate, forecast, learntDelays, partsPerRepair, shortfalls, stockKey, weekWeights, type CompletedRepair, type ForecastInput } from './forecast.core.js'
+import { notYetAlerted, backgroundRates, confirmRate, forecast, learntDelays, partsPerRepair, shortfalls, stockKey, weekWeights, type CompletedRepair, type ForecastInput } from './forecast.core.js'
 
 const NOW = Date.parse('2026-03-02T00:00:00Z')
 const DAY = 86_400_000
@@ -59,6 +59,15 @@ describe('parts forecast', () => {
   it('a booked work order counts for certain in its slot week', () => {
     const cells = forecast(input({ openAlerts: [{ country: 'ES', model: 'FW-P1', family: 'pad_wear', raisedAtMs: NOW, predictedAtMs: null, bookedForMs: NOW + 9 * DAY }] }))
     expect(cells.find((c) => c.partNumber === 'BRK-PAD-P1-F' && c.week === 1)).toMatchObject({ mean: 1, median: 1, lo: 1, hi: 1 })
+  })
+
+  it('counts repairs of alerts not raised yet, more for later weeks', () => {
+    expect(notYetAlerted(10, 0)).toBeCloseTo((0 + 0 + 0 + 0 + 0 + 0.05 + 0.15) / 7, 6)
+    expect(notYetAlerted(10, 3)).toBe(1)
+    const h = Array.from({ length: 40 }, () => repair({ fromAlert: true, alertRaisedAtMs: NOW - 10 * DAY, completedAtMs: NOW - DAY }))
+    const cells = forecast(input({ history: h, fleet: [{ model: 'FW-E1', country: 'DE', vehicles: 1000 }] }))
+    const bat = cells.filter((c) => c.partNumber === 'BAT-12V-70AH')
+    expect(bat[0]!.mean).toBeLessThan(bat[3]!.mean)
   })
 
   it('scheduled maintenance adds its parts with the acceptance rate', () => {

@@ -120,12 +120,30 @@ export function weekWeights (centreMs: number, spreadMs: number, nowMs: number, 
   })
 }
 
-/** Unpredicted failures per vehicle-week for each (model, family, country), shrunk toward the model's rate. */
-export function backgroundRates (history: readonly CompletedRepair[], historyWeeks: number, fleet: ForecastInput['fleet']): Map<string, number> {
+/**
+ * Share of week w's alert-driven repairs whose alert is raised after now, for a delay spread uniformly over
+ * [d/2, 3d/2] days: the mean over the week of P(delay ≤ t).
+ */
+export function notYetAlerted (delayDays: number, week: number): number {
+  const lo = 0.5 * delayDays
+  const hi = 1.5 * delayDays
+  let sum = 0
+  for (let day = 0; day < 7; day++) {
+    const t = week * 7 + day + 0.5
+    sum += Math.min(1, Math.max(0, (t - lo) / (hi - lo)))
+  }
+  return sum / 7
+}
+
+/**
+ * Repairs per vehicle-week for each (model, family, country), shrunk toward the model's rate: by default the
+ * unpredicted ones (no alert); with `fromAlert` those that followed an alert.
+ */
+export function backgroundRates (history: readonly CompletedRepair[], historyWeeks: number, fleet: ForecastInput['fleet'], fromAlert = false): Map<string, number> {
   const counts = new Map<string, number>()
   const modelCounts = new Map<string, number>()
   for (const h of history) {
-    if (h.fromAlert) continue
+    if (h.fromAlert !== fromAlert) continue
     counts.set(key(h.model, h.family, h.country), (counts.get(key(h.model, h.family, h.country)) ?? 0) + 1)
     modelCounts.set(key(h.model, h.family), (modelCounts.get(key(h.model, h.family)) ?? 0) + 1)
   }
@@ -182,15 +200,20 @@ export function forecast (i: ForecastInput): ForecastCell[] {
     addDemand(mix(a.model, a.family), a.country, weights, conf)
   }
 
+  // Besides today's alerts, repairs will follow alerts not raised yet: at the learnt alert rate, for the
+  // share of week w's repairs whose alert comes after now (the delay distribution's CDF over the week).
   const rates = backgroundRates(i.history, i.historyWeeks, i.fleet)
+  const alertRates = backgroundRates(i.history, i.historyWeeks, i.fleet, true)
   for (const f of i.fleet) {
     for (const fam of Object.keys(DEFAULT_DAYS_TO_FAILURE) as FaultFamily[]) {
       const perWeek = (rates.get(key(f.model, fam, f.country)) ?? 0) * f.vehicles
-      if (perWeek <= 0) continue
+      const alertPerWeek = (alertRates.get(key(f.model, fam, f.country)) ?? 0) * f.vehicles
+      if (perWeek <= 0 && alertPerWeek <= 0) continue
+      const d = delays.get(fam) ?? DEFAULT_DAYS_TO_FAILURE[fam]
       for (const [part, units] of mix(f.model, fam)) {
         for (let w = 0; w < i.weeks; w++) {
           const k = cell(part, f.country, w)
-          background.set(k, (background.get(k) ?? 0) + perWeek * units)
+          background.set(k, (background.get(k) ?? 0) + (perWeek + alertPerWeek * notYetAlerted(d, w)) * units)
         }
       }
     }
