@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pino from 'pino'
@@ -14,9 +15,24 @@ import { createWorkOrdersService, type WorkOrdersService } from '../src/work-ord
  * this process on its own embedded PostgreSQL (migrations, seed catalogue),
  * and a work-orders service on it whose clock is the simulation's.
  */
+/** A port nobody listens on now (the embedded PostgreSQL needs a fixed one; other runs share the machine). */
+function freePort (): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address()
+      srv.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0))
+    })
+  })
+}
+
 export async function startGateway (): Promise<FastifyInstance> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'fleetwire-parts-'))
-  const loaded = loadConfig({ HTTP_PORT: '0', MQTT_PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', DATA_DIR: dataDir, DB_POOL_SIZE: '8' })
+  const loaded = loadConfig({
+    HTTP_PORT: '0', MQTT_PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', DATA_DIR: dataDir, DB_POOL_SIZE: '8',
+    EMBEDDED_PG_PORT: String(await freePort()),
+  })
   if (!loaded.ok) throw new Error(loaded.error.detail)
   const app = await buildApp({ config: loaded.value, logger: pino({ level: 'silent' }) })
   await app.ready()
