@@ -44,7 +44,9 @@ for (let i = 0; i < nBookings; i++) {
   await pool.query('INSERT INTO telemetry (vehicle_key, signal_id, ts, value) VALUES ($1, 3, now(), $2), ($1, 4, now(), $3)', [key, rng.range(39, 59), rng.range(-7, 23)])
   const a = await pool.query<{ alert_id: string }>(
     `INSERT INTO alerts (alert_id, vehicle_key, rule_id, severity, state, raised_at, seq, doc)
-     VALUES (gen_random_uuid(), $1, 'lv-battery-crank-low', 'critical', 'open', now(), 1, '{"evidence":{"reason":"bench"}}') RETURNING alert_id`, [key])
+     SELECT id, $1, 'lv-battery-crank-low', 'critical', 'open', now(), 1,
+       jsonb_build_object('id', id, 'vehicleKey', $1::int, 'ruleId', 'lv-battery-crank-low', 'state', 'open', 'evidence', jsonb_build_object('reason', 'bench'))
+     FROM (SELECT gen_random_uuid() AS id) g RETURNING alert_id`, [key])
   alerts.push(a.rows[0]!.alert_id)
 }
 
@@ -62,10 +64,10 @@ for (const alertId of alerts) {
   const p = await post('/work-orders/proposals', { alertId })
   const t1 = performance.now()
   const best = p.body?.proposals?.[0]?.centerId as string | undefined
-  if (p.status !== 200 || best === undefined) { failures++; continue }
+  if (p.status !== 200 || best === undefined) { failures++; if (failures === 1) progress(`proposals failed: ${p.status} ${JSON.stringify(p.body)}`); continue }
   const b = await post('/work-orders', { alertId, centerId: best })
   const t2 = performance.now()
-  if (b.status !== 201) failures++
+  if (b.status !== 201) { failures++; if (failures === 1) progress(`booking failed: ${b.status} ${JSON.stringify(b.body)}`) }
   proposeMs.push(t1 - t0)
   bookMs.push(t2 - t1)
   total.push(t2 - t0)
