@@ -15,6 +15,7 @@ import { VehicleView } from './views/vehicle.js'
 import { CampaignsView } from './views/campaigns.js'
 import { CampaignNewView } from './views/campaign-new.js'
 import { OwnerView } from './views/owner.js'
+import { ServiceView } from './views/service.js'
 
 const liveUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`
 const live = createLiveClient(liveUrl, () => session.get()?.token, () => signOut())
@@ -46,6 +47,7 @@ function Header ({ route }: { route: Route }) {
     ['overview', href({ view: 'overview' }), k('nav.overview')],
     ...(staff ? [['alerts', href({ view: 'alerts' }), k('nav.alerts')] as [Route['view'], string, MessageKey], ['campaigns', href({ view: 'campaigns' }), k('nav.campaigns')] as [Route['view'], string, MessageKey]] : []),
     ...(role === 'fleet_owner' ? [['owner', href({ view: 'owner' }), k('nav.owner')] as [Route['view'], string, MessageKey]] : []),
+    ...(staff || role === 'technician' ? [['service', href({ view: 'service' }), k('nav.service')] as [Route['view'], string, MessageKey]] : []),
   ]
   return (
     <header class="top">
@@ -95,7 +97,7 @@ function whoami (u: SessionUser): string {
 }
 
 const ROLE_LABEL: Readonly<Record<Role, MessageKey>> = {
-  admin: k('role.admin'), support: k('role.support'), fleet_owner: k('role.fleet_owner'), service: k('role.service'),
+  admin: k('role.admin'), support: k('role.support'), fleet_owner: k('role.fleet_owner'), service: k('role.service'), technician: k('role.technician'),
 }
 
 function Body ({ route }: { route: Route }) {
@@ -107,6 +109,7 @@ function Body ({ route }: { route: Route }) {
     case 'campaigns': return <CampaignsView campaignId={route.campaignId} />
     case 'campaign-new': return <CampaignNewView />
     case 'owner': return <OwnerView />
+    case 'service': return <ServiceView staff={session.get()?.user.role === 'admin' || session.get()?.user.role === 'support'} />
     case 'not-found': return <p class="notice">{t('error.notFound', { path: route.path })}</p>
   }
 }

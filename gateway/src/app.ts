@@ -22,6 +22,9 @@ import hardening from './api/hardening.plugin.js'
 import audit from './audit/index.js'
 import privacy from './privacy/index.js'
 import ota from './ota/index.js'
+import serviceNetwork from './service-network/index.js'
+import parts from './parts/index.js'
+import workOrders from './work-orders/index.js'
 
 export interface BuildOptions {
   config: Config
@@ -91,6 +94,9 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(diagnostics)
   await app.register(privacy)
   await app.register(ota)
+  await app.register(serviceNetwork)
+  await app.register(parts)
+  await app.register(workOrders)
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)

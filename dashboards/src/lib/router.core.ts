@@ -12,6 +12,7 @@ export type Route =
   | { view: 'campaigns', campaignId?: string }
   | { view: 'campaign-new' }
   | { view: 'owner' }
+  | { view: 'service' }
   | { view: 'not-found', path: string }
 
 export function parseRoute (hash: string): Route {
@@ -25,6 +26,7 @@ export function parseRoute (hash: string): Route {
   if (head === 'campaigns' && id === 'new' && extra === undefined) return { view: 'campaign-new' }
   if (head === 'campaigns' && extra === undefined) return id === undefined ? { view: 'campaigns' } : { view: 'campaigns', campaignId: id }
   if (head === 'owner' && parts.length === 1) return { view: 'owner' }
+  if (head === 'service' && parts.length === 1) return { view: 'service' }
   return { view: 'not-found', path }
 }
 
@@ -37,6 +39,7 @@ export function href (r: Route): string {
     case 'campaigns': return r.campaignId === undefined ? '#/campaigns' : `#/campaigns/${encodeURIComponent(r.campaignId)}`
     case 'campaign-new': return '#/campaigns/new'
     case 'owner': return '#/owner'
+    case 'service': return '#/service'
     case 'not-found': return `#/${r.path}`
   }
 }

@@ -1,6 +1,6 @@
 import { createStore } from './store.js'
 
-export type Role = 'admin' | 'support' | 'fleet_owner' | 'service'
+export type Role = 'admin' | 'support' | 'fleet_owner' | 'service' | 'technician'
 
 /** Who is signed in (User of POST /auth/login; a pasted token gets what GET /auth/me says). */
 export interface SessionUser {

@@ -6,6 +6,7 @@ import { href } from '../lib/router.core.js'
 import { Card, ErrorBox, Loading, SEVERITIES, SeverityBadge, severityLabel, stateLabel, useAsync, useDebounced, useNow } from './common.js'
 import { useLiveTopic } from './live-context.js'
 import { Chart } from './chart.js'
+import { WorkOrdersPanel } from './service.js'
 
 export interface AlertItem {
   id: string, vehicleId: string, region: string, fleet: string, ruleId: string, severity: string, state: string
@@ -115,6 +116,7 @@ function Evidence ({ id }: { id: string }) {
           <ul class="history">
             {(d.data?.history ?? []).map((h, i) => <li key={i}>{formatDateTime(h.at)} · {transitionLabel(h.kind)}{h.by === null ? '' : ` · ${h.by}`}{h.note === null ? '' : ` — ${h.note}`}</li>)}
           </ul>
+          <WorkOrdersPanel alertId={a.id} />
         </div>
       )}
     </Card>

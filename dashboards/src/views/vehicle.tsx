@@ -13,6 +13,7 @@ import { signalLabel } from '../i18n/signals.js'
 import { LiveSignals, type SignalInfo } from './vehicle-live.js'
 import { Diagnostics } from './vehicle-diagnostics.js'
 import type { AlertItem } from './alerts.js'
+import { WorkOrdersPanel } from './service.js'
 
 interface Vehicle {
   id: string, model: string, region: string, fleet: string, timeZone: string, createdAt: string, revoked: boolean
@@ -139,6 +140,7 @@ export function VehicleView ({ vehicleId }: { vehicleId: string }) {
           {updates.data !== undefined && updates.data.items.length === 0 && <p class="muted">{t('vehicle.noUpdates')}</p>}
         </Card>
       </div>
+      <WorkOrdersPanel vehicleId={vehicleId} />
     </div>
   )
 }

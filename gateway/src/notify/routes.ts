@@ -10,7 +10,7 @@ import { LookupFailedError, RefusedAddressError, resolveChecked } from './adapte
 const WebhookBody = Type.Object({
   url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2048, description: 'https:// (plain http only for an admin with allowInsecure, or when WEBHOOK_ALLOW_HTTP is set); must resolve to public addresses unless the network is in WEBHOOK_ALLOW_PRIVATE_NETWORKS' }),
   allowInsecure: Type.Optional(Type.Boolean({ description: 'admin only: allow a plain-http URL for this webhook' })),
-  events: Type.Array(Type.String({ pattern: '^(alert\\.[a-z-]+|ota\\.reminder)$' }), { minItems: 1, description: 'alert.opened, alert.acknowledged, alert.resolved, alert.auto-resolved, alert.reopened; ota.reminder (a fleet owner reminded that a driver has not answered an update)' }),
+  events: Type.Array(Type.String({ pattern: '^(alert\\.[a-z-]+|ota\\.reminder|service\\.[a-z-]+)$' }), { minItems: 1, description: 'alert.opened, alert.acknowledged, alert.resolved, alert.auto-resolved, alert.reopened; ota.reminder (a fleet owner reminded that a driver has not answered an update); service.booked, service.proposed, service.maintenance-due, service.completed, service.cancelled (work orders)' }),
 }, { additionalProperties: false })
 const WebhookView = Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), enabled: Type.Boolean(), tenantId: Type.Union([Type.String(), Type.Null()]) })
 const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() })

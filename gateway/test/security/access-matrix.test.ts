@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROLES, type Role } from '../../src/api/auth/principal.js'
+import { ALL_ROLES as ROLES, type Role } from '../../src/api/auth/principal.js'
 import { type TestGateway, startGateway } from '../helper.js'
 import { ACCESS_MATRIX } from './access-matrix.js'
 import { PASSWORD, call, createUser, login, serviceToken, tokensPerRole } from './support.js'

@@ -12,6 +12,8 @@ const ALL: readonly Role[] = ['admin', 'support', 'fleet_owner', 'service']
 const PEOPLE: readonly Role[] = ['admin', 'support', 'fleet_owner']
 const STAFF: readonly Role[] = ['admin', 'support']
 const ADMIN: readonly Role[] = ['admin']
+/** Every role, technicians included (they see only their service centre: work orders, stock). */
+const EVERYONE: readonly Role[] = [...ALL, 'technician']
 
 export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   // system, docs, transports
@@ -37,8 +39,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
 
   // log-in and people
   'POST /auth/login': 'public',
-  'GET /auth/me': ALL,
-  'POST /auth/logout': ALL,
+  'GET /auth/me': EVERYONE,
+  'POST /auth/logout': EVERYONE,
   'POST /users': ADMIN,
   'GET /users': ADMIN,
   'GET /users/:id': ADMIN,
@@ -118,4 +120,22 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   'DELETE /vehicles/:id/data': ADMIN,
   'GET /privacy/policy': STAFF,
   'POST /privacy/retention/run': ADMIN,
+
+  // service network, part catalogue, work orders, parts forecast (technicians: their centre only, others 404)
+  'GET /service-centers': ['admin', 'support', 'fleet_owner', 'technician'],
+  'GET /service-centers/:id': ['admin', 'support', 'fleet_owner', 'technician'],
+  'PUT /service-centers/:id': ADMIN,
+  'GET /service-centers/:id/stock': ['admin', 'support', 'fleet_owner', 'technician'],
+  'PUT /service-centers/:id/stock': ['admin', 'technician'],
+  'PUT /service-centers/:id/technicians/:userId': ADMIN,
+  'GET /models/:id/parts': STAFF,
+  'PUT /models/:id/parts': ADMIN,
+  'GET /models/:id/service-schedule': STAFF,
+  'PUT /models/:id/service-schedule': ADMIN,
+  'GET /parts/forecast': STAFF,
+  'POST /work-orders/proposals': PEOPLE,
+  'POST /work-orders': PEOPLE,
+  'GET /work-orders': ['admin', 'support', 'fleet_owner', 'technician'],
+  'GET /work-orders/:id': ['admin', 'support', 'fleet_owner', 'technician'],
+  'POST /work-orders/:id/transition': ['admin', 'support', 'fleet_owner', 'technician'],
 }

@@ -53,10 +53,12 @@ export async function tokensPerRole (gw: TestGateway, tag: string, tenant = { id
   await createUser(gw, { username: `admin-${tag}`, password: PASSWORD, role: 'admin' })
   await createUser(gw, { username: `support-${tag}`, password: PASSWORD, role: 'support' })
   await createUser(gw, { username: `owner-${tag}`, password: PASSWORD, role: 'fleet_owner', tenantId: tenant.id, fleets: tenant.fleets })
+  await createUser(gw, { username: `technician-${tag}`, password: PASSWORD, role: 'technician' })
   return {
     admin: await login(gw, `admin-${tag}`, PASSWORD),
     support: await login(gw, `support-${tag}`, PASSWORD),
     fleet_owner: await login(gw, `owner-${tag}`, PASSWORD),
     service: (await serviceToken(gw)).token,
+    technician: await login(gw, `technician-${tag}`, PASSWORD),
   }
 }

@@ -39,7 +39,7 @@ declare module 'fastify' {
 
 function principalOf (t: TokenRecord): Principal {
   // Fail closed: a fleet owner or tenant token without fleets sees nothing.
-  const fleets = t.tenantId === null ? (t.role === 'fleet_owner' ? [] : null) : (t.fleets ?? [])
+  const fleets = t.tenantId === null ? (t.role === 'fleet_owner' || t.role === 'technician' ? [] : null) : (t.fleets ?? [])
   return {
     actor: t.username === null ? `token:${t.tokenId}` : `user:${t.username}`,
     role: t.role,

@@ -2,8 +2,15 @@
  * Who is calling, and which vehicles that lets them see. Pure: the auth
  * plugin builds principals, capabilities narrow their queries with the scope.
  */
-export type Role = 'admin' | 'support' | 'fleet_owner' | 'service'
+export type Role = 'admin' | 'support' | 'fleet_owner' | 'service' | 'technician'
+/** The roles that see vehicles through a fleet/region scope. */
 export const ROLES: readonly Role[] = ['admin', 'support', 'fleet_owner', 'service']
+/**
+ * Every role. A technician sees only its service centre's work orders and the
+ * vehicles booked there (work-orders/); its vehicle scope is empty, so routes
+ * open to ROLES stay closed to it.
+ */
+export const ALL_ROLES: readonly Role[] = [...ROLES, 'technician']
 
 export interface Principal {
   /** Stable id written to audit and history rows: `token:<id>` or `user:<id>`. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { sendFailure } from '../failure-status.js'
-import { ROLES } from './principal.js'
+import { ALL_ROLES } from './principal.js'
 import { ErrorBody, LoginBody, UserSchema } from './schemas.js'
 import { userOfPrincipal } from './users.service.js'
 import { UnauthorizedError } from '../../shared/errors.js'
@@ -29,12 +29,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return sendFailure(reply, r.error)
   })
 
-  app.get('/auth/me', { config: { access: ROLES }, schema: { tags, summary: 'Who the token belongs to, with its tenant, fleets and regions', response: { 200: UserSchema } } }, async (req) => {
+  app.get('/auth/me', { config: { access: ALL_ROLES }, schema: { tags, summary: 'Who the token belongs to, with its tenant, fleets and regions', response: { 200: UserSchema } } }, async (req) => {
     if (req.principal === null) throw new UnauthorizedError()
     return userOfPrincipal(req.principal)
   })
 
-  app.post('/auth/logout', { config: { access: ROLES }, schema: { tags, summary: 'Revoke the calling token', response: { 204: Type.Null() } } }, async (req, reply) => {
+  app.post('/auth/logout', { config: { access: ALL_ROLES }, schema: { tags, summary: 'Revoke the calling token', response: { 204: Type.Null() } } }, async (req, reply) => {
     if (req.principal === null) throw new UnauthorizedError()
     await app.auth.users.logout(req.principal)
     return reply.code(204).send(null)

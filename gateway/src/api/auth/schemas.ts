@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 
-export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('support'), Type.Literal('fleet_owner'), Type.Literal('service')])
+export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('support'), Type.Literal('fleet_owner'), Type.Literal('service'), Type.Literal('technician')])
 const Names = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 200, uniqueItems: true })
 
 export const UserSchema = Type.Object({

@@ -1,0 +1,11 @@
+DROP TABLE IF EXISTS maintenance_reminders;
+DROP TABLE IF EXISTS work_order_events;
+DROP TABLE IF EXISTS work_orders;
+DROP TABLE IF EXISTS service_schedules;
+DROP TABLE IF EXISTS model_parts;
+DROP TABLE IF EXISTS part_stock;
+DROP TABLE IF EXISTS service_center_staff;
+DROP TABLE IF EXISTS service_centers;
+DELETE FROM users WHERE role = 'technician';
+ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_check;
+ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('admin', 'support', 'fleet_owner'));
