@@ -22,6 +22,8 @@ import hardening from './api/hardening.plugin.js'
 import audit from './audit/index.js'
 import privacy from './privacy/index.js'
 import ota from './ota/index.js'
+import cluster from './cluster/index.js'
+import clusterWiring from './cluster/wiring.js'
 
 export interface BuildOptions {
   config: Config
@@ -64,6 +66,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(websocket, { options: { maxPayload: config.mqtt.maxPacketBytes + 16 } })
   await app.register(metrics)
   await app.register(storage)
+  await app.register(cluster)
   await app.register(auth)
   await app.register(audit)
   await app.register(systemRoutes)
@@ -78,5 +81,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)
+  // Cross-instance hooks (cache invalidation, forwarded responses, live fan-out): after everything they hook into.
+  await app.register(clusterWiring)
   return app
 }

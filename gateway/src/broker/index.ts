@@ -55,6 +55,9 @@ export default fp(async (app) => {
     // with a stack overflow under overload (aedes #193, BRIEF §5). Intake is
     // bounded before this point instead (ingest rate limits + back-pressure).
     concurrency: 0,
+    // Cluster: downlink reaches the instance holding the vehicle through Redis, and a
+    // client id connecting here closes its older session on any other instance.
+    ...(app.cluster.mq === undefined ? {} : { mq: app.cluster.mq, id: app.cluster.instanceId }),
     connectTimeout: config.mqtt.connectTimeoutMs,
     // A subscriber that stops reading (e.g. a vehicle whose cmd topic we
     // publish to) is dropped after this, instead of stalling its publishers.
@@ -175,7 +178,7 @@ export default fp(async (app) => {
     await new Promise<void>((resolve) => aedes.close(() => resolve()))
     await listenersClosed
   })
-}, { name: 'broker', dependencies: ['config', 'metrics', 'vehicles', 'ingest', '@fastify/websocket'] })
+}, { name: 'broker', dependencies: ['config', 'metrics', 'cluster', 'vehicles', 'ingest', '@fastify/websocket'] })
 
 function listen (srv: Server, port: number, host: string, log: { error(o: object, msg: string): void }): Promise<void> {
   return new Promise<void>((resolve, reject) => {

@@ -30,8 +30,8 @@ export type AuthFailure = 'GW_AUTH_BAD_IDENTIFIER' | 'GW_AUTH_BAD_CREDENTIALS' |
 export type RegisterFailure = 'GW_VEHICLE_EXISTS' | 'GW_VEHICLE_BAD_ID'
 
 interface VehicleEvents {
-  /** A vehicle's credentials were revoked or rotated: any open session must end. */
-  credentialsInvalidated: [vehicleId: string]
+  /** A vehicle's credentials were revoked or rotated (here, or on another instance when `remote`): any open session must end. */
+  credentialsInvalidated: [vehicleId: string, remote: boolean]
   /** Birth, death or last connection closed. */
   presenceChanged: [vehicleKey: number, presence: VehiclePresence, previous: VehiclePresence | undefined]
 }
@@ -40,6 +40,8 @@ export interface VehiclesServiceDeps {
   repo: VehiclesRepository
   randomBytes: (n: number) => Buffer
   log: Log
+  /** This gateway instance (cluster): recorded with the sessions it holds. */
+  instanceId: string
 }
 
 const LAST_SEEN_FLUSH_MS = 5000
@@ -51,12 +53,14 @@ const BIRTH_FLUSH_MS = 5
  * (with a small cache so reconnect storms don't hit the database for every
  * CONNECT), and presence (birth, death, last seen).
  */
-export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServiceDeps) {
+export function createVehiclesService ({ repo, randomBytes, log, instanceId }: VehiclesServiceDeps) {
   const events = new EventEmitter<VehicleEvents>()
   const credentialCache = new Map<string, { key: number, model: string, salt: Buffer, hash: Buffer, revoked: boolean }>()
   const presence = new Map<number, VehiclePresence>()
   const lastBirth = new Map<number, string>()
-  const births = createMicroBatcher<{ key: number, birth: Birth }>((batch) => repo.recordBirths(batch), BIRTH_FLUSH_MS)
+  const births = createMicroBatcher<{ key: number, birth: Birth }>((batch) => repo.recordBirths(batch, instanceId), BIRTH_FLUSH_MS)
+  /** Session epoch claimed in the database per connected vehicle (resolves once the claim is written). */
+  const epochs = new Map<number, Promise<number | undefined>>()
 
   function setPresence (key: number, p: VehiclePresence): void {
     const previous = presence.get(key)
@@ -139,7 +143,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
       const { creds, salt, hash } = issue()
       if (!await repo.setSecret(id, salt, hash)) return undefined
       credentialCache.delete(id)
-      events.emit('credentialsInvalidated', id)
+      events.emit('credentialsInvalidated', id, false)
       log.info({ vehicleId: id }, 'vehicle credentials rotated')
       return { username: id, password: creds }
     },
@@ -147,9 +151,15 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     async revoke (id: string): Promise<boolean> {
       if (!await repo.revoke(id)) return false
       credentialCache.delete(id)
-      events.emit('credentialsInvalidated', id)
+      events.emit('credentialsInvalidated', id, false)
       log.info({ vehicleId: id }, 'vehicle credentials revoked')
       return true
+    },
+
+    /** Another instance revoked or rotated the vehicle's credentials: forget the cached ones, end any session here. */
+    credentialsChangedElsewhere (id: string): void {
+      credentialCache.delete(id)
+      events.emit('credentialsInvalidated', id, true)
     },
 
     async authenticate (clientId: string, username: string | undefined, password: Buffer | undefined): Promise<Result<AuthenticatedVehicle, AuthFailure>> {
@@ -188,7 +198,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
 
     async recordDeath (key: number, session: number | null, reason: string, atMs: number): Promise<boolean> {
       lastBirth.delete(key)
-      const applied = await repo.recordDeath(key, session, reason, atMs)
+      const applied = await repo.recordDeath(key, session, reason, atMs, instanceId)
       if (applied) setPresence(key, { powerState: reason === 'going_to_sleep' ? 'asleep' : 'offline', ignitionOn: false })
       return applied
     },
@@ -204,9 +214,27 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     },
 
     markAllDisconnected: () => repo.markAllDisconnected(),
+    /** Cluster start-up: only this instance's previous sessions are dead; other instances' vehicles stay online. */
+    markOwnDisconnected: () => repo.markInstanceDisconnected(instanceId),
+
+    /**
+     * Presence for a caller that may not hold the vehicle's session (a
+     * command through another instance): the local view when connected
+     * here, else the database's cluster-wide record.
+     */
+    async clusterPresenceOf (key: number): Promise<VehiclePresence & { connected: boolean }> {
+      if (openConnections.has(key)) return { connected: true, ...(presence.get(key) ?? { powerState: 'unknown', ignitionOn: false }) }
+      const p = await repo.presence(key)
+      return p === undefined ? { connected: false, powerState: 'unknown', ignitionOn: false } : { connected: p.connected, powerState: p.powerState, ignitionOn: p.ignitionOn ?? false }
+    },
 
     connectionOpened (key: number): void {
       openConnections.set(key, (openConnections.get(key) ?? 0) + 1)
+      // The newest connection's claim wins: its close alone may mark the vehicle offline.
+      epochs.set(key, repo.claimSession(key, instanceId).catch((err: Error) => {
+        log.error({ err, vehicleKey: key }, 'session claim failed')
+        return undefined
+      }))
     },
 
     /** When the vehicle's last connection closes it is offline, whatever order will and close arrive in. */
@@ -220,7 +248,10 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
       lastBirth.delete(key)
       const p = presence.get(key)
       if (p !== undefined && p.powerState !== 'asleep') setPresence(key, { powerState: 'offline', ignitionOn: false })
-      repo.markDisconnected(key).catch((err: Error) => log.error({ err, vehicleKey: key }, 'disconnect update failed'))
+      const epoch = epochs.get(key) ?? Promise.resolve(undefined)
+      epochs.delete(key)
+      epoch.then((e) => repo.markDisconnected(key, instanceId, e))
+        .catch((err: Error) => log.error({ err, vehicleKey: key }, 'disconnect update failed'))
     },
 
     connectedCount: (): number => openConnections.size,
