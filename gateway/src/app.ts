@@ -39,6 +39,8 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
     forceCloseConnections: true,
     // The embedded PostgreSQL's first initdb can take a while on a busy machine.
     pluginTimeout: 120_000,
+    // Behind HAProxy: req.ip (rate limits, log-in throttle, MQTT over WebSocket limits) is the client's, from X-Forwarded-For of these proxies only.
+    trustProxy: config.cluster.trustProxy.length > 0 ? [...config.cluster.trustProxy] : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 

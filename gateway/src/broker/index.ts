@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
-import type { Duplex } from 'node:stream'
+import { Duplex } from 'node:stream'
 import { Aedes, type Client } from 'aedes'
 import { createWebSocketStream } from 'ws'
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
@@ -11,6 +11,7 @@ import { createAuthorizePublish } from './hooks/authorize-publish.js'
 import { createAuthorizeSubscribe } from './hooks/authorize-subscribe.js'
 import { createConnectionLimiter } from './connection-limiter.core.js'
 import { createTlsListener, remoteAddressOf } from './tls-listener.js'
+import { readProxyHeader } from './proxy-v2-reader.js'
 import type { PublishGate } from './hooks/authorize-publish.js'
 
 export interface Broker {
@@ -110,9 +111,12 @@ export default fp(async (app) => {
     aedes.handle(guarded)
   }
 
-  /** Per-address connection rate, checked on the raw socket before any byte is read (or TLS handshake done). */
-  function admitted (socket: Socket): boolean {
-    const address = remoteAddressOf(socket)
+  /**
+   * Per-address connection rate, checked before any MQTT byte is read (or TLS
+   * handshake done). Behind HAProxy the address is the vehicle's, from the
+   * PROXY header: the balancer's own would put the whole fleet in one bucket.
+   */
+  function admitted (socket: Socket, address = remoteAddressOf(socket)): boolean {
     const a = limiter.admit(address, Date.now())
     if (a.ok) return true
     metrics.connectionsRefused.inc({ reason: a.reason === 'banned' ? 'GW_MQTT_ADDRESS_BANNED' : 'GW_MQTT_CONNECTION_RATE' })
@@ -121,10 +125,23 @@ export default fp(async (app) => {
     return false
   }
 
+  /** With PROXY_PROTOCOL every MQTT connection starts with HAProxy's header; one without it is refused. */
+  async function proxiedAddress (socket: Socket): Promise<string | undefined> {
+    if (!config.cluster.proxyProtocol) return remoteAddressOf(socket)
+    const r = await readProxyHeader(socket)
+    if (r.ok) return r.address
+    metrics.connectionsRefused.inc({ reason: 'GW_MQTT_PROXY_HEADER' })
+    log.warn({ peer: remoteAddressOf(socket), reason: r.reason }, 'connection refused: PROXY protocol header expected')
+    socket.destroy()
+    return undefined
+  }
+
   const tcp: Server = createServer({ noDelay: true }, (socket) => {
-    if (!admitted(socket)) return
     socket.setNoDelay(true)
-    handle(socket)
+    void proxiedAddress(socket).then((address) => {
+      if (address === undefined || !admitted(socket, address)) return
+      handle(socket)
+    })
   })
   await listen(tcp, config.mqtt.port, config.mqtt.host, log)
 
@@ -139,15 +156,30 @@ export default fp(async (app) => {
       log.warn({ address: remoteAddressOf(socket), reason }, 'TLS client refused')
       socket.destroy()
     })
+  let tlsFront: Server | undefined
   if (tls !== undefined && tlsConfig !== undefined) {
     // 'connection' is the raw TCP socket, before the (costly) handshake.
-    tls.on('connection', (socket: Socket) => { admitted(socket) })
     tls.on('tlsClientError', (err) => log.debug({ err: err.message }, 'TLS handshake failed'))
-    await listen(tls, tlsConfig.port, config.mqtt.host, log)
+    if (config.cluster.proxyProtocol) {
+      // TLS passthrough behind HAProxy: the PROXY header precedes the ClientHello, so a
+      // plain TCP listener reads it and hands the rest of the stream to the TLS server.
+      const front = createServer({ noDelay: true }, (socket) => {
+        void proxiedAddress(socket).then((address) => {
+          if (address === undefined || !admitted(socket, address)) return
+          tls.emit('connection', Duplex.from({ readable: socket, writable: socket }))
+        })
+      })
+      await listen(front, tlsConfig.port, config.mqtt.host, log)
+      tlsFront = front
+    } else {
+      tls.on('connection', (socket: Socket) => { admitted(socket) })
+      await listen(tls, tlsConfig.port, config.mqtt.host, log)
+    }
   }
 
   app.get('/mqtt', { websocket: true, config: { public: true }, schema: { hide: true } as object }, (socket, req) => {
-    if (!admitted(req.socket)) return
+    // req.ip: the vehicle's address from X-Forwarded-For when the request came through a trusted proxy (TRUST_PROXY).
+    if (!admitted(req.socket, req.ip)) return
     req.socket.setNoDelay(true)
     handle(createWebSocketStream(socket))
   })
@@ -155,7 +187,7 @@ export default fp(async (app) => {
   app.decorate('broker', {
     aedes,
     tcpAddress: () => tcp.address() as AddressInfo,
-    tlsAddress: () => tls?.address() as AddressInfo | undefined,
+    tlsAddress: () => (tlsFront ?? tls)?.address() as AddressInfo | undefined,
     disconnect (vehicleId: string) {
       const c = clientsByVehicle.get(vehicleId)
       c?.close()
@@ -171,7 +203,7 @@ export default fp(async (app) => {
     gate.closing = true
     clearInterval(sweep)
     // server.close() only calls back once every connection is gone, which is what aedes.close() brings about.
-    const listenersClosed = Promise.all([tcp, tls].map((srv) => srv === undefined ? undefined : new Promise<void>((resolve) => srv.close(() => resolve()))))
+    const listenersClosed = Promise.all([tcp, tlsFront ?? tls].map((srv) => srv === undefined ? undefined : new Promise<void>((resolve) => srv.close(() => resolve()))))
     const deadline = Date.now() + SHUTDOWN_FLUSH_MS
     while (gate.inflight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
     if (gate.inflight > 0) log.warn({ inflight: gate.inflight }, 'closing with publishes still in flight (unacknowledged: vehicles resend them)')

@@ -4,7 +4,7 @@ import pg from 'pg'
 import { fleetwire, vehicleTopic } from '@fleetwire/proto'
 import { type Provisioned, type TestGateway, api, closed, connectVehicle, provision, publish, startGateway, waitFor } from '../helper.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
-import { RedisServer } from './redis-server.js'
+import { RedisServer } from '../../scripts/cluster/redis-server.js'
 import { clusterEnv } from './cluster-env.js'
 
 /** Three gateway instances (in this process) on one PostgreSQL database and one Redis. */

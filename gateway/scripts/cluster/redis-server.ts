@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { connect } from 'node:net'
-import { freePort } from '../support/free-port.js'
+import { freePort } from '../../test/support/free-port.js'
 
 /** Debian's redis-server on a free port and a temporary directory (no persistence: Redis holds nothing that cannot be rebuilt). */
 export class RedisServer {
