@@ -17,6 +17,7 @@ export type BusChannel =
   | 'cache.scopes'          // {}: tenants, users or tokens changed (live dashboards recheck their scope)
   | 'live.batch'            // serialised live fan-out of one instance's flush
   | 'diag.queued'           // { vehicleKey }: a command was queued for a vehicle
+  | 'live.interest'         // { vehicles }: vehicles whose signals a dashboard on the sender watches
 
 const PREFIX = 'fw:bus:'
 

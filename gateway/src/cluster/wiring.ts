@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { attachLiveRelay } from './live-relay.js'
 
 /** Mutating routes whose success changes a cache every instance holds (matched on the route pattern). */
 const RULE_ROUTES = /^\/rules(\/|$)/
@@ -47,7 +48,11 @@ export default fp(async (app) => {
     if (RULE_ROUTES.test(route)) void bus.publish('cache.rules', {})
     else if (SCOPE_ROUTES.test(route)) void bus.publish('cache.scopes', {})
   })
+  // Live dashboards on every instance see every vehicle in their scope.
+  const detachLive = attachLiveRelay(app.live, bus, { flushMs: 100, interestMs: 500, now: Date.now })
+  app.addHook('preClose', async () => detachLive())
+
   bus.subscribe('cache.rules', () => {
     app.rules.service.reload().catch((err: unknown) => log.error({ err }, 'rules reload after a change elsewhere failed'))
   })
-}, { name: 'cluster-wiring', dependencies: ['cluster', 'vehicles', 'diagnostics', 'rules', 'broker'] })
+}, { name: 'cluster-wiring', dependencies: ['cluster', 'vehicles', 'diagnostics', 'rules', 'broker', 'live'] })
