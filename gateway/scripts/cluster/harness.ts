@@ -77,10 +77,14 @@ export class LocalCluster {
         ...opts.env,
       },
     })
-    // One at a time: the first applies the migrations, and a 2-core machine starts them no faster in parallel.
+    // The first applies the migrations; the others then start together.
     const gateways: GatewayProcess[] = []
     try {
-      for (let i = 0; i < opts.instances; i++) gateways.push(await startOne(i))
+      gateways.push(await startOne(0))
+      const rest = await Promise.allSettled(Array.from({ length: opts.instances - 1 }, (_, i) => startOne(i + 1)))
+      for (const r of rest) if (r.status === 'fulfilled') gateways.push(r.value)
+      const failed = rest.find((r) => r.status === 'rejected')
+      if (failed !== undefined) throw (failed as PromiseRejectedResult).reason
       const haproxy = await HaproxyProcess.start(
         { bindHost: opts.bind?.host ?? '127.0.0.1', mqttPort: opts.bind?.mqttPort ?? await freePort(), httpPort: opts.bind?.httpPort ?? await freePort() },
         ports.map((p, i) => ({ name: `gw-${i + 1}`, host: '127.0.0.1', mqttPort: p.mqtt, httpPort: p.http })))

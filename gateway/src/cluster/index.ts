@@ -58,7 +58,9 @@ export default fp(async (app) => {
     mqSub: connectRedis(url, 'sub', log),
     cmd: connectRedis(url, 'cmd', log),
   }
-  const remote: MQEmitter = MQEmitterRedis({ pubConn: connections.mqPub, subConn: connections.mqSub })
+  const remote = MQEmitterRedis({ pubConn: connections.mqPub, subConn: connections.mqSub })
+  // mqemitter-redis reports connection errors on its `state` emitter; unheard, an 'error' event would end the process.
+  ;(remote as unknown as { state: NodeJS.EventEmitter }).state.on('error', () => { /* logged by connectRedis */ })
   let lastRoutingWarnMs = 0
   const mq = createRouteEmitter(remote, (err) => {
     if (Date.now() - lastRoutingWarnMs > 10_000) log.warn({ err: err.message }, 'cross-instance downlink not delivered (Redis unreachable)')
