@@ -62,6 +62,8 @@ export class LocalCluster {
         dataDirs.push(d)
       }
     }
+    // The balancer's ports first: offers carry download URLs that every vehicle must reach through it.
+    const front = { bindHost: opts.bind?.host ?? '127.0.0.1', mqttPort: opts.bind?.mqttPort ?? await freePort(), httpPort: opts.bind?.httpPort ?? await freePort() }
     const startOne = (i: number) => GatewayProcess.start({
       ports: ports[i]!,
       dataDir: dataDirs[i]!,
@@ -73,6 +75,7 @@ export class LocalCluster {
         ADMIN_TOKEN: adminToken,
         PROXY_PROTOCOL: 'true',
         TRUST_PROXY: '127.0.0.1',
+        OTA_PUBLIC_URL: `http://${front.bindHost === '0.0.0.0' ? '127.0.0.1' : front.bindHost}:${front.httpPort}`,
         DEMO_VEHICLES: '0',
         ...opts.env,
       },
@@ -85,8 +88,7 @@ export class LocalCluster {
       for (const r of rest) if (r.status === 'fulfilled') gateways.push(r.value)
       const failed = rest.find((r) => r.status === 'rejected')
       if (failed !== undefined) throw (failed as PromiseRejectedResult).reason
-      const haproxy = await HaproxyProcess.start(
-        { bindHost: opts.bind?.host ?? '127.0.0.1', mqttPort: opts.bind?.mqttPort ?? await freePort(), httpPort: opts.bind?.httpPort ?? await freePort() },
+      const haproxy = await HaproxyProcess.start(front,
         ports.map((p, i) => ({ name: `gw-${i + 1}`, host: '127.0.0.1', mqttPort: p.mqtt, httpPort: p.http })))
       return new LocalCluster(redis, haproxy, gateways, startOne, adminToken, ownedDirs)
     } catch (err) {

@@ -16,3 +16,11 @@ ALTER TABLE vehicles ADD COLUMN instance_id text;
 ALTER TABLE vehicles ADD COLUMN session_epoch bigint;
 CREATE SEQUENCE vehicle_session_epoch;
 CREATE INDEX vehicles_instance_idx ON vehicles (instance_id) WHERE connected;
+
+-- OTA artifacts shared by every instance: one large object per artifact (content-addressed).
+CREATE TABLE ota_artifact_blobs (
+  sha256     text PRIMARY KEY,
+  oid        oid NOT NULL,
+  size       bigint NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
