@@ -18,7 +18,7 @@ import path from 'node:path'
 import pg from 'pg'
 import pino from 'pino'
 import WebSocket from 'ws'
-import { signalId } from '@fleetwire/proto'
+import { fleetwire, signalId } from '@fleetwire/proto'
 import { startEmbeddedPostgres } from '../src/storage/embedded-postgres.js'
 import { freePort } from '../test/support/free-port.js'
 import { LocalCluster } from '../scripts/cluster/harness.js'
@@ -95,9 +95,13 @@ try {
     }
     log(`commands: ${commandMs.length} answered, p99 ${round(p99(commandMs))} ms`)
 
-    // Cross-instance live: a probe vehicle straight on gw-1, a dashboard on gw-3.
+    // Cross-instance live: a probe vehicle through the balancer, a dashboard on another instance than the one holding it.
     const probe = (await cluster.gateways[0]!.provision(1, 1, VEHICLES + 1))[0]!
-    const ws = new WebSocket(cluster.gateways[2]!.httpUrl.replace('http', 'ws') + '/live')
+    const car = await mqtt.connectAsync(cluster.mqttUrl, { clientId: probe.username, username: probe.username, password: probe.password, protocolVersion: 4, reconnectPeriod: 0 })
+    await car.publishAsync(`v/${probe.username}/status`, Buffer.from(fleetwire.v1.VehicleStatus.encode({ session: 1, timeMs: Date.now(), powerState: fleetwire.v1.PowerState.POWER_STATE_AWAKE }).finish()), { qos: 1 })
+    const [{ instance_id: holder }] = await query<{ instance_id: string }>(clusterDb, 'SELECT instance_id FROM vehicles WHERE vehicle_id = $1', [probe.username]) as [{ instance_id: string }]
+    const watcher = cluster.gateways.find((_g, i) => `gw-${i + 1}` !== holder)!
+    const ws = new WebSocket(watcher.httpUrl.replace('http', 'ws') + '/live')
     const liveMs: number[] = []
     const speed = signalId('Vehicle.Speed')
     ws.on('message', (raw) => {
@@ -109,7 +113,6 @@ try {
     await new Promise((resolve) => ws.once('open', resolve))
     ws.send(JSON.stringify({ type: 'auth', token: cluster.adminToken }))
     ws.send(JSON.stringify({ type: 'subscribe', topic: `vehicle/${probe.username}/signals` }))
-    const car = await mqtt.connectAsync(cluster.gateways[0]!.mqttUrl, { clientId: probe.username, username: probe.username, password: probe.password, protocolVersion: 4 })
     await sleep(1500) // gw-1 learns the dashboard's interest
     // Not in the sample: anything before the interest was known.
     liveMs.length = 0

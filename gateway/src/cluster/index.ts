@@ -24,6 +24,8 @@ export interface Cluster {
   /** 'off' on a single node. */
   redisState(): 'up' | 'down' | 'off'
   readonly routing: RouteEmitterStats | undefined
+  /** Set by cluster/wiring.ts: awaited when a vehicle authenticates here, before its CONNACK. */
+  onVehicleAuthenticated: ((vehicleKey: number) => Promise<void>) | undefined
 }
 
 declare module 'fastify' {
@@ -47,7 +49,7 @@ export default fp(async (app) => {
   const url = config.cluster.redisUrl
 
   if (url === undefined) {
-    app.decorate('cluster', { enabled: false, instanceId, bus: singleNodeBus, mq: undefined, redis: undefined, instances, redisState: () => 'off' as const, routing: undefined })
+    app.decorate('cluster', { enabled: false, instanceId, bus: singleNodeBus, mq: undefined, redis: undefined, instances, redisState: () => 'off' as const, routing: undefined, onVehicleAuthenticated: undefined })
     return
   }
 
@@ -87,7 +89,7 @@ export default fp(async (app) => {
   leaseTimer.unref()
   log.info({ instanceId, leaseMs: config.cluster.leaseMs }, 'cluster instance started')
 
-  app.decorate('cluster', { enabled: true, instanceId, bus, mq, redis: connections.cmd, instances, redisState, routing: mq.stats })
+  app.decorate('cluster', { enabled: true, instanceId, bus, mq, redis: connections.cmd, instances, redisState, routing: mq.stats, onVehicleAuthenticated: undefined })
 
   app.addHook('onClose', async () => {
     clearInterval(leaseTimer)

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { attachLiveRelay } from './live-relay.js'
+import { loadVehicleRuleState } from './rule-handoff.repository.js'
 
 /** Mutating routes whose success changes a cache every instance holds (matched on the route pattern). */
 const RULE_ROUTES = /^\/rules(\/|$)/
@@ -40,6 +41,18 @@ export default fp(async (app) => {
       app.diagnostics.service.dispatchQueued(vehicleKey).catch((err: unknown) => log.error({ err, vehicleKey }, 'queued diagnostic commands not dispatched'))
     }
   })
+
+  // A vehicle's rule state follows it: saved and forgotten where its session ends, loaded
+  // (with its open alerts: no second raise) where it authenticates, before any of its data.
+  if (app.config.rulesEnabled) {
+    app.vehicles.events.on('sessionClosed', (key) => {
+      app.rules.service.release(key).catch((err: unknown) => log.error({ err, vehicleKey: key }, 'rule state hand-over save failed'))
+    })
+    cluster.onVehicleAuthenticated = async (key) => {
+      const s = await loadVehicleRuleState(app.storage.pool, key)
+      app.rules.service.adopt(key, s.snapshot, s.openRuleIds)
+    }
+  }
 
   // Rules, tenants, users, tokens: a successful change through any instance is announced to all.
   app.addHook('onResponse', async (req, reply) => {

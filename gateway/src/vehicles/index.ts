@@ -19,6 +19,7 @@ export default fp(async (app) => {
     randomBytes,
     log: app.log.child({ module: 'vehicles' }),
     instanceId: app.cluster.instanceId,
+    ...(app.cluster.enabled ? { onAuthenticated: async (key: number) => { await app.cluster.onVehicleAuthenticated?.(key) } } : {}),
   })
   // No MQTT connection survives a restart; a vehicle is online again with its next birth.
   // In a cluster only this instance's own sessions died: the others' vehicles stay online.

@@ -32,6 +32,8 @@ export type RegisterFailure = 'GW_VEHICLE_EXISTS' | 'GW_VEHICLE_BAD_ID'
 interface VehicleEvents {
   /** A vehicle's credentials were revoked or rotated (here, or on another instance when `remote`): any open session must end. */
   credentialsInvalidated: [vehicleId: string, remote: boolean]
+  /** The vehicle's last MQTT connection on this instance closed (cluster: its state moves with it). */
+  sessionClosed: [vehicleKey: number]
   /** Birth, death or last connection closed. */
   presenceChanged: [vehicleKey: number, presence: VehiclePresence, previous: VehiclePresence | undefined]
 }
@@ -42,6 +44,8 @@ export interface VehiclesServiceDeps {
   log: Log
   /** This gateway instance (cluster): recorded with the sessions it holds. */
   instanceId: string
+  /** Cluster: awaited after a successful authentication, before CONNACK (e.g. to load the vehicle's rule state). */
+  onAuthenticated?: (vehicleKey: number) => Promise<void>
 }
 
 const LAST_SEEN_FLUSH_MS = 5000
@@ -53,7 +57,11 @@ const BIRTH_FLUSH_MS = 5
  * (with a small cache so reconnect storms don't hit the database for every
  * CONNECT), and presence (birth, death, last seen).
  */
-export function createVehiclesService ({ repo, randomBytes, log, instanceId }: VehiclesServiceDeps) {
+export function createVehiclesService ({ repo, randomBytes, log, instanceId, onAuthenticated }: VehiclesServiceDeps) {
+  const admitted = async (id: string, creds: { key: number, model: string }): Promise<Result<AuthenticatedVehicle, AuthFailure>> => {
+    if (onAuthenticated !== undefined) await onAuthenticated(creds.key)
+    return ok({ id, key: creds.key, model: creds.model })
+  }
   const events = new EventEmitter<VehicleEvents>()
   const credentialCache = new Map<string, { key: number, model: string, salt: Buffer, hash: Buffer, revoked: boolean }>()
   const presence = new Map<number, VehiclePresence>()
@@ -169,7 +177,7 @@ export function createVehiclesService ({ repo, randomBytes, log, instanceId }: V
       if (creds === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
       if (!secretMatches(password.toString('utf8'), creds)) return fail('GW_AUTH_BAD_CREDENTIALS', 'wrong password')
       if (creds.revoked) return fail('GW_AUTH_REVOKED', 'credentials revoked')
-      return ok({ id: clientId, key: creds.key, model: creds.model })
+      return admitted(clientId, creds)
     },
 
     /**
@@ -183,7 +191,7 @@ export function createVehiclesService ({ repo, randomBytes, log, instanceId }: V
       const creds = await credentialsOf(clientId)
       if (creds === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
       if (creds.revoked) return fail('GW_AUTH_REVOKED', 'credentials revoked')
-      return ok({ id: clientId, key: creds.key, model: creds.model })
+      return admitted(clientId, creds)
     },
 
     /** Resolves once the birth is committed; births arriving together share one statement. */
@@ -245,6 +253,7 @@ export function createVehiclesService ({ repo, randomBytes, log, instanceId }: V
         return
       }
       openConnections.delete(key)
+      events.emit('sessionClosed', key)
       lastBirth.delete(key)
       const p = presence.get(key)
       if (p !== undefined && p.powerState !== 'asleep') setPresence(key, { powerState: 'offline', ignitionOn: false })

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MqttClient } from 'mqtt'
 import pg from 'pg'
-import { fleetwire, vehicleTopic } from '@fleetwire/proto'
-import { type Provisioned, type TestGateway, api, closed, connectVehicle, provision, publish, startGateway, waitFor } from '../helper.js'
+import { fleetwire, signalId, vehicleTopic } from '@fleetwire/proto'
+import { type Provisioned, type TestGateway, api, closed, connectVehicle, provision, publish, startGateway, telemetryPayload, waitFor } from '../helper.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 import { RedisServer } from '../../scripts/cluster/redis-server.js'
 import { clusterEnv } from './cluster-env.js'
@@ -125,5 +125,35 @@ describe('cluster: presence and routing across three instances', () => {
     expect((await vehicleRow(onB.id)).connected).toBe(true)
     expect((await vehicleRow(onC.id)).connected).toBe(true)
     for (const cl of clients) cl.end(true)
+  })
+
+  it('a vehicle\'s rule state follows it: a window opened on A raises on B', async () => {
+    const [a, b] = gws as [TestGateway, TestGateway]
+    const COOLANT = signalId('Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature')
+    const rule = { id: 'handoff-coolant', name: 'Coolant (hand-over test)', enabled: true, severity: 'major', signal: 'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature', kind: { type: 'threshold', op: 'above', raise: 125, clear: 115, forS: 60, clearForS: 60 } }
+    expect((await api(a, '/rules', { method: 'POST', body: JSON.stringify(rule) })).status).toBe(201)
+    await waitFor(() => b.app.rules.service.ruleIds().includes(rule.id) || undefined, 2000, 'rule on B')
+    const v = await provision(a)
+    const t0 = Date.now() - 3_600_000
+    const alerts = async () => ((await (await api(a, `/alerts?vehicle=${v.id}`)).json()) as { items: Array<{ ruleId: string }> }).items.filter((x) => x.ruleId === rule.id).length
+    const onA = await connectVehicle(a.mqttUrl, v)
+    await publish(onA, v.id, 'telemetry', telemetryPayload(1, t0, [[COOLANT, 130, 0], [COOLANT, 130, 30_000]]))
+    onA.end(true)
+    const key = (await a.app.vehicles.get(v.id))!.key
+    // The close on A saves the vehicle's state; B loads it when the vehicle authenticates there.
+    await waitFor(async () => {
+      const c = new pg.Client({ connectionString: db.url })
+      await c.connect()
+      try {
+        const { rows } = await c.query<{ state: { rules?: Record<string, unknown> } }>('SELECT state FROM rule_state WHERE vehicle_key = $1', [key])
+        return rows[0]?.state.rules?.[rule.id]
+      } finally {
+        await c.end()
+      }
+    }, 5000, 'state saved by A')
+    const onB = await connectVehicle(b.mqttUrl, v)
+    await publish(onB, v.id, 'telemetry', telemetryPayload(2, t0 + 90_000, [[COOLANT, 130]]))
+    await waitFor(async () => (await alerts()) === 1 || undefined, 5000, 'raised on B from the window opened on A')
+    onB.end(true)
   })
 })
