@@ -10,7 +10,10 @@
  * - cross_instance_live_p99_ms: sample timestamp → a dashboard on another instance.
  * - failover_*: kill -9 of one instance under load; reconnect time per vehicle;
  *   lost = samples acknowledged to a vehicle but not in the database; duplicated =
- *   rows PostgreSQL counted as inserted (pg_stat n_tup_ins) beyond the distinct samples stored.
+ *   rows PostgreSQL counted as inserted (pg_stat n_tup_ins) beyond the distinct samples
+ *   stored. n_tup_ins also counts the rows of a COPY aborted on a conflict (a batch
+ *   resent after the failover, then written with INSERT … ON CONFLICT DO NOTHING), so
+ *   this over-counts: it is an upper bound, not proof of a row stored twice.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir, loadavg } from 'node:os'
