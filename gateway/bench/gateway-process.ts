@@ -21,6 +21,8 @@ export interface GatewayOptions {
   nodeArgs?: string[]
   /** Reuse this state directory (spool, embedded PostgreSQL) instead of a fresh one; it is kept on stop(). */
   dataDir?: string
+  /** Fixed ports (a restarted cluster instance keeps its place behind the load balancer); default: free ones. */
+  ports?: { http: number, mqtt: number }
 }
 
 
@@ -55,8 +57,8 @@ export class GatewayProcess {
 
   static async start (opts: GatewayOptions): Promise<GatewayProcess> {
     const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fleetwire-bench-'))
-    const [httpPort, mqttPort, pgPort] = [await freePort(), await freePort(), await freePort()]
-    const adminToken = randomBytes(24).toString('base64url')
+    const [httpPort, mqttPort, pgPort] = [opts.ports?.http ?? await freePort(), opts.ports?.mqtt ?? await freePort(), await freePort()]
+    const adminToken = opts.env.ADMIN_TOKEN ?? randomBytes(24).toString('base64url')
     const logFile = path.join(dataDir, 'gateway.log')
     const out = openSync(logFile, 'a')
     const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'gateway/src/server.ts'], {

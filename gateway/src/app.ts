@@ -25,6 +25,8 @@ import ota from './ota/index.js'
 import serviceNetwork from './service-network/index.js'
 import parts from './parts/index.js'
 import workOrders from './work-orders/index.js'
+import cluster from './cluster/index.js'
+import clusterWiring from './cluster/wiring.js'
 
 export interface BuildOptions {
   config: Config
@@ -48,6 +50,8 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
     forceCloseConnections: true,
     // The embedded PostgreSQL's first initdb can take a while on a busy machine.
     pluginTimeout: 120_000,
+    // Behind HAProxy: req.ip (rate limits, log-in throttle, MQTT over WebSocket limits) is the client's, from X-Forwarded-For of these proxies only.
+    trustProxy: config.cluster.trustProxy.length > 0 ? [...config.cluster.trustProxy] : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
   // Sockets past this count are closed by Node as they are accepted (every HTTP connection, WebSockets included).
@@ -83,6 +87,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(websocket, { options: { maxPayload: config.mqtt.maxPacketBytes + 16 } })
   await app.register(metrics)
   await app.register(storage)
+  await app.register(cluster)
   await app.register(auth)
   await app.register(audit)
   await app.register(systemRoutes)
@@ -100,5 +105,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)
+  // Cross-instance hooks (cache invalidation, forwarded responses, live fan-out): after everything they hook into.
+  await app.register(clusterWiring)
   return app
 }

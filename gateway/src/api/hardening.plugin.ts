@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import helmet from '@fastify/helmet'
 import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
+import { connectRedis } from '../cluster/redis.js'
 import type { Role } from './auth/principal.js'
 
 const BODY_TIMEOUT = JSON.stringify({ code: 'GW_ERR_REQUEST_TIMEOUT', message: 'request body not received within HTTP_REQUEST_TIMEOUT_MS' })
@@ -98,7 +99,12 @@ export default fp(async (app) => {
   })
 
   app.decorateRequest('rateLimitKey', undefined)
+  const OTA_DOWNLOAD_ROUTE = '/ota/download/:artifactId'
+  // Cluster: one counter per key across instances (Redis); while Redis is down each request is let through.
+  const redis = app.config.cluster.redisUrl === undefined ? undefined : connectRedis(app.config.cluster.redisUrl, 'cmd', app.log.child({ module: 'rate-limit' }))
+  if (redis !== undefined) app.addHook('onClose', async () => { redis.disconnect() })
   await app.register(rateLimit, {
+    ...(redis === undefined ? {} : { redis, skipOnError: true, nameSpace: 'fw:rl:' }),
     global: true,
     // After authentication (onRequest), so the key is the token, not the address behind a NAT.
     hook: 'preHandler',

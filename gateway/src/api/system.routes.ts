@@ -8,11 +8,26 @@ const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/readyz', {
     config: { public: true },
-    schema: { tags: ['system'], summary: 'Database reachable and migrations applied', response: { 200: Type.Object({ status: Type.Literal('ready'), timescale: Type.Boolean() }), 503: Type.Object({ status: Type.Literal('unavailable') }) } },
+    schema: {
+      tags: ['system'],
+      summary: 'Database reachable and migrations applied; in a cluster, what is degraded (Redis down: ingest goes on, cross-instance routing, fan-out and cache invalidation wait)',
+      response: {
+        200: Type.Object({
+          status: Type.Literal('ready'),
+          timescale: Type.Boolean(),
+          cluster: Type.Optional(Type.Object({ instanceId: Type.String(), redis: Type.Union([Type.Literal('up'), Type.Literal('down')]), degraded: Type.Array(Type.String()) })),
+        }),
+        503: Type.Object({ status: Type.Literal('unavailable') }),
+      },
+    },
   }, async (_req, reply) => {
-    return await app.storage.ready()
-      ? { status: 'ready' as const, timescale: app.storage.timescale }
-      : reply.code(503).send({ status: 'unavailable' as const })
+    if (!await app.storage.ready()) return reply.code(503).send({ status: 'unavailable' as const })
+    const c = app.cluster
+    if (!c.enabled) return { status: 'ready' as const, timescale: app.storage.timescale }
+    const redis = c.redisState() === 'up' ? 'up' as const : 'down' as const
+    // Still ready while Redis is down: this instance ingests and acknowledges on its own.
+    const degraded = redis === 'up' ? [] : ['cross-instance downlink', 'live fan-out across instances', 'cache invalidation across instances', 'shared rate limits']
+    return { status: 'ready' as const, timescale: app.storage.timescale, cluster: { instanceId: c.instanceId, redis, degraded } }
   })
 
   app.get('/catalog', {

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
-import type { Duplex } from 'node:stream'
+import { Duplex } from 'node:stream'
 import { Aedes, type Client } from 'aedes'
 import { createWebSocketStream } from 'ws'
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
@@ -11,6 +11,7 @@ import { createAuthorizePublish } from './hooks/authorize-publish.js'
 import { createAuthorizeSubscribe } from './hooks/authorize-subscribe.js'
 import { createConnectionLimiter } from './connection-limiter.core.js'
 import { createTlsListener, remoteAddressOf } from './tls-listener.js'
+import { readProxyHeader } from './proxy-v2-reader.js'
 import type { PublishGate } from './hooks/authorize-publish.js'
 
 export interface Broker {
@@ -58,6 +59,9 @@ export default fp(async (app) => {
     // with a stack overflow under overload (aedes #193, measured past ~30-50k msgs/s). Intake is
     // bounded before this point instead (ingest rate limits + back-pressure).
     concurrency: 0,
+    // Cluster: downlink reaches the instance holding the vehicle through Redis, and a
+    // client id connecting here closes its older session on any other instance.
+    ...(app.cluster.mq === undefined ? {} : { mq: app.cluster.mq, id: app.cluster.instanceId }),
     connectTimeout: config.mqtt.connectTimeoutMs,
     // A subscriber that stops reading (e.g. a vehicle whose cmd topic we
     // publish to) is dropped after this, instead of stalling its publishers.
@@ -110,9 +114,12 @@ export default fp(async (app) => {
     aedes.handle(guarded)
   }
 
-  /** Per-address connection rate, checked on the raw socket before any byte is read (or TLS handshake done). */
-  function admitted (socket: Socket): boolean {
-    const address = remoteAddressOf(socket)
+  /**
+   * Per-address connection rate, checked before any MQTT byte is read (or TLS
+   * handshake done). Behind HAProxy the address is the vehicle's, from the
+   * PROXY header: the balancer's own would put the whole fleet in one bucket.
+   */
+  function admitted (socket: Socket, address = remoteAddressOf(socket)): boolean {
     const a = limiter.admit(address, clock.now())
     if (a.ok) return true
     metrics.connectionsRefused.inc({ reason: a.reason === 'banned' ? 'GW_MQTT_ADDRESS_BANNED' : 'GW_MQTT_CONNECTION_RATE' })
@@ -121,12 +128,25 @@ export default fp(async (app) => {
     return false
   }
 
+  /** With PROXY_PROTOCOL every MQTT connection starts with HAProxy's header; one without it is refused. */
+  async function proxiedAddress (socket: Socket): Promise<string | undefined> {
+    if (!config.cluster.proxyProtocol) return remoteAddressOf(socket)
+    const r = await readProxyHeader(socket)
+    if (r.ok) return r.address
+    metrics.connectionsRefused.inc({ reason: 'GW_MQTT_PROXY_HEADER' })
+    log.warn({ peer: remoteAddressOf(socket), reason: r.reason }, 'connection refused: PROXY protocol header expected')
+    socket.destroy()
+    return undefined
+  }
+
   // MQTT_TCP_ENABLED=false (TLS configured): no plain listener, so no vehicle secret crosses the network in clear.
   const tcp: Server | undefined = config.mqtt.tcpEnabled
     ? createServer({ noDelay: true }, (socket) => {
-      if (!admitted(socket)) return
       socket.setNoDelay(true)
-      handle(socket)
+      void proxiedAddress(socket).then((address) => {
+        if (address === undefined || !admitted(socket, address)) return
+        handle(socket)
+      })
     })
     : undefined
   if (tcp !== undefined) await listen(tcp, config.mqtt.port, config.mqtt.host, log)
@@ -142,15 +162,30 @@ export default fp(async (app) => {
       log.warn({ address: remoteAddressOf(socket), reason }, 'TLS client refused')
       socket.destroy()
     })
+  let tlsFront: Server | undefined
   if (tls !== undefined && tlsConfig !== undefined) {
     // 'connection' is the raw TCP socket, before the (costly) handshake.
-    tls.on('connection', (socket: Socket) => { admitted(socket) })
     tls.on('tlsClientError', (err) => log.debug({ err: err.message }, 'TLS handshake failed'))
-    await listen(tls, tlsConfig.port, config.mqtt.host, log)
+    if (config.cluster.proxyProtocol) {
+      // TLS passthrough behind HAProxy: the PROXY header precedes the ClientHello, so a
+      // plain TCP listener reads it and hands the rest of the stream to the TLS server.
+      const front = createServer({ noDelay: true }, (socket) => {
+        void proxiedAddress(socket).then((address) => {
+          if (address === undefined || !admitted(socket, address)) return
+          tls.emit('connection', Duplex.from({ readable: socket, writable: socket }))
+        })
+      })
+      await listen(front, tlsConfig.port, config.mqtt.host, log)
+      tlsFront = front
+    } else {
+      tls.on('connection', (socket: Socket) => { admitted(socket) })
+      await listen(tls, tlsConfig.port, config.mqtt.host, log)
+    }
   }
 
   app.get('/mqtt', { websocket: true, config: { public: true }, schema: { hide: true } as object }, (socket, req) => {
-    if (!admitted(req.socket)) return
+    // req.ip: the vehicle's address from X-Forwarded-For when the request came through a trusted proxy (TRUST_PROXY).
+    if (!admitted(req.socket, req.ip)) return
     req.socket.setNoDelay(true)
     handle(createWebSocketStream(socket))
   })
@@ -161,7 +196,7 @@ export default fp(async (app) => {
       if (tcp === undefined) throw new Error('plain MQTT over TCP is turned off (MQTT_TCP_ENABLED=false)')
       return tcp.address() as AddressInfo
     },
-    tlsAddress: () => tls?.address() as AddressInfo | undefined,
+    tlsAddress: () => (tlsFront ?? tls)?.address() as AddressInfo | undefined,
     disconnect (vehicleId: string) {
       const c = clientsByVehicle.get(vehicleId)
       c?.close()
@@ -178,14 +213,14 @@ export default fp(async (app) => {
     gate.closing = true
     clearInterval(sweep)
     // server.close() only calls back once every connection is gone, which is what aedes.close() brings about.
-    const listenersClosed = Promise.all([tcp, tls].map((srv) => srv === undefined ? undefined : new Promise<void>((resolve) => srv.close(() => resolve()))))
+    const listenersClosed = Promise.all([tcp, tlsFront ?? tls].map((srv) => srv === undefined ? undefined : new Promise<void>((resolve) => srv.close(() => resolve()))))
     const deadline = Date.now() + SHUTDOWN_FLUSH_MS
     while (gate.inflight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
     if (gate.inflight > 0) log.warn({ inflight: gate.inflight }, 'closing with publishes still in flight (unacknowledged: vehicles resend them)')
     await new Promise<void>((resolve) => aedes.close(() => resolve()))
     await listenersClosed
   })
-}, { name: 'broker', dependencies: ['config', 'metrics', 'vehicles', 'ingest', '@fastify/websocket'] })
+}, { name: 'broker', dependencies: ['config', 'metrics', 'cluster', 'vehicles', 'ingest', '@fastify/websocket'] })
 
 function listen (srv: Server, port: number, host: string, log: { error(o: object, msg: string): void }): Promise<void> {
   return new Promise<void>((resolve, reject) => {

@@ -82,6 +82,15 @@ export interface Config {
     readonly webhookAllowedNetworks: readonly Cidr[]
     readonly webhookAllowHttp: boolean
   }
+  /** Cluster membership; redisUrl undefined = single node (in-process routing, no Redis). */
+  readonly cluster: {
+    readonly redisUrl: string | undefined
+    /** undefined = the cluster plugin makes one up (host, pid, random): a fresh id per start. */
+    readonly instanceId: string | undefined
+    readonly leaseMs: number
+    readonly proxyProtocol: boolean
+    readonly trustProxy: readonly string[]
+  }
   readonly ota: {
     readonly artifactDir: string
     readonly artifactMaxBytes: number
@@ -130,6 +139,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
   if (webhookAllowedNetworks.length !== networks.length) problems.push(`WEBHOOK_ALLOW_PRIVATE_NETWORKS=${JSON.stringify(raw.WEBHOOK_ALLOW_PRIVATE_NETWORKS)}: expected comma-separated CIDR networks or addresses`)
   if (raw.SMTP_URL !== undefined && raw.SMTP_FROM === undefined) problems.push('SMTP_FROM=null: required when SMTP_URL is set (the sender address of fleet-owner e-mail)')
   problems.push(...crossChecks(raw, withDefaults as Env))
+  if (raw.REDIS_URL !== undefined && raw.OTA_SIGNING_KEY === undefined) problems.push('OTA_SIGNING_KEY=null: required with REDIS_URL (every instance of a cluster must sign offers with the same key)')
   if (problems.length > 0 || policy === undefined || !policy.ok) return fail('GW_CONFIG_INVALID', problems.join('\n'))
   const e = withDefaults as Env
   return ok(deepFreeze({
@@ -204,6 +214,13 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       pollMs: e.NOTIFY_POLL_MS,
       webhookAllowedNetworks,
       webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,
+    },
+    cluster: {
+      redisUrl: e.REDIS_URL,
+      instanceId: e.INSTANCE_ID,
+      leaseMs: e.CLUSTER_LEASE_S * 1000,
+      proxyProtocol: e.PROXY_PROTOCOL,
+      trustProxy: e.TRUST_PROXY.split(',').map((o) => o.trim()).filter((o) => o !== ''),
     },
     ota: {
       artifactDir: e.OTA_ARTIFACT_DIR ?? `${e.DATA_DIR}/artifacts`,

@@ -92,6 +92,12 @@ export const EnvSchema = Type.Object({
   NOTIFY_POLL_MS: int(1000, 10, 60_000, 'how often the webhook and OTA notification outboxes are polled for due rows'),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: Type.String({ default: '', description: 'comma-separated networks (CIDR or single addresses, e.g. 10.20.0.0/16) webhooks may reach although they are loopback, private, link-local, CGNAT or otherwise non-public; empty = public addresses only' }),
   WEBHOOK_ALLOW_HTTP: Type.Boolean({ default: false, description: 'accept plain-http webhook URLs from everyone, fleet owners included (test receivers); false = https only, admins may pass allowInsecure' }),
+  // Cluster (several gateways behind HAProxy on one PostgreSQL and one Redis); REDIS_URL unset = single node.
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'Redis for cross-instance routing, cache invalidation, live fan-out and shared rate limits (redis://host:6379); unset = single node' })),
+  INSTANCE_ID: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'this gateway instance\'s id in the cluster (stable across restarts, e.g. the replica name); unset = hostname-pid' })),
+  CLUSTER_LEASE_S: int(10, 2, 600, 'instance heartbeat lease: a crashed instance\'s vehicles count as lost once it expires'),
+  PROXY_PROTOCOL: Type.Boolean({ default: false, description: 'MQTT listeners expect a PROXY protocol v2 header (HAProxy send-proxy-v2) and use its source address for limits and bans' }),
+  TRUST_PROXY: Type.String({ default: '', description: 'comma-separated proxy addresses/CIDRs whose X-Forwarded-For the HTTP API trusts (e.g. 127.0.0.1,10.0.0.0/8); empty = none' }),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 24, description: 'admin API token; unset = one is generated on first start and printed once' })),
 })
 

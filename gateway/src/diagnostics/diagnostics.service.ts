@@ -24,7 +24,15 @@ export interface DiagnosticsServiceDeps {
   repo: DiagnosticCommandsRepository
   /** Publishes a request on the vehicle's command topic (QoS 1). */
   publish: (vehicleId: string, payload: Buffer) => Promise<void>
-  stateOf: (vehicleKey: number) => VehicleCommandState
+  /** Cluster-wide: the vehicle may be connected to another gateway instance. */
+  stateOf: (vehicleKey: number) => VehicleCommandState | Promise<VehicleCommandState>
+  /**
+   * A response for a command this instance is not waiting for: in a cluster
+   * the command may wait on the instance it was sent from (undefined = single node).
+   */
+  forwardUnmatched?: (vehicle: { id: string, key: number }, payload: Uint8Array) => void
+  /** A command was queued: the instance the vehicle wakes up on should know at once, not at its next sweep. */
+  announceQueued?: (vehicleKey: number) => void
   log: Log
   now: () => number
   newId: () => string
@@ -90,7 +98,7 @@ export function createDiagnosticsService (d: DiagnosticsServiceDeps) {
     async send (vehicle: { id: string, key: number }, params: CommandParams, by: string, queue?: { expiresInMs: number }): Promise<Result<CommandOutcome | QueuedCommand, CommandFailure>> {
       const t = d.now()
       const commandId = d.newId()
-      let guard: Result<true, GuardFailure> = checkCommand(params.kind, d.stateOf(vehicle.key), bucketOf(vehicle.key, t), { perMinute: d.perMinute }, t)
+      let guard: Result<true, GuardFailure> = checkCommand(params.kind, await d.stateOf(vehicle.key), bucketOf(vehicle.key, t), { perMinute: d.perMinute }, t)
       if (!guard.ok && queue !== undefined && waitsForWakeUp(guard.error.code)) {
         const rate = checkQueueRate(bucketOf(vehicle.key, t), { perMinute: d.perMinute }, t)
         if (!rate.ok) guard = rate
@@ -100,6 +108,7 @@ export function createDiagnosticsService (d: DiagnosticsServiceDeps) {
         const expiresAtMs = t + queue.expiresInMs
         await d.repo.insert({ ...audit, status: 'queued', result: undefined, respondedAtMs: null, expiresAtMs })
         waiting.add(vehicle.key)
+        d.announceQueued?.(vehicle.key)
         d.log.info({ vehicleId: vehicle.id, commandId, kind: params.kind, reason: guard.error.code, expiresAt: new Date(expiresAtMs) }, 'diagnostic command queued until wake-up')
         return ok({ commandId, queued: true, expiresAtMs })
       }
@@ -126,7 +135,7 @@ export function createDiagnosticsService (d: DiagnosticsServiceDeps) {
       let sent = 0
       for (const c of queued) {
         const params = c.request as CommandParams
-        const guard = checkCommand(params.kind, d.stateOf(vehicleKey), bucketOf(vehicleKey, t), { perMinute: d.perMinute }, t)
+        const guard = checkCommand(params.kind, await d.stateOf(vehicleKey), bucketOf(vehicleKey, t), { perMinute: d.perMinute }, t)
         if (!guard.ok && guard.error.code === 'GW_DIAG_NOT_PARKED') continue
         if (!guard.ok) break
         if (!await d.repo.claim(c.commandId, t)) continue
@@ -147,11 +156,20 @@ export function createDiagnosticsService (d: DiagnosticsServiceDeps) {
       for (const key of await d.repo.vehiclesWithQueued(t)) waiting.add(key)
     },
 
-    /** A `cmd/res` message from a vehicle (ingest handler). */
-    async onResponse (vehicle: { id: string, key: number }, payload: Uint8Array): Promise<Result<true, 'GW_DIAG_BAD_RESPONSE'>> {
+    /** Another instance queued a command for this vehicle: look for it when the vehicle is (or comes) online here. */
+    noteQueued (vehicleKey: number): void {
+      waiting.add(vehicleKey)
+    },
+
+    /** A `cmd/res` message from a vehicle (ingest handler), or `forwarded` by the instance the vehicle is connected to. */
+    async onResponse (vehicle: { id: string, key: number }, payload: Uint8Array, forwarded = false): Promise<Result<true, 'GW_DIAG_BAD_RESPONSE'>> {
       const r = decodeResponse(payload)
       if (!r.ok) return fail('GW_DIAG_BAD_RESPONSE', r.detail)
       const settled = sessions.settle(r.correlationId, vehicle.key)
+      if (!settled.ok && settled.error.code === 'GW_DIAG_UNKNOWN_CORRELATION' && d.forwardUnmatched !== undefined) {
+        if (!forwarded) d.forwardUnmatched(vehicle, payload)
+        return ok(true)
+      }
       if (!settled.ok) {
         d.log.warn({ vehicleId: vehicle.id, correlationId: r.correlationId, reason: settled.error.code }, 'unmatched diagnostic response dropped')
         return ok(true)

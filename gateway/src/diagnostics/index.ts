@@ -32,7 +32,15 @@ export default fp(async (app) => {
     publish: (vehicleId, payload) => new Promise<void>((resolve, reject) => {
       app.broker.aedes.publish({ cmd: 'publish', topic: vehicleTopic(vehicleId, 'cmd/req'), payload, qos: 1, retain: false, dup: false }, (err) => err ? reject(err) : resolve())
     }),
-    stateOf: (key) => ({ connected: app.vehicles.isConnected(key), ...app.vehicles.presenceOf(key) }),
+    stateOf: (key) => app.cluster.enabled
+      ? app.vehicles.clusterPresenceOf(key)
+      : ({ connected: app.vehicles.isConnected(key), ...app.vehicles.presenceOf(key) }),
+    ...(app.cluster.enabled
+      ? {
+          forwardUnmatched: (vehicle: { id: string, key: number }, payload: Uint8Array) => { void app.cluster.bus.publish('diag.response', { vehicleId: vehicle.id, vehicleKey: vehicle.key, payload: Buffer.from(payload).toString('base64') }) },
+          announceQueued: (vehicleKey: number) => { void app.cluster.bus.publish('diag.queued', { vehicleKey }) },
+        }
+      : {}),
     log,
     now: Date.now,
     newId: randomUUID,
@@ -71,4 +79,4 @@ export default fp(async (app) => {
     clearInterval(sweep)
     service.close()
   })
-}, { name: 'diagnostics', dependencies: ['config', 'storage', 'vehicles'] })
+}, { name: 'diagnostics', dependencies: ['config', 'storage', 'cluster', 'vehicles'] })

@@ -44,6 +44,15 @@ export interface LiveHubOptions {
  */
 export type Audience = { vehicle: { readonly fleet: string, readonly region: string } } | { scopeKey: string }
 
+/**
+ * Another instance's view of what is published here (cluster): every signal
+ * batch and event goes to the relay too, whether or not a client here watches.
+ */
+export interface LiveRelay {
+  signals(vehicleId: string, signalIds: readonly number[], tsMs: readonly number[], values: readonly number[]): void
+  event(topic: string, payload: unknown, audience: Audience | undefined): void
+}
+
 export const scopeKeyOf = (s: VehicleScope): string =>
   JSON.stringify([s.fleets === null ? null : [...s.fleets].sort(), s.regions === null ? null : [...s.regions].sort()])
 
@@ -59,6 +68,7 @@ export const CLOSE_TOO_SLOW = 4008
 export function createLiveHub (o: LiveHubOptions) {
   const clients = new Set<LiveClient>()
   const byTopic = new Map<string, Set<LiveClient>>()
+  let relay: LiveRelay | undefined
 
   function flush (withSignals = true): void {
     const t = o.now()
@@ -102,6 +112,34 @@ export function createLiveHub (o: LiveHubOptions) {
     for (const topic of c.subscriptions) leave(c, topic)
   }
 
+  /** This instance's clients only (what publish* does after relaying, and what the relay receives). */
+  function deliverSignals (vehicleId: string, signalIds: readonly number[], tsMs: readonly number[], values: readonly number[]): void {
+    const subscribers = byTopic.get(signalsTopic(vehicleId))
+    if (subscribers === undefined || subscribers.size === 0) return
+    // One object per value, shared by every subscriber's queue: the flush serializes it once (drainToJson).
+    const shared: SignalValue[] = new Array(signalIds.length)
+    for (let i = 0; i < signalIds.length; i++) shared[i] = { signalId: signalIds[i] as number, tsMs: tsMs[i] as number, value: values[i] as number }
+    for (const c of subscribers) {
+      const decimals = c.positionDecimals.get(vehicleId)
+      if (decimals === undefined) {
+        for (const v of shared) queueSignal(c.queue, vehicleId, v)
+      } else {
+        // A region that reduces position precision: this client gets its own, rounded copies.
+        for (const v of shared) queueSignal(c.queue, vehicleId, { ...v, value: reducePosition(v.signalId, v.value, decimals) })
+      }
+    }
+  }
+
+  function deliverEvent (topic: string, payload: unknown, audience?: Audience): void {
+    const subscribers = byTopic.get(topic)
+    if (subscribers === undefined) return
+    for (const c of subscribers) {
+      if (audience === undefined ? !isUnrestricted(c.scope) : 'scopeKey' in audience ? c.scopeKey !== audience.scopeKey : !inScope(c.scope, audience.vehicle)) continue
+      queueEvent(c.queue, { topic, payload }, o.maxQueuedEvents)
+    }
+    flushSoon()
+  }
+
   return {
     add (socket: LiveSocket, scope: VehicleScope = UNRESTRICTED): LiveClient {
       const c: LiveClient = { socket, scope, scopeKey: scopeKeyOf(scope), subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined, positionDecimals: new Map() }
@@ -134,33 +172,34 @@ export function createLiveHub (o: LiveHubOptions) {
       leave(c, topic)
     },
 
+    /** Cluster: what is published here also goes to `r` (cluster/live-relay.ts); what it receives comes in through deliver*. */
+    setRelay (r: LiveRelay | undefined): void {
+      relay = r
+    },
+
+    /** Vehicles whose signals a client here watches (cluster: other instances relay only these). */
+    watchedVehicles (): string[] {
+      const out: string[] = []
+      for (const [topic, set] of byTopic) {
+        const t = set.size > 0 ? parseLiveTopic(topic) : undefined
+        if (t?.kind === 'signals') out.push(t.vehicleId)
+      }
+      return out
+    },
+
     /** Cheap when nobody watches the vehicle: one Map lookup. */
     publishSignals (vehicleId: string, signalIds: readonly number[], tsMs: readonly number[], values: readonly number[]): void {
-      const subscribers = byTopic.get(signalsTopic(vehicleId))
-      if (subscribers === undefined || subscribers.size === 0) return
-      // One object per value, shared by every subscriber's queue: the flush serializes it once (drainToJson).
-      const shared: SignalValue[] = new Array(signalIds.length)
-      for (let i = 0; i < signalIds.length; i++) shared[i] = { signalId: signalIds[i] as number, tsMs: tsMs[i] as number, value: values[i] as number }
-      for (const c of subscribers) {
-        const decimals = c.positionDecimals.get(vehicleId)
-        if (decimals === undefined) {
-          for (const v of shared) queueSignal(c.queue, vehicleId, v)
-        } else {
-          // A region that reduces position precision: this client gets its own, rounded copies.
-          for (const v of shared) queueSignal(c.queue, vehicleId, { ...v, value: reducePosition(v.signalId, v.value, decimals) })
-        }
-      }
+      relay?.signals(vehicleId, signalIds, tsMs, values)
+      deliverSignals(vehicleId, signalIds, tsMs, values)
     },
 
     publishEvent (topic: string, payload: unknown, audience?: Audience): void {
-      const subscribers = byTopic.get(topic)
-      if (subscribers === undefined) return
-      for (const c of subscribers) {
-        if (audience === undefined ? !isUnrestricted(c.scope) : 'scopeKey' in audience ? c.scopeKey !== audience.scopeKey : !inScope(c.scope, audience.vehicle)) continue
-        queueEvent(c.queue, { topic, payload }, o.maxQueuedEvents)
-      }
-      flushSoon()
+      relay?.event(topic, payload, audience)
+      deliverEvent(topic, payload, audience)
     },
+
+    deliverSignals,
+    deliverEvent,
 
     /** The distinct scopes among a topic's subscribers (to compute a per-scope event once per group). */
     subscriberScopes (topic: string): Array<{ scopeKey: string, scope: VehicleScope }> {

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import { vehicleTopic } from '@fleetwire/proto'
 import { campaignTopic } from '../live/topics.js'
 import { createArtifactStore } from './adapters/artifact-store.js'
+import { createSharedArtifactStore } from './adapters/shared-artifact-store.js'
 import { createArtifactsService, type ArtifactsService } from './artifacts.service.js'
 import { createCampaignsService, type CampaignsService } from './campaigns.service.js'
 import { createReportsService, type OtaStatusMessage, type ReportOutcome, type ReportsService } from './reports.service.js'
@@ -72,7 +73,10 @@ export default fp(async (app) => {
   app.metrics.probes.smtpConfigured = () => app.notify.mailer !== undefined
   const ota: Ota = {
     signer,
-    artifacts: createArtifactsService(ctx, createArtifactStore(config.artifactDir)),
+    // A cluster shares artifacts through PostgreSQL large objects; each instance's directory caches them.
+    artifacts: createArtifactsService(ctx, app.cluster.enabled
+      ? createSharedArtifactStore(createArtifactStore(config.artifactDir), config.artifactDir, app.storage.pool)
+      : createArtifactStore(config.artifactDir)),
     campaigns: createCampaignsService(ctx, { invalidate: reports.invalidate }),
     report: (vehicle, status) => reports.report(vehicle, status),
     // Reminders fired by a pass leave through the fleet-owner outbox right after it.
@@ -111,4 +115,4 @@ export default fp(async (app) => {
     await child.register(otaRoutes)
     await child.register(ownerRoutes)
   })
-}, { name: 'ota', dependencies: ['config', 'storage', 'vehicles', 'live', 'audit', 'notify', 'metrics'] })
+}, { name: 'ota', dependencies: ['config', 'storage', 'cluster', 'vehicles', 'live', 'audit', 'notify', 'metrics'] })

@@ -143,6 +143,27 @@ export async function createRulesService ({ repo, log, now, onTransitions }: Rul
     },
 
     saveSnapshots,
+
+    /**
+     * Cluster hand-over: the vehicle's session ended on this instance. Its
+     * state is saved now (the instance it reconnects to loads it) and
+     * forgotten here, so this instance no longer evaluates it (no silence
+     * alert for a vehicle that lives on elsewhere).
+     */
+    async release (key: number): Promise<void> {
+      const t = tracked.get(key)
+      tracked.delete(key)
+      dirty.delete(key)
+      if (t !== undefined) await repo.saveStates(new Map([[key, snapshotRuleState(set, t.state)]]))
+    },
+
+    /** Cluster hand-over: the vehicle connected here; evaluate it from its stored state and open alerts. */
+    adopt (key: number, snapshot: unknown, openRuleIds: ReadonlySet<string>): void {
+      tracked.delete(key)
+      if (snapshot === undefined) saved.delete(key)
+      else saved.set(key, snapshot)
+      openPairs.set(key, new Set(openRuleIds))
+    },
   }
 }
 

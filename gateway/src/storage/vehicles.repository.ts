@@ -77,16 +77,29 @@ export interface VehiclesRepository {
    * Applies birth certificates in one statement (the newest per vehicle sets
    * its state, unless a newer session is recorded); each is also a vehicle event.
    */
-  recordBirths(births: ReadonlyArray<{ key: number, birth: Birth }>): Promise<void>
-  /** Marks the vehicle disconnected unless a newer session has started since. */
-  recordDeath(key: number, session: number | null, reason: string, atMs: number): Promise<boolean>
+  recordBirths(births: ReadonlyArray<{ key: number, birth: Birth }>, instanceId: string): Promise<void>
+  /**
+   * Marks the vehicle disconnected unless a newer session has started since,
+   * or its session is now held by another instance (the will of a session
+   * taken over elsewhere must not mark the vehicle offline).
+   */
+  recordDeath(key: number, session: number | null, reason: string, atMs: number, instanceId: string): Promise<boolean>
   touchLastSeen(seen: ReadonlyMap<number, number>): Promise<void>
-  /** The last MQTT connection of the vehicle closed (with or without a death certificate). */
-  markDisconnected(key: number): Promise<void>
-  /** One statement for many vehicles (`keys` sorted: concurrent writers lock rows in the same order). */
-  markDisconnectedMany(keys: readonly number[]): Promise<void>
-  /** At start-up: no connection survives a gateway restart. */
+  /** Records that this instance now holds the vehicle's MQTT session; returns the session epoch (cluster-wide, increasing). */
+  claimSession(key: number, instanceId: string): Promise<number>
+  /**
+   * The last MQTT connections of these vehicles on this instance closed: each
+   * goes offline only if the session recorded is still its own (same
+   * instance, same epoch; a session claimed nowhere yet counts as its own).
+   * One statement, rows locked in `sessions` order (sort by key).
+   */
+  markDisconnectedMany(instanceId: string, sessions: ReadonlyArray<{ key: number, epoch: number | undefined }>): Promise<void>
+  /** At start-up of a single node: no connection survives a gateway restart. */
   markAllDisconnected(): Promise<void>
+  /** At start-up of a cluster instance: only the sessions this instance id held before (and unowned ones) are dead. */
+  markInstanceDisconnected(instanceId: string): Promise<number>
+  /** Cluster-wide presence as recorded in the database (for callers on an instance that does not hold the session). */
+  presence(key: number): Promise<{ connected: boolean, powerState: PowerState, ignitionOn: boolean | null, instanceId: string | null } | undefined>
 }
 
 const COLUMNS = `vehicle_key, vehicle_id, model, region, fleet, time_zone, created_at, credentials_rotated_at,
@@ -177,7 +190,7 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
       return (r.rowCount ?? 0) > 0
     },
 
-    async recordBirths (births) {
+    async recordBirths (births, instanceId) {
       const sorted = [...births].sort((a, b) => a.key - b.key || a.birth.atMs - b.birth.atMs)
       await db.query(
         `WITH b AS (
@@ -185,25 +198,26 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
              AS b(key, session, power, ignition, ecus, ms, detail)),
          newest AS (SELECT DISTINCT ON (key) * FROM b ORDER BY key, ms DESC),
          v AS (
-           UPDATE vehicles v SET connected = true, power_state = n.power, ignition_on = n.ignition, session = n.session, ecus = n.ecus,
+           UPDATE vehicles v SET connected = true, power_state = n.power, ignition_on = n.ignition, session = n.session, ecus = n.ecus, instance_id = $8,
              last_seen_at = greatest(v.last_seen_at, to_timestamp(n.ms / 1000.0))
            FROM newest n WHERE v.vehicle_key = n.key AND (v.session IS NULL OR v.session <= n.session OR NOT v.connected))
          INSERT INTO vehicle_events (vehicle_key, ts, kind, session, detail)
          SELECT key, to_timestamp(ms / 1000.0), 'birth', session, detail FROM b ON CONFLICT DO NOTHING`,
         [sorted.map((x) => x.key), sorted.map((x) => x.birth.session), sorted.map((x) => x.birth.powerState), sorted.map((x) => x.birth.ignitionOn),
-          sorted.map((x) => JSON.stringify(x.birth.ecus)), sorted.map((x) => x.birth.atMs), sorted.map((x) => JSON.stringify(x.birth.detail))])
+          sorted.map((x) => JSON.stringify(x.birth.ecus)), sorted.map((x) => x.birth.atMs), sorted.map((x) => JSON.stringify(x.birth.detail)), instanceId])
     },
 
-    async recordDeath (key, session, reason, atMs) {
+    async recordDeath (key, session, reason, atMs, instanceId) {
       const { rows } = await db.query<{ vehicle_key: number }>(
         `WITH v AS (
            UPDATE vehicles SET connected = false,
              power_state = CASE WHEN $3 = 'going_to_sleep' THEN 'asleep' ELSE 'offline' END
-           WHERE vehicle_key = $1 AND ($2::int IS NULL OR session IS NULL OR session <= $2) RETURNING vehicle_key)
+           WHERE vehicle_key = $1 AND ($2::int IS NULL OR session IS NULL OR session <= $2)
+             AND (instance_id IS NULL OR instance_id = $5) RETURNING vehicle_key)
          INSERT INTO vehicle_events (vehicle_key, ts, kind, session, detail)
          SELECT vehicle_key, to_timestamp($4 / 1000.0), 'death', $2, jsonb_build_object('reason', $3::text) FROM v
          ON CONFLICT DO NOTHING RETURNING vehicle_key`,
-        [key, session, reason, atMs])
+        [key, session, reason, atMs, instanceId])
       return rows.length > 0
     },
 
@@ -216,15 +230,35 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
         [[...seen.keys()].sort((a, b) => a - b), [...seen.keys()].sort((a, b) => a - b).map((k) => seen.get(k))])
     },
 
-    async markDisconnected (key) {
-      await db.query(`UPDATE vehicles SET connected = false, power_state = CASE WHEN power_state = 'asleep' THEN 'asleep' ELSE 'offline' END WHERE vehicle_key = $1 AND connected`, [key])
+    async claimSession (key, instanceId) {
+      const { rows } = await db.query<{ session_epoch: string }>(
+        'UPDATE vehicles SET instance_id = $2, session_epoch = nextval(\'vehicle_session_epoch\') WHERE vehicle_key = $1 RETURNING session_epoch', [key, instanceId])
+      return Number(rows[0]?.session_epoch ?? 0)
     },
 
-    async markDisconnectedMany (keys) {
-      if (keys.length === 0) return
-      await db.query(`UPDATE vehicles SET connected = false, power_state = CASE WHEN power_state = 'asleep' THEN 'asleep' ELSE 'offline' END
-        WHERE vehicle_key = ANY($1::int[]) AND connected`, [keys])
+    async markDisconnectedMany (instanceId, sessions) {
+      if (sessions.length === 0) return
+      await db.query(
+        `UPDATE vehicles v SET connected = false, power_state = CASE WHEN v.power_state = 'asleep' THEN 'asleep' ELSE 'offline' END
+         FROM unnest($1::int[], $2::bigint[]) AS c(k, e)
+         WHERE v.vehicle_key = c.k AND v.connected AND (v.instance_id IS NULL OR (v.instance_id = $3 AND (c.e IS NULL OR v.session_epoch = c.e)))`,
+        [sessions.map((c) => c.key), sessions.map((c) => c.epoch ?? null), instanceId])
     },
+
+    async markInstanceDisconnected (instanceId) {
+      const r = await db.query(
+        `UPDATE vehicles SET connected = false, power_state = CASE WHEN power_state = 'asleep' THEN 'asleep' ELSE 'offline' END
+         WHERE connected AND (instance_id IS NULL OR instance_id = $1)`, [instanceId])
+      return r.rowCount ?? 0
+    },
+
+    async presence (key) {
+      const { rows } = await db.query<{ connected: boolean, power_state: PowerState, ignition_on: boolean | null, instance_id: string | null }>(
+        'SELECT connected, power_state, ignition_on, instance_id FROM vehicles WHERE vehicle_key = $1', [key])
+      const r = rows[0]
+      return r === undefined ? undefined : { connected: r.connected, powerState: r.power_state, ignitionOn: r.ignition_on, instanceId: r.instance_id }
+    },
+
 
     async markAllDisconnected () {
       await db.query(`UPDATE vehicles SET connected = false, power_state = CASE WHEN power_state = 'asleep' THEN 'asleep' ELSE 'offline' END WHERE connected`)

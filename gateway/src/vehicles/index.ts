@@ -18,10 +18,14 @@ export default fp(async (app) => {
     repo: createVehiclesRepository(app.storage.pool),
     randomBytes,
     log: app.log.child({ module: 'vehicles' }),
+    instanceId: app.cluster.instanceId,
+    ...(app.cluster.enabled ? { onAuthenticated: async (key: number) => { await app.cluster.onVehicleAuthenticated?.(key) } } : {}),
   })
   // No MQTT connection survives a restart; a vehicle is online again with its next birth.
-  await service.markAllDisconnected()
+  // In a cluster only this instance's own sessions died: the others' vehicles stay online.
+  if (app.cluster.enabled) await service.markOwnDisconnected()
+  else await service.markAllDisconnected()
   app.decorate('vehicles', service)
   await app.register(routes, { prefix: '/vehicles' })
   app.addHook('onClose', async () => service.close())
-}, { name: 'vehicles', dependencies: ['config', 'storage'] })
+}, { name: 'vehicles', dependencies: ['config', 'storage', 'cluster'] })

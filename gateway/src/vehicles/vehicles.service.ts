@@ -30,8 +30,10 @@ export type AuthFailure = 'GW_AUTH_BAD_IDENTIFIER' | 'GW_AUTH_BAD_CREDENTIALS' |
 export type RegisterFailure = 'GW_VEHICLE_EXISTS' | 'GW_VEHICLE_BAD_ID'
 
 interface VehicleEvents {
-  /** A vehicle's credentials were revoked or rotated: any open session must end. */
-  credentialsInvalidated: [vehicleId: string]
+  /** A vehicle's credentials were revoked or rotated (here, or on another instance when `remote`): any open session must end. */
+  credentialsInvalidated: [vehicleId: string, remote: boolean]
+  /** The vehicle's last MQTT connection on this instance closed (cluster: its state moves with it). */
+  sessionClosed: [vehicleKey: number]
   /** Birth, death or last connection closed. */
   presenceChanged: [vehicleKey: number, presence: VehiclePresence, previous: VehiclePresence | undefined]
 }
@@ -40,6 +42,10 @@ export interface VehiclesServiceDeps {
   repo: VehiclesRepository
   randomBytes: (n: number) => Buffer
   log: Log
+  /** This gateway instance (cluster): recorded with the sessions it holds. */
+  instanceId: string
+  /** Cluster: awaited after a successful authentication, before CONNACK (e.g. to load the vehicle's rule state). */
+  onAuthenticated?: (vehicleKey: number) => Promise<void>
 }
 
 const LAST_SEEN_FLUSH_MS = 5000
@@ -51,12 +57,18 @@ const BIRTH_FLUSH_MS = 5
  * (with a small cache so reconnect storms don't hit the database for every
  * CONNECT), and presence (birth, death, last seen).
  */
-export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServiceDeps) {
+export function createVehiclesService ({ repo, randomBytes, log, instanceId, onAuthenticated }: VehiclesServiceDeps) {
+  const admitted = async (id: string, creds: { key: number, model: string }): Promise<Result<AuthenticatedVehicle, AuthFailure>> => {
+    if (onAuthenticated !== undefined) await onAuthenticated(creds.key)
+    return ok({ id, key: creds.key, model: creds.model })
+  }
   const events = new EventEmitter<VehicleEvents>()
   const credentialCache = new Map<string, { key: number, model: string, salt: Buffer, hash: Buffer, revoked: boolean }>()
   const presence = new Map<number, VehiclePresence>()
   const lastBirth = new Map<number, string>()
-  const births = createMicroBatcher<{ key: number, birth: Birth }>((batch) => repo.recordBirths(batch), BIRTH_FLUSH_MS)
+  const births = createMicroBatcher<{ key: number, birth: Birth }>((batch) => repo.recordBirths(batch, instanceId), BIRTH_FLUSH_MS)
+  /** Session epoch claimed in the database per connected vehicle (resolves once the claim is written). */
+  const epochs = new Map<number, Promise<number | undefined>>()
 
   function setPresence (key: number, p: VehiclePresence): void {
     const previous = presence.get(key)
@@ -107,17 +119,19 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
   // Closed connections are written together, one statement per event-loop turn: a shutdown that
   // closes thousands of connections at once writes them in a few statements, and close() writes
   // the rest before the pool (and an embedded server) goes away.
-  const disconnects = new Set<number>()
+  // Each closed connection carries the session epoch its open claimed: the write marks the vehicle
+  // offline only while that session is still the recorded one (not one opened since, here or on another instance).
+  const disconnects = new Map<number, Promise<number | undefined>>()
   let disconnectWrite: Promise<void> = Promise.resolve()
   let disconnectScheduled = false
   function writeDisconnects (): Promise<void> {
     disconnectScheduled = false
     if (disconnects.size === 0) return disconnectWrite
-    const keys = [...disconnects].sort((a, b) => a - b)
+    const closed = [...disconnects].sort((a, b) => a[0] - b[0])
     disconnects.clear()
     disconnectWrite = disconnectWrite
-      .then(() => repo.markDisconnectedMany(keys))
-      .catch((err: Error) => log.error({ err, vehicles: keys.length }, 'disconnect update failed'))
+      .then(async () => repo.markDisconnectedMany(instanceId, await Promise.all(closed.map(async ([key, epoch]) => ({ key, epoch: await epoch })))))
+      .catch((err: Error) => log.error({ err, vehicles: closed.length }, 'disconnect update failed'))
     return disconnectWrite
   }
 
@@ -156,7 +170,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
       const { creds, salt, hash } = issue()
       if (!await repo.setSecret(id, salt, hash)) return undefined
       credentialCache.delete(id)
-      events.emit('credentialsInvalidated', id)
+      events.emit('credentialsInvalidated', id, false)
       log.info({ vehicleId: id }, 'vehicle credentials rotated')
       return { username: id, password: creds }
     },
@@ -164,9 +178,15 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     async revoke (id: string): Promise<boolean> {
       if (!await repo.revoke(id)) return false
       credentialCache.delete(id)
-      events.emit('credentialsInvalidated', id)
+      events.emit('credentialsInvalidated', id, false)
       log.info({ vehicleId: id }, 'vehicle credentials revoked')
       return true
+    },
+
+    /** Another instance revoked or rotated the vehicle's credentials: forget the cached ones, end any session here. */
+    credentialsChangedElsewhere (id: string): void {
+      credentialCache.delete(id)
+      events.emit('credentialsInvalidated', id, true)
     },
 
     async authenticate (clientId: string, username: string | undefined, password: Buffer | undefined): Promise<Result<AuthenticatedVehicle, AuthFailure>> {
@@ -176,7 +196,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
       if (creds === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
       if (!secretMatches(password.toString('utf8'), creds)) return fail('GW_AUTH_BAD_CREDENTIALS', 'wrong password')
       if (creds.revoked) return fail('GW_AUTH_REVOKED', 'credentials revoked')
-      return ok({ id: clientId, key: creds.key, model: creds.model })
+      return admitted(clientId, creds)
     },
 
     /**
@@ -190,7 +210,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
       const creds = await credentialsOf(clientId)
       if (creds === undefined) return fail('GW_AUTH_BAD_CREDENTIALS', 'unknown vehicle')
       if (creds.revoked) return fail('GW_AUTH_REVOKED', 'credentials revoked')
-      return ok({ id: clientId, key: creds.key, model: creds.model })
+      return admitted(clientId, creds)
     },
 
     /** Resolves once the birth is committed; births arriving together share one statement. */
@@ -205,7 +225,7 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
 
     async recordDeath (key: number, session: number | null, reason: string, atMs: number): Promise<boolean> {
       lastBirth.delete(key)
-      const applied = await repo.recordDeath(key, session, reason, atMs)
+      const applied = await repo.recordDeath(key, session, reason, atMs, instanceId)
       if (applied) setPresence(key, { powerState: reason === 'going_to_sleep' ? 'asleep' : 'offline', ignitionOn: false })
       return applied
     },
@@ -221,10 +241,28 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
     },
 
     markAllDisconnected: () => repo.markAllDisconnected(),
+    /** Cluster start-up: only this instance's previous sessions are dead; other instances' vehicles stay online. */
+    markOwnDisconnected: () => repo.markInstanceDisconnected(instanceId),
+
+    /**
+     * Presence for a caller that may not hold the vehicle's session (a
+     * command through another instance): the local view when connected
+     * here, else the database's cluster-wide record.
+     */
+    async clusterPresenceOf (key: number): Promise<VehiclePresence & { connected: boolean }> {
+      if (openConnections.has(key)) return { connected: true, ...(presence.get(key) ?? { powerState: 'unknown', ignitionOn: false }) }
+      const p = await repo.presence(key)
+      return p === undefined ? { connected: false, powerState: 'unknown', ignitionOn: false } : { connected: p.connected, powerState: p.powerState, ignitionOn: p.ignitionOn ?? false }
+    },
 
     connectionOpened (key: number): void {
       disconnects.delete(key) // back before its disconnect was written: nothing to write
       openConnections.set(key, (openConnections.get(key) ?? 0) + 1)
+      // The newest connection's claim wins: its close alone may mark the vehicle offline.
+      epochs.set(key, repo.claimSession(key, instanceId).catch((err: Error) => {
+        log.error({ err, vehicleKey: key }, 'session claim failed')
+        return undefined
+      }))
     },
 
     /** When the vehicle's last connection closes it is offline, whatever order will and close arrive in. */
@@ -235,10 +273,12 @@ export function createVehiclesService ({ repo, randomBytes, log }: VehiclesServi
         return
       }
       openConnections.delete(key)
+      events.emit('sessionClosed', key)
       lastBirth.delete(key)
       const p = presence.get(key)
       if (p !== undefined && p.powerState !== 'asleep') setPresence(key, { powerState: 'offline', ignitionOn: false })
-      disconnects.add(key)
+      disconnects.set(key, epochs.get(key) ?? Promise.resolve(undefined))
+      epochs.delete(key)
       if (!disconnectScheduled) {
         disconnectScheduled = true
         setImmediate(() => void writeDisconnects())

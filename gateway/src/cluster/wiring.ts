@@ -1,0 +1,71 @@
+import fp from 'fastify-plugin'
+import { attachLiveRelay } from './live-relay.js'
+import { loadVehicleRuleState } from './rule-handoff.repository.js'
+
+/** Mutating routes whose success changes a cache every instance holds (matched on the route pattern). */
+const RULE_ROUTES = /^\/rules(\/|$)/
+const SCOPE_ROUTES = /^\/(tenants|users|auth\/tokens|admin)(\/|$)/
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Cross-instance hooks, kept out of the capabilities they touch: each
+ * capability keeps its single-node behaviour, and this plugin tells the
+ * other instances when something they cache changed here, and delivers
+ * what another instance forwarded. A single node registers nothing.
+ */
+export default fp(async (app) => {
+  const { cluster } = app
+  if (!cluster.enabled) return
+  const log = app.log.child({ module: 'cluster' })
+  const { bus } = cluster
+
+  // Credentials revoked or rotated here: every instance forgets its cached copy and ends the vehicle's session.
+  app.vehicles.events.on('credentialsInvalidated', (vehicleId, remote) => {
+    if (!remote) void bus.publish('vehicle.credentials', { vehicleId })
+  })
+  bus.subscribe('vehicle.credentials', (m) => {
+    const { vehicleId } = m as { vehicleId: string }
+    app.vehicles.credentialsChangedElsewhere(vehicleId)
+  })
+
+  // A command response that arrived on the vehicle's instance for a command waiting on this one.
+  bus.subscribe('diag.response', (m) => {
+    const { vehicleId, vehicleKey, payload } = m as { vehicleId: string, vehicleKey: number, payload: string }
+    app.diagnostics.service.onResponse({ id: vehicleId, key: vehicleKey }, Buffer.from(payload, 'base64'), true)
+      .catch((err: unknown) => log.error({ err, vehicleId }, 'forwarded diagnostic response failed'))
+  })
+  bus.subscribe('diag.queued', (m) => {
+    const { vehicleKey } = m as { vehicleKey: number }
+    app.diagnostics.service.noteQueued(vehicleKey)
+    if (app.vehicles.isConnected(vehicleKey)) {
+      app.diagnostics.service.dispatchQueued(vehicleKey).catch((err: unknown) => log.error({ err, vehicleKey }, 'queued diagnostic commands not dispatched'))
+    }
+  })
+
+  // A vehicle's rule state follows it: saved and forgotten where its session ends, loaded
+  // (with its open alerts: no second raise) where it authenticates, before any of its data.
+  if (app.config.rulesEnabled) {
+    app.vehicles.events.on('sessionClosed', (key) => {
+      app.rules.service.release(key).catch((err: unknown) => log.error({ err, vehicleKey: key }, 'rule state hand-over save failed'))
+    })
+    cluster.onVehicleAuthenticated = async (key) => {
+      const s = await loadVehicleRuleState(app.storage.pool, key)
+      app.rules.service.adopt(key, s.snapshot, s.openRuleIds)
+    }
+  }
+
+  // Rules, tenants, users, tokens: a successful change through any instance is announced to all.
+  app.addHook('onResponse', async (req, reply) => {
+    if (!MUTATING.has(req.method) || reply.statusCode >= 400) return
+    const route = req.routeOptions.url ?? ''
+    if (RULE_ROUTES.test(route)) void bus.publish('cache.rules', {})
+    else if (SCOPE_ROUTES.test(route)) void bus.publish('cache.scopes', {})
+  })
+  // Live dashboards on every instance see every vehicle in their scope.
+  const detachLive = attachLiveRelay(app.live, bus, { flushMs: 100, interestMs: 500, now: Date.now })
+  app.addHook('preClose', async () => detachLive())
+
+  bus.subscribe('cache.rules', () => {
+    app.rules.service.reload().catch((err: unknown) => log.error({ err }, 'rules reload after a change elsewhere failed'))
+  })
+}, { name: 'cluster-wiring', dependencies: ['cluster', 'vehicles', 'diagnostics', 'rules', 'broker', 'live'] })

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type TestGateway, provision, startGateway } from '../helper.js'
+import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
+import { RedisServer } from '../../scripts/cluster/redis-server.js'
+import { downloadPath, urlMacInput } from '../../src/ota/download.core.js'
+import { uploadArtifact } from '../ota/ota-helper.js'
+import { clusterEnv } from './cluster-env.js'
+
+let redis: RedisServer
+let db: TestDatabase
+let gws: TestGateway[]
+
+beforeAll(async () => {
+  redis = await RedisServer.start()
+  db = await createTestDatabase()
+  gws = []
+  // Each instance has its own data directory (startGateway): nothing shared on disk.
+  for (const id of ['gw-a', 'gw-b']) gws.push(await startGateway(clusterEnv(redis.url, id), db.url))
+}, 120_000)
+afterAll(async () => {
+  for (const g of gws) await g.close()
+  await db.drop()
+  await redis.close()
+})
+
+describe('cluster: OTA artifacts and signed URLs on every instance', () => {
+  it('an artifact uploaded through A is served, with ranges, by B under a URL A signed', async () => {
+    const [a, b] = gws as [TestGateway, TestGateway]
+    const body = randomBytes(3 * (1 << 20) + 12345)
+    const up = await uploadArtifact(a, body)
+    expect(up.status).toBe(201)
+    const v = await provision(a)
+    const claims = { artifactId: up.artifact.id, vehicleId: v.id, expiresAtMs: Date.now() + 600_000 }
+    // Signed on A with the cluster's one key: B checks the same MAC.
+    const path = downloadPath(claims, a.app.ota.signer.mac(urlMacInput(claims)))
+    const auth = { authorization: `Basic ${Buffer.from(`${v.id}:${v.password}`).toString('base64')}` }
+    const tail = await fetch(`${b.httpUrl}${path}`, { headers: { ...auth, range: `bytes=${body.length - 1000}-` } })
+    expect(tail.status).toBe(206)
+    expect(Buffer.from(await tail.arrayBuffer()).equals(body.subarray(body.length - 1000))).toBe(true)
+    const full = await fetch(`${b.httpUrl}${path}`, { headers: auth })
+    expect(full.status).toBe(200)
+    expect(Buffer.from(await full.arrayBuffer()).equals(body)).toBe(true)
+    expect(b.app.ota.signer.keyId).toBe(a.app.ota.signer.keyId)
+  })
+})
