@@ -41,6 +41,7 @@ const windowParams = {
   minSpanS: Type.Optional(seconds('the window must hold data spanning at least this (default windowS / 2)')),
   minSamples: count(3, 'raw samples needed in the window before the fit is trusted'),
   forS: Type.Optional(seconds('the raise condition must hold this long (default 0)')),
+  confidence: Type.Optional(Type.Number({ minimum: 0.5, maximum: 0.99999, description: 'one-sided confidence level of the robust trend bound that must cross the limit (default 0.99)' })),
 }
 
 export const SlopeKind = Type.Object({
