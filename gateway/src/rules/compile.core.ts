@@ -31,6 +31,8 @@ export interface CompiledSampleRule extends CompiledBase {
   readonly minusId: number
   /** Context index of `derived.compensateTemperature` (paired by timestamp, like minus), -1 when none. */
   readonly temperatureIndex: number
+  /** Context index of `derived.temperatureFallback`, used when the vehicle does not report the own temperature; -1 when none. */
+  readonly fallbackTemperatureIndex: number
   readonly behaviour: KindBehaviour
 }
 
@@ -56,6 +58,8 @@ export interface SignalRoute {
   readonly minus: CompiledSampleRule[]
   /** Rules whose `derived.compensateTemperature` this is. */
   readonly compensated: CompiledSampleRule[]
+  /** Rules whose `derived.temperatureFallback` this is. */
+  readonly fallback: CompiledSampleRule[]
   /** Index into VehicleRuleState.latest when conditions or compensation read this signal, else -1. */
   contextIndex: number
 }
@@ -85,7 +89,7 @@ export function compileRules (rules: readonly Rule[]): CompiledRuleSet {
 
   const route = (id: number): SignalRoute => {
     let r = bySignal.get(id)
-    if (r === undefined) bySignal.set(id, r = { primary: [], minus: [], compensated: [], contextIndex: -1 })
+    if (r === undefined) bySignal.set(id, r = { primary: [], minus: [], compensated: [], fallback: [], contextIndex: -1 })
     return r
   }
   const contextIndex = (name: string): number => {
@@ -131,18 +135,21 @@ export function compileRules (rules: readonly Rule[]): CompiledRuleSet {
             : forecastKind(k, rule.name, clearForMs)
     const minus = rule.derived?.minus
     const temperature = rule.derived?.compensateTemperature
+    const fallback = temperature === undefined ? undefined : rule.derived?.temperatureFallback
     const c: CompiledSampleRule = {
       ...base,
       type: 'sample',
       signalId: signalId(rule.signal),
       minusId: minus === undefined ? -1 : signalId(minus),
       temperatureIndex: temperature === undefined ? -1 : contextIndex(temperature),
+      fallbackTemperatureIndex: fallback === undefined ? -1 : contextIndex(fallback),
       behaviour,
     }
     compiled.push(c)
     route(c.signalId).primary.push(c)
     if (c.minusId >= 0) route(c.minusId).minus.push(c)
     if (temperature !== undefined) route(signalId(temperature)).compensated.push(c)
+    if (fallback !== undefined) route(signalId(fallback)).fallback.push(c)
   }
   return {
     rules: compiled,

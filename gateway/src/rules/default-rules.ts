@@ -12,8 +12,8 @@ const D = 86_400
 const TB = 'Vehicle.Powertrain.TractionBattery'
 const CRANK = 'Vehicle.Fleetwire.LowVoltageBattery.CrankMinimumVoltage'
 const INSULATION = 'Vehicle.Fleetwire.TractionBattery.InsulationResistance'
-/** The catalog has one tyre temperature (front left); the others are compensated with it. */
-const TYRE_TEMP = 'Vehicle.Chassis.Axle.Row1.Wheel.Left.Tire.Temperature'
+/** Tyre pressure is compensated with the tyre's own temperature; vehicles without it fall back to the ambient air (cold tyres sit at ambient; warm ones read high). */
+const AMBIENT = 'Vehicle.Exterior.AirTemperature'
 
 const WHEELS = [
   ['fl', 'front left', 'Row1.Wheel.Left'],
@@ -32,7 +32,7 @@ const tyreRule = ([id, label, path]: Wheel, r: { id: string, name: string, descr
   enabled: true,
   severity: 'major',
   signal: `Vehicle.Chassis.Axle.${path}.Tire.Pressure`,
-  derived: { compensateTemperature: TYRE_TEMP },
+  derived: { compensateTemperature: `Vehicle.Chassis.Axle.${path}.Tire.Temperature`, temperatureFallback: AMBIENT },
   clearDelayS: 6 * H,
   quietPeriodS: 2 * D,
   kind: r.kind,

@@ -113,6 +113,7 @@ export const RuleKind = Type.Union([ThresholdKind, SlopeKind, EwmaKind, CohortKi
 export const Derived = Type.Object({
   minus: Type.Optional({ ...VssName, description: 'subtract this signal sampled at the same timestamp (e.g. cell spread = Max − Min)' }),
   compensateTemperature: Type.Optional({ ...VssName, description: 'normalise a gauge pressure (kPa) to 20 °C with this temperature signal (ideal gas)' }),
+  temperatureFallback: Type.Optional({ ...VssName, description: 'compensate with this temperature (e.g. ambient air) when the vehicle has not reported compensateTemperature for an hour' }),
 }, strict)
 
 export const SignalRange = Type.Object({

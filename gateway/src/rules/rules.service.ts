@@ -5,6 +5,7 @@ import { type CompiledRuleSet, compileRules, createModelCohorts } from './compil
 import { evaluateDtc, evaluateSample, evaluateSilence } from './evaluate.core.js'
 import { type VehicleRuleState, createVehicleRuleState } from './vehicle-state.core.js'
 import { markRaised, restoreRuleState, snapshotRuleState } from './snapshot.core.js'
+import { summarizeRuleStatus, type RuleStatusSummary } from './rule-status.core.js'
 import type { DiagnosticEvent, EvalContext, ModelCohorts, RuleTransition, VehicleContext } from './types.js'
 
 export interface RulesServiceDeps {
@@ -128,6 +129,13 @@ export async function createRulesService ({ repo, log, now, onTransitions }: Rul
     updatePresence (key: number, powerState: VehicleContext['powerState'], ignitionOn: boolean): void {
       const t = tracked.get(key)
       if (t !== undefined) t.ctx = { ...t.ctx, powerState, ignitionOn }
+    },
+
+    /** How an enabled rule fares over the vehicles seen since start (undefined: not enabled). */
+    status (ruleId: string): (RuleStatusSummary & { vehiclesTracked: number }) | undefined {
+      const r = set.rules.find((x) => x.id === ruleId)
+      if (r === undefined) return undefined
+      return { ...summarizeRuleStatus(r, [...tracked.values()].map((t) => t.state)), vehiclesTracked: tracked.size }
     },
 
     /** Wire id of the signal an (enabled) rule watches, for evidence windows. */

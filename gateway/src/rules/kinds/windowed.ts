@@ -1,7 +1,8 @@
 import { addToWindow, createFit, fitWindow, windowBuckets, type Aggregate, type Fit, type WindowSpec } from '../bucket-window.core.js'
-import { createRobustFit, normalQuantile, theilSen, type RobustFit } from '../robust-trend.core.js'
+import { MIN_ROBUST_POINTS, createRobustFit, normalQuantile, theilSen, type RobustFit } from '../robust-trend.core.js'
 import { DEFAULT_WINDOW_BUCKETS } from '../rule-semantics.js'
 import type { RuleSlot } from '../slot.core.js'
+import { STATUS_TOO_SPARSE } from '../rule-status.core.js'
 
 export function windowSpec (windowS: number, bucketS: number | undefined, aggregate: Aggregate): WindowSpec {
   const bucketMs = Math.max(1, Math.round((bucketS ?? windowS / DEFAULT_WINDOW_BUCKETS) * 1000))
@@ -53,7 +54,10 @@ export function robustFit (slot: RuleSlot, w: Windowed): boolean {
   const head = buckets.length > 0 ? (buckets[buckets.length - 1] as [number, number, number])[0] : -1
   const closed = buckets.filter(([b]) => b !== head || b * w.spec.bucketMs + w.spec.bucketMs <= slot.lastTs)
   const n = closed.length
-  if (n === 0) return theilSen([], [], 0, w.z, 0, w.robust)
+  if (n < MIN_ROBUST_POINTS) {
+    slot.status = STATUS_TOO_SPARSE
+    return theilSen([], [], 0, w.z, 0, w.robust)
+  }
   const origin = (closed[0] as [number, number, number])[0]
   const x = new Float64Array(n)
   const y = new Float64Array(n)
@@ -76,6 +80,9 @@ export function addAndFit (slot: RuleSlot, tsMs: number, x: number, w: Windowed)
   if (data === null) return null
   addToWindow(w.spec, data, tsMs, x)
   const f = w.fit
-  if (!fitWindow(w.spec, data, slot.lastTs, f) || f.samples < w.minSamples || f.spanMs < w.minSpanMs) return null
+  if (!fitWindow(w.spec, data, slot.lastTs, f) || f.samples < w.minSamples || f.spanMs < w.minSpanMs) {
+    slot.status = STATUS_TOO_SPARSE
+    return null
+  }
   return f
 }
