@@ -12,7 +12,7 @@
  */
 import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { startFleet, type GroundTruth } from '@fleetwire/firmware-sim'
+import { SIMULATOR_MODEL_CATALOG, startFleet, type GroundTruth } from '@fleetwire/firmware-sim'
 import { GatewayProcess } from './gateway-process.js'
 import { progress, round } from './measure.js'
 import { faultOfRule, scoreAlerts, summarizeWarning, type Point, type ScoredAlert } from './score.core.js'
@@ -119,6 +119,11 @@ async function main (): Promise<void> {
   const gw = await GatewayProcess.start({ env: { DEMO_VEHICLES: '0', LOG_LEVEL: 'warn', HISTORY_RAW_MAX_S: String(30 * 86_400) } })
   let truth: GroundTruth | undefined
   try {
+    // The simulated maker's model catalog (coolant limits per powertrain, placards), as an operator enters a maker's data.
+    for (const m of SIMULATOR_MODEL_CATALOG) {
+      const res = await fetch(`${gw.httpUrl}/models/${m.id}`, { method: 'PUT', headers: { authorization: `Bearer ${gw.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(m.spec) })
+      if (!res.ok) throw new Error(`PUT /models/${m.id}: ${res.status} ${await res.text()}`)
+    }
     const fleet = await startFleet({
       url: gw.mqttUrl,
       vehicles,

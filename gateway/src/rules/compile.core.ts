@@ -171,10 +171,12 @@ function compileWhen (rule: Rule, contextIndex: (name: string) => number): Enabl
   if (w === undefined) return null
   const ignition = w.ignitionOn
   const models: ReadonlySet<string> | null = w.models === undefined ? null : new Set(w.models)
+  const powertrains: ReadonlySet<string> | null = w.powertrains === undefined ? null : new Set(w.powertrains)
   const power: ReadonlySet<string> | null = w.powerState === undefined ? null : new Set(w.powerState)
   const ranges = (w.signalRange ?? []).map((r) => ({ at: 2 * contextIndex(r.signal), min: r.min ?? -Infinity, max: r.max ?? Infinity }))
   return (ctx, latest) => {
     if (models !== null && !models.has(ctx.vehicle.model)) return false
+    if (powertrains !== null && (ctx.model === undefined || !powertrains.has(ctx.model.powertrain))) return false
     if (ignition !== undefined && ctx.vehicle.ignitionOn !== ignition) return false
     if (power !== null && !power.has(ctx.vehicle.powerState)) return false
     for (const r of ranges) {
