@@ -9,6 +9,7 @@ export { planFleet, type PlanOptions, type VehicleSpec, type VehicleInit, type E
 export { MARKETS, type Market, type City } from './markets.core.js'
 export { MODELS, type ModelSpec } from './models.core.js'
 export { SIMULATOR_MODEL_CATALOG, type CatalogEntry } from './model-catalog.core.js'
+export { parseScenarioFile, validateScenario, type ScenarioFile, type SensorEffect } from './scenarios/scenario-file.core.js'
 export { FAULTS, FAULT_KINDS, type FaultKind, type FaultDefinition, type WarningRule } from './faults/fault-types.core.js'
 export type { PlannedFault, PlannedWarning } from './faults/plan-faults.core.js'
 export { parseFraction, parseScenario, NO_FAULTS, type FaultSelection, type ScenarioFault } from './faults/scenario.core.js'

@@ -1,5 +1,9 @@
 /**
- * npm run score:alerts -- [--vehicles 500] [--seed N] [--faults 12%] [--days 24] [--speed 21600]
+ * npm run score:alerts -- [--vehicles 500] [--seed N] [--scenario FILE] [--faults 12%] [--days 24] [--speed 21600]
+ *
+ * --scenario: a firmware-sim/scenarios/*.json file (climate, sensor noise,
+ * drift, quantisation, stuck sensors, dropouts); its role (tuning / held-out)
+ * is reported with the score.
  *
  * Without --seed a random seed is drawn and printed: a default seed is the one
  * rules end up tuned on. Seeds the default rules were tuned on are reported
@@ -12,7 +16,8 @@
  */
 import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { SIMULATOR_MODEL_CATALOG, startFleet, type GroundTruth } from '@fleetwire/firmware-sim'
+import { readFileSync } from 'node:fs'
+import { SIMULATOR_MODEL_CATALOG, parseScenarioFile, startFleet, type GroundTruth, type ScenarioFile } from '@fleetwire/firmware-sim'
 import { GatewayProcess } from './gateway-process.js'
 import { progress, round } from './measure.js'
 import { faultOfRule, scoreAlerts, summarizeWarning, type Point, type ScoredAlert } from './score.core.js'
@@ -21,7 +26,8 @@ const { values: args } = parseArgs({
   options: {
     vehicles: { type: 'string', default: '500' },
     seed: { type: 'string' },
-    faults: { type: 'string', default: '12%' },
+    faults: { type: 'string' },
+    scenario: { type: 'string' },
     days: { type: 'string', default: '24' },
     // 6 simulated hours a second: at 1 batch/s that is ~16 samples a day per signal, dense enough
     // for the slope rules' minimum sample counts (at 86400x there are 4 a day).
@@ -33,7 +39,20 @@ const seed = args.seed === undefined ? randomInt(1, 1_000_000) : Number(args.see
 if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${args.seed}`)
 /** Seeds the default rules were tuned on: a score on them says little about other fleets. */
 const TUNING_SEEDS: ReadonlySet<number> = new Set([7])
-const seedRole = TUNING_SEEDS.has(seed) ? 'tuning' : 'held-out'
+function loadScenario (file: string | undefined): ScenarioFile | undefined {
+  if (file === undefined) return undefined
+  const r = parseScenarioFile(readFileSync(file, 'utf8'), file)
+  if (!r.ok) {
+    process.stderr.write(`${r.error.detail}\n`)
+    process.exit(2)
+  }
+  return r.value
+}
+const scenario = loadScenario(args.scenario)
+const faults = args.faults ?? scenario?.faults ?? '12%'
+// Rules were tuned on the default fleet (the "tuning" scenario) with these seeds; anything else is held out.
+const seedRole = TUNING_SEEDS.has(seed) && (scenario === undefined || scenario.role === 'tuning') ? 'tuning' : 'held-out'
+const scenarioName = scenario?.name ?? 'tuning'
 const days = Number(args.days)
 
 const DRAIN_MAX_S = 180
@@ -114,7 +133,7 @@ async function explainMiss (gw: GatewayProcess, f: GroundTruth['faults'][number]
 }
 
 async function main (): Promise<void> {
-  progress(`starting gateway; fleet of ${vehicles} vehicles, ${args.faults} with faults, seed ${seed} (${seedRole}), ${days} simulated days at ${args.speed}x`)
+  progress(`starting gateway; scenario ${scenarioName} (${scenario?.role ?? 'tuning'}); fleet of ${vehicles} vehicles, ${faults} with faults, seed ${seed} (${seedRole}), ${days} simulated days at ${args.speed}x`)
   // Raw history up to 30 days: explainMiss pairs cell max and min sample by sample.
   const gw = await GatewayProcess.start({ env: { DEMO_VEHICLES: '0', LOG_LEVEL: 'warn', HISTORY_RAW_MAX_S: String(30 * 86_400) } })
   let truth: GroundTruth | undefined
@@ -128,7 +147,8 @@ async function main (): Promise<void> {
       url: gw.mqttUrl,
       vehicles,
       seed,
-      faults: args.faults,
+      faults,
+      ...(scenario === undefined ? {} : { scenario }),
       days,
       speed: Number(args.speed),
       provision: { apiUrl: gw.httpUrl, token: gw.adminToken },
@@ -175,7 +195,7 @@ async function main (): Promise<void> {
     // warning threshold before the failure. The headline `recall` counts every fault.
     const recallObservable = Object.fromEntries(Object.entries(score.recallCounts).map(([fault, c]) =>
       [fault, round(c.caught / Math.max(1, c.total - (unobservable.get(fault) ?? 0)))]))
-    process.stdout.write(JSON.stringify({ score: 'alerts', seed, seed_role: seedRole, vehicles, ...score, leadDaysByFault: undefined, recallCounts: undefined, missed: score.missed.length, undelivered_msgs: undelivered, recall_observable: recallObservable }) + '\n')
+    process.stdout.write(JSON.stringify({ score: 'alerts', scenario: scenarioName, scenario_role: scenario?.role ?? 'tuning', seed, seed_role: seedRole, vehicles, ...score, leadDaysByFault: undefined, recallCounts: undefined, missed: score.missed.length, undelivered_msgs: undelivered, recall_observable: recallObservable }) + '\n')
   } finally {
     await gw.stop()
   }
@@ -183,5 +203,5 @@ async function main (): Promise<void> {
 
 main().catch((err: unknown) => {
   progress(`score:alerts failed: ${(err as Error).stack ?? String(err)}`)
-  process.stdout.write(JSON.stringify({ score: 'alerts', seed, vehicles, error: String(err) }) + '\n')
+  process.stdout.write(JSON.stringify({ score: 'alerts', scenario: scenarioName, seed, vehicles, error: String(err) }) + '\n')
 })

@@ -92,6 +92,11 @@ export function signalSource (id: number): SignalSource | undefined {
   return byId.get(id)
 }
 
+/** Clamps a value to its signal's catalog range (readings altered after measure(), e.g. by a scenario's sensor effects). */
+export function clampToCatalog (id: number, x: number): number {
+  return clampToRange(id, x)
+}
+
 function clampToRange (id: number, x: number): number {
   const r = RANGE.get(id)
   if (r === undefined || !Number.isFinite(x)) return 0
