@@ -3,7 +3,9 @@ import { createSimClock, type Pacing } from './sim-clock.core.js'
 import { planFleet, type VehicleSpec } from './fleet-plan.core.js'
 import { NO_FAULTS, parseFraction, type FaultSelection } from './faults/scenario.core.js'
 import { FAULT_KINDS } from './faults/fault-types.core.js'
-import { createVehicleState, samplingFor } from './physics/vehicle-state.core.js'
+import { createVehicleState, samplingFor, type SimConfig } from './physics/vehicle-state.core.js'
+import { compileSensorEffects } from './scenarios/sensor-effects.core.js'
+import type { ScenarioFile } from './scenarios/scenario-file.core.js'
 import { advance } from './physics/advance.core.js'
 import { start } from './physics/lifecycle.core.js'
 import { DEFAULT_BACKOFF, createConnectGate } from './backoff.core.js'
@@ -48,6 +50,8 @@ export interface FleetOptions {
   /** Real-time sleeps shorter than this keep the link up. Default 15 s. */
   minRealSleepMs?: number
   groundTruthFile?: string
+  /** A scenario file's climate and sensor behaviour (scenarios/scenario-file.core.ts). */
+  scenario?: ScenarioFile
   commandCodec?: CommandCodec
   log?: SimLogger
   tickMs?: number
@@ -117,7 +121,12 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
     log.info({ vehicles: specs.length }, 'vehicles provisioned')
   }
 
-  const cfg = samplingFor(rate, speed, keepAwake)
+  const sensors = opts.scenario === undefined ? undefined : compileSensorEffects(opts.scenario.sensors)
+  const cfg: SimConfig = {
+    ...samplingFor(rate, speed, keepAwake),
+    ...(sensors === undefined ? {} : { sensors }),
+    ...(opts.scenario === undefined || opts.scenario.ambientOffsetC === 0 ? {} : { ambientOffsetC: opts.scenario.ambientOffsetC }),
+  }
   let caughtUp = clock.caughtUp()
   let dtcsSet = 0
   let gtDirty = true

@@ -1,13 +1,23 @@
 /**
- * npm run score:alerts -- [--vehicles 500] [--seed 7] [--faults 12%] [--days 24] [--speed 21600]
+ * npm run score:alerts -- [--vehicles 500] [--seed N] [--scenario FILE] [--faults 12%] [--days 24] [--speed 21600]
+ *
+ * --scenario: a firmware-sim/scenarios/*.json file (climate, sensor noise,
+ * drift, quantisation, stuck sensors, dropouts); its role (tuning / held-out)
+ * is reported with the score.
+ *
+ * Without --seed a random seed is drawn and printed: a default seed is the one
+ * rules end up tuned on. Seeds the default rules were tuned on are reported
+ * as `seed_role: "tuning"`, any other as "held-out".
  *
  * Detection quality of the predictive rules, end to end: a real gateway
  * (embedded PostgreSQL, default rule set) and a simulated fleet with injected
  * faults in accelerated time; the alerts raised are compared with the
  * simulator's ground truth. Last stdout line: one JSON object.
  */
+import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { startFleet, type GroundTruth } from '@fleetwire/firmware-sim'
+import { readFileSync } from 'node:fs'
+import { SIMULATOR_MODEL_CATALOG, parseScenarioFile, startFleet, type GroundTruth, type ScenarioFile } from '@fleetwire/firmware-sim'
 import { GatewayProcess } from './gateway-process.js'
 import { progress, round } from './measure.js'
 import { faultOfRule, scoreAlerts, summarizeWarning, type Point, type ScoredAlert } from './score.core.js'
@@ -15,8 +25,9 @@ import { faultOfRule, scoreAlerts, summarizeWarning, type Point, type ScoredAler
 const { values: args } = parseArgs({
   options: {
     vehicles: { type: 'string', default: '500' },
-    seed: { type: 'string', default: '7' },
-    faults: { type: 'string', default: '12%' },
+    seed: { type: 'string' },
+    faults: { type: 'string' },
+    scenario: { type: 'string' },
     days: { type: 'string', default: '24' },
     // 6 simulated hours a second: at 1 batch/s that is ~16 samples a day per signal, dense enough
     // for the slope rules' minimum sample counts (at 86400x there are 4 a day).
@@ -24,17 +35,44 @@ const { values: args } = parseArgs({
   },
 })
 const vehicles = Number(args.vehicles)
-const seed = Number(args.seed)
+const seed = args.seed === undefined ? randomInt(1, 1_000_000) : Number(args.seed)
+if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${args.seed}`)
+/** Seeds the default rules were tuned on: a score on them says little about other fleets. */
+const TUNING_SEEDS: ReadonlySet<number> = new Set([7])
+function loadScenario (file: string | undefined): ScenarioFile | undefined {
+  if (file === undefined) return undefined
+  const r = parseScenarioFile(readFileSync(file, 'utf8'), file)
+  if (!r.ok) {
+    process.stderr.write(`${r.error.detail}\n`)
+    process.exit(2)
+  }
+  return r.value
+}
+const scenario = loadScenario(args.scenario)
+const faults = args.faults ?? scenario?.faults ?? '12%'
+// Rules were tuned on the default fleet (the "tuning" scenario) with these seeds; anything else is held out.
+const seedRole = TUNING_SEEDS.has(seed) && (scenario === undefined || scenario.role === 'tuning') ? 'tuning' : 'held-out'
+const scenarioName = scenario?.name ?? 'tuning'
 const days = Number(args.days)
 
 const DRAIN_MAX_S = 180
 
-async function fetchAlerts (gw: GatewayProcess): Promise<ScoredAlert[]> {
+/** Every raise: an alert's opening and each re-opening, at the time the rule raised (not when its condition began). */
+async function fetchRaises (gw: GatewayProcess): Promise<ScoredAlert[]> {
   const out: ScoredAlert[] = []
   for (let offset = 0; ; offset += 500) {
     const res = await fetch(`${gw.httpUrl}/alerts?limit=500&offset=${offset}`, { headers: { authorization: `Bearer ${gw.adminToken}` } })
-    const page = await res.json() as { total: number, items: Array<{ vehicleId: string, ruleId: string, openedAt: string }> }
-    out.push(...page.items.map((a) => ({ vehicleId: a.vehicleId, ruleId: a.ruleId, openedAtMs: Date.parse(a.openedAt) })))
+    const page = await res.json() as { total: number, items: Array<{ id: string, vehicleId: string, ruleId: string, raisedAt: string, reopenCount: number }> }
+    for (const a of page.items) {
+      if (a.reopenCount === 0) {
+        out.push({ vehicleId: a.vehicleId, ruleId: a.ruleId, raisedAtMs: Date.parse(a.raisedAt) })
+        continue
+      }
+      const detail = await api<{ history: Array<{ kind: string, at: string }> }>(gw, `/alerts/${a.id}`)
+      for (const e of detail.history) {
+        if (e.kind === 'opened' || e.kind === 'reopened') out.push({ vehicleId: a.vehicleId, ruleId: a.ruleId, raisedAtMs: Date.parse(e.at) })
+      }
+    }
     if (offset + 500 >= page.total) return out
   }
 }
@@ -95,16 +133,22 @@ async function explainMiss (gw: GatewayProcess, f: GroundTruth['faults'][number]
 }
 
 async function main (): Promise<void> {
-  progress(`starting gateway; fleet of ${vehicles} vehicles, ${args.faults} with faults, seed ${seed}, ${days} simulated days at ${args.speed}x`)
+  progress(`starting gateway; scenario ${scenarioName} (${scenario?.role ?? 'tuning'}); fleet of ${vehicles} vehicles, ${faults} with faults, seed ${seed} (${seedRole}), ${days} simulated days at ${args.speed}x`)
   // Raw history up to 30 days: explainMiss pairs cell max and min sample by sample.
   const gw = await GatewayProcess.start({ env: { DEMO_VEHICLES: '0', LOG_LEVEL: 'warn', HISTORY_RAW_MAX_S: String(30 * 86_400) } })
   let truth: GroundTruth | undefined
   try {
+    // The simulated maker's model catalog (coolant limits per powertrain, placards), as an operator enters a maker's data.
+    for (const m of SIMULATOR_MODEL_CATALOG) {
+      const res = await fetch(`${gw.httpUrl}/models/${m.id}`, { method: 'PUT', headers: { authorization: `Bearer ${gw.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(m.spec) })
+      if (!res.ok) throw new Error(`PUT /models/${m.id}: ${res.status} ${await res.text()}`)
+    }
     const fleet = await startFleet({
       url: gw.mqttUrl,
       vehicles,
       seed,
-      faults: args.faults,
+      faults,
+      ...(scenario === undefined ? {} : { scenario }),
       days,
       speed: Number(args.speed),
       provision: { apiUrl: gw.httpUrl, token: gw.adminToken },
@@ -134,23 +178,24 @@ async function main (): Promise<void> {
     truth = fleet.groundTruth()
     // Let the last commits reach the rules and alerts.
     await new Promise((resolve) => setTimeout(resolve, 3000))
-    const alerts = await fetchAlerts(gw)
+    const alerts = await fetchRaises(gw)
     const score = scoreAlerts(truth, alerts, Date.now())
-    progress(`alerts: ${alerts.length}; faults: ${truth.faults.length} on ${truth.faultyVehicles} vehicles`)
+    progress(`raises: ${alerts.length}; faults: ${truth.faults.length} on ${truth.faultyVehicles} vehicles`)
     for (const [fault, r] of Object.entries(score.recall)) progress(`  ${fault.padEnd(20)} recall ${round(r)}  median lead ${score.leadDaysByFault[fault] ?? '-'} d`)
+    for (const [rule, r] of Object.entries(score.byRule)) progress(`  rule ${rule.padEnd(28)} precision ${r.precision ?? '-'}  true ${r.true}  false ${r.false}  late ${r.late}`)
     const unobservable = new Map<string, number>()
     const ruleIds = (await api<Array<{ rule: { id: string } }>>(gw, '/rules')).map((r) => r.rule.id)
     for (const m of score.missed) {
-      const f = truth.faults.find((x) => x.vehicleId === m.vehicleId && x.fault === m.fault)
+      const f = truth.faults.find((x) => x.vehicleId === m.vehicleId && x.fault === m.fault && x.target === m.target)
       const why = f === undefined ? { text: '', observable: true } : await explainMiss(gw, f, ruleIds.filter((id) => faultOfRule(id) === m.fault), Date.parse(truth.simStart))
       if (!why.observable) unobservable.set(m.fault, (unobservable.get(m.fault) ?? 0) + 1)
-      progress(`  missed: ${m.fault} on ${m.vehicleId} (onset ${f?.onsetAt}, hard failure ${m.hardFailureAt}): ${why.text}`)
+      progress(`  missed: ${m.fault}${m.target === null ? '' : ` (${m.target})`} on ${m.vehicleId} (onset ${f?.onsetAt}, hard failure ${m.hardFailureAt}): ${why.text}`)
     }
     // Secondary figure, for tuning: recall over the faults whose delivered data crossed the simulator's own
     // warning threshold before the failure. The headline `recall` counts every fault.
     const recallObservable = Object.fromEntries(Object.entries(score.recallCounts).map(([fault, c]) =>
       [fault, round(c.caught / Math.max(1, c.total - (unobservable.get(fault) ?? 0)))]))
-    process.stdout.write(JSON.stringify({ score: 'alerts', seed, vehicles, ...score, leadDaysByFault: undefined, recallCounts: undefined, missed: score.missed.length, undelivered_msgs: undelivered, recall_observable: recallObservable }) + '\n')
+    process.stdout.write(JSON.stringify({ score: 'alerts', scenario: scenarioName, scenario_role: scenario?.role ?? 'tuning', seed, seed_role: seedRole, vehicles, ...score, leadDaysByFault: undefined, recallCounts: undefined, missed: score.missed.length, undelivered_msgs: undelivered, recall_observable: recallObservable }) + '\n')
   } finally {
     await gw.stop()
   }
@@ -158,5 +203,5 @@ async function main (): Promise<void> {
 
 main().catch((err: unknown) => {
   progress(`score:alerts failed: ${(err as Error).stack ?? String(err)}`)
-  process.stdout.write(JSON.stringify({ score: 'alerts', seed, vehicles, error: String(err) }) + '\n')
+  process.stdout.write(JSON.stringify({ score: 'alerts', scenario: scenarioName, seed, vehicles, error: String(err) }) + '\n')
 })

@@ -3,8 +3,8 @@ import type { GroundTruth } from '@fleetwire/firmware-sim'
 export interface ScoredAlert {
   readonly vehicleId: string
   readonly ruleId: string
-  /** Event (simulated) time at which the rule's condition began. */
-  readonly openedAtMs: number
+  /** Event (simulated) time at which the rule raised (confirmed) the alert, or re-opened it: one entry per raise. */
+  readonly raisedAtMs: number
 }
 
 /**
@@ -26,6 +26,17 @@ export function faultOfRule (ruleId: string): string | undefined {
   return FAULT_OF_RULE.find(([p]) => ruleId.startsWith(p))?.[1]
 }
 
+/**
+ * The component a rule watches, in the ground truth's `target` terms: a
+ * wheel (FL…RR) for tyre rules, a side (L/R) for brake-pad rules, by the
+ * rule id's wheel suffix; null for rules of the whole vehicle or pack.
+ */
+export function componentOfRule (ruleId: string): string | null {
+  const wheel = /-(fl|fr|rl|rr)$/.exec(ruleId)?.[1]
+  if (wheel === undefined) return null
+  return ruleId.startsWith('brake-pad-') ? (wheel.endsWith('l') ? 'L' : 'R') : wheel.toUpperCase()
+}
+
 const DAY_MS = 86_400_000
 const median = (xs: number[]): number | null => {
   if (xs.length === 0) return null
@@ -35,55 +46,93 @@ const median = (xs: number[]): number | null => {
 }
 const r3 = (x: number) => Math.round(x * 1000) / 1000
 
+type Fault = GroundTruth['faults'][number]
+type Verdict = 'true' | 'late' | 'false'
+
 /**
- * Recall per fault type (a fault counts as caught when one of its rules
- * opened an alert on that vehicle before the hard failure), precision over
- * predictive alerts, false alerts per 1,000 vehicle-days on healthy
- * vehicles, and lead time (hard failure − first matching alert).
+ * Strict scoring. A raise is *true* when it is of the fault's family, on the
+ * fault's component (wheel, pad side; rules of the whole pack match any),
+ * on that vehicle, raised between the fault's onset and its hard failure
+ * (faults failing after the run count from their onset on); *late* when it
+ * matches a fault but after its failure (neither credited nor counted
+ * false); *false* otherwise — on healthy vehicles and on faulty ones alike
+ * (a left-front leak alert on a car whose right-rear tyre leaks is false).
+ *
+ * Recall per fault type: faults failing within the run with a true raise.
+ * Lead: failure − first true raise. Precision = true / (true + false),
+ * overall and per rule; false alerts per 1,000 vehicle-days over healthy
+ * vehicles (raises on them) and over all vehicles (every false raise).
  */
 export function scoreAlerts (truth: GroundTruth, alerts: readonly ScoredAlert[], endMs: number) {
-  const predictive = alerts.flatMap((a) => {
-    const fault = faultOfRule(a.ruleId)
-    return fault === undefined ? [] : [{ ...a, fault }]
+  const faultsOf = new Map<string, Fault[]>()
+  for (const f of truth.faults) faultsOf.set(f.vehicleId, [...(faultsOf.get(f.vehicleId) ?? []), f])
+  const matches = (a: ScoredAlert, family: string, f: Fault): boolean => {
+    const c = componentOfRule(a.ruleId)
+    return f.fault === family && (c === null || f.target === null || f.target === c)
+  }
+  const judged = alerts.flatMap((a) => {
+    const family = faultOfRule(a.ruleId)
+    if (family === undefined) return []
+    let verdict: Verdict = 'false'
+    let fault: Fault | undefined
+    for (const f of faultsOf.get(a.vehicleId) ?? []) {
+      if (!matches(a, family, f) || a.raisedAtMs < Date.parse(f.onsetAt)) continue
+      const inTime = a.raisedAtMs <= Date.parse(f.hardFailureAt)
+      if (inTime || verdict === 'false') {
+        verdict = inTime ? 'true' : 'late'
+        fault = f
+      }
+      if (inTime) break
+    }
+    return [{ ...a, family, verdict, fault }]
   })
-  const faultsOf = new Map<string, Set<string>>()
-  for (const f of truth.faults) faultsOf.set(f.vehicleId, (faultsOf.get(f.vehicleId) ?? new Set()).add(f.fault))
 
   const recallHits = new Map<string, { caught: number, total: number }>()
   const leads = new Map<string, number[]>()
-  const missed: Array<{ vehicleId: string, fault: string, hardFailureAt: string }> = []
+  const missed: Array<{ vehicleId: string, fault: string, target: string | null, hardFailureAt: string }> = []
   for (const f of truth.faults) {
     const failMs = Date.parse(f.hardFailureAt)
-    // Only faults whose hard failure lies within the run can be scored.
+    // Only faults whose hard failure lies within the run can be scored for recall.
     if (failMs > endMs) continue
-    const first = predictive.filter((a) => a.vehicleId === f.vehicleId && a.fault === f.fault && a.openedAtMs <= failMs)
-      .reduce<number | undefined>((m, a) => (m === undefined || a.openedAtMs < m ? a.openedAtMs : m), undefined)
+    const first = judged.filter((a) => a.fault === f && a.verdict === 'true')
+      .reduce<number | undefined>((m, a) => (m === undefined || a.raisedAtMs < m ? a.raisedAtMs : m), undefined)
     const r = recallHits.get(f.fault) ?? { caught: 0, total: 0 }
     r.total++
     if (first !== undefined) {
       r.caught++
       leads.set(f.fault, [...(leads.get(f.fault) ?? []), (failMs - first) / DAY_MS])
     } else {
-      missed.push({ vehicleId: f.vehicleId, fault: f.fault, hardFailureAt: f.hardFailureAt })
+      missed.push({ vehicleId: f.vehicleId, fault: f.fault, target: f.target, hardFailureAt: f.hardFailureAt })
     }
     recallHits.set(f.fault, r)
   }
-  const truePositives = predictive.filter((a) => faultsOf.get(a.vehicleId)?.has(a.fault) === true).length
-  const healthy = truth.vehicleIds.filter((v) => !faultsOf.has(v))
-  const healthySet = new Set(healthy)
-  const onHealthy = predictive.filter((a) => healthySet.has(a.vehicleId)).length
-  const vehicleDays = healthy.length * Math.max(1e-9, (endMs - Date.parse(truth.simStart)) / DAY_MS)
+  const count = (v: Verdict, xs = judged) => xs.filter((a) => a.verdict === v).length
+  const precisionOf = (xs: typeof judged) => {
+    const t = count('true', xs)
+    const fa = count('false', xs)
+    return t + fa === 0 ? null : r3(t / (t + fa))
+  }
+  const byRule = new Map<string, typeof judged>()
+  for (const a of judged) byRule.set(a.ruleId, [...(byRule.get(a.ruleId) ?? []), a])
+  const healthy = new Set(truth.vehicleIds.filter((v) => !faultsOf.has(v)))
+  const days = Math.max(1e-9, (endMs - Date.parse(truth.simStart)) / DAY_MS)
+  const falseOnHealthy = judged.filter((a) => a.verdict === 'false' && healthy.has(a.vehicleId)).length
   const recall = Object.fromEntries([...recallHits].map(([k, v]) => [k, r3(v.caught / v.total)]))
   const allLeads = [...leads.values()].flat()
+  const medianLead = median(allLeads)
   return {
     recall,
-    recall_min: r3(Math.min(...Object.values(recall))),
-    precision: predictive.length === 0 ? 0 : r3(truePositives / predictive.length),
-    false_per_1000_vehicle_days: r3((onHealthy / vehicleDays) * 1000),
-    median_lead_days: median(allLeads) === null ? null : r3(median(allLeads) as number),
+    recall_min: Object.keys(recall).length === 0 ? null : r3(Math.min(...Object.values(recall))),
+    precision: precisionOf(judged),
+    false_per_1000_vehicle_days: r3((falseOnHealthy / Math.max(1e-9, healthy.size * days)) * 1000),
+    false_per_1000_vehicle_days_all: r3((count('false') / Math.max(1e-9, truth.vehicleIds.length * days)) * 1000),
+    median_lead_days: medianLead === null ? null : r3(medianLead),
     leadDaysByFault: Object.fromEntries([...leads].map(([k, v]) => [k, r3(median(v) as number)])),
-    alerts: alerts.length,
-    predictive_alerts: predictive.length,
+    predictive_alerts: judged.length,
+    true_alerts: count('true'),
+    false_alerts: count('false'),
+    late_alerts: count('late'),
+    byRule: Object.fromEntries([...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([id, xs]) => [id, { precision: precisionOf(xs), true: count('true', xs), false: count('false', xs), late: count('late', xs) }])),
     faults_scored: [...recallHits.values()].reduce((n, r) => n + r.total, 0),
     recallCounts: Object.fromEntries(recallHits),
     /** Faults no alert predicted in time: where to look when tuning. */

@@ -16,6 +16,7 @@ import live from './live/index.js'
 import notify from './notify/index.js'
 import alerts from './alerts/index.js'
 import rules from './rules/index.js'
+import models from './models/index.js'
 import diagnostics from './diagnostics/index.js'
 import dashboard from './dashboard/index.js'
 import hardening from './api/hardening.plugin.js'
@@ -95,6 +96,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(vehicles)
   await app.register(notify)
   await app.register(alerts)
+  await app.register(models)
   await app.register(rules)
   await app.register(diagnostics)
   await app.register(privacy)

@@ -45,7 +45,14 @@ export function sortAlerts (items: readonly AlertItem[], by: SortKey): AlertItem
   return [...items].sort(cmp[by])
 }
 
-function AlertRow ({ a, now, onChanged }: { a: AlertItem, now: number, onChanged: () => void }) {
+/** Each rule's precision as confirmed by engineers' verdicts (GET /kpis/rules); empty for callers who may not read it. */
+type RulePrecision = ReadonlyMap<string, { precision: number | null, verdicts: number }>
+async function loadRulePrecision (): Promise<RulePrecision> {
+  const r = await api<{ rules: Array<{ ruleId: string, confirmed: number, falseAlarm: number, confirmedPrecision: number | null }> }>('/kpis/rules').catch(() => ({ rules: [] }))
+  return new Map(r.rules.map((x) => [x.ruleId, { precision: x.confirmedPrecision, verdicts: x.confirmed + x.falseAlarm }]))
+}
+
+function AlertRow ({ a, now, onChanged, precision }: { a: AlertItem, now: number, onChanged: () => void, precision: { precision: number | null, verdicts: number } | undefined }) {
   const [note, setNote] = useState('')
   const [error, setError] = useState<unknown>(undefined)
   const act = (action: 'acknowledge' | 'resolve') => {
@@ -57,7 +64,8 @@ function AlertRow ({ a, now, onChanged }: { a: AlertItem, now: number, onChanged
   return (
     <tr data-testid="alert-row" data-alert-id={a.id} data-state={a.state} data-rule={a.ruleId} data-vehicle={a.vehicleId}>
       <td><SeverityBadge severity={a.severity} /></td>
-      <td><a href={href({ view: 'alerts', alertId: a.id })}>{a.ruleId}</a><div class="muted small">{a.reason}</div></td>
+      <td><a href={href({ view: 'alerts', alertId: a.id })}>{a.ruleId}</a><div class="muted small">{a.reason}</div>
+        {precision?.precision != null && <div class="muted small" data-testid="rule-precision">{t('alerts.confirmedPrecision', { pct: formatNumber(Math.round(precision.precision * 100)), count: formatNumber(precision.verdicts) })}</div>}</td>
       <td><a href={href({ view: 'vehicle', vehicleId: a.vehicleId })}>{a.vehicleId}</a><div class="muted small">{a.region} · {a.fleet}</div></td>
       <td>{formatDateTime(a.raisedAt)}</td>
       <td data-testid="alert-state">{stateLabel(a.state)}</td>
@@ -131,6 +139,7 @@ export function AlertsView ({ alertId }: { alertId?: string | undefined }) {
   const [vehicle, setVehicle] = useState('')
   const [sort, setSort] = useState<SortKey>('severity')
   const queue = useAsync(() => loadQueue(state, severity), [state, severity])
+  const precision = useAsync(loadRulePrecision, [])
   const [gaps, setGaps] = useState(0)
   const refetch = useDebounced(queue.reload, 300)
   useLiveTopic('alerts', (m) => {
@@ -172,7 +181,7 @@ export function AlertsView ({ alertId }: { alertId?: string | undefined }) {
         <ErrorBox error={queue.error} />
         <table data-testid="alert-queue">
           <thead><tr><th>{t('alerts.severity')}</th><th>{t('alerts.rule')}</th><th>{t('vehicle.vin')}</th><th>{t('alerts.raisedAt')}</th><th>{t('alerts.state')}</th><th>{t('alerts.timeToAck')}</th><th /></tr></thead>
-          <tbody>{items.map((a) => <AlertRow key={a.id} a={a} now={now} onChanged={queue.reload} />)}</tbody>
+          <tbody>{items.map((a) => <AlertRow key={a.id} a={a} now={now} onChanged={queue.reload} precision={precision.data?.get(a.ruleId)} />)}</tbody>
         </table>
         {items.length === 0 && !queue.loading && <p class="muted" data-testid="alerts-empty">{t('alerts.empty')}</p>}
       </div>

@@ -26,7 +26,7 @@ export function advance (v: VehicleState, targetMs: number, cfg: SimConfig, sink
       if (targetMs < v.phaseEndMs) return
       const dtS = (v.phaseEndMs - v.t) / 1000
       v.t = v.phaseEndMs
-      integrate(v, dtS)
+      integrate(v, dtS, cfg)
       updateFaults(v, v.t)
       wake(v, cfg, sink)
       continue
@@ -38,7 +38,7 @@ export function advance (v: VehicleState, targetMs: number, cfg: SimConfig, sink
     if (next > targetMs) return
     const dtS = (next - v.t) / 1000
     v.t = next
-    const arrived = integrate(v, dtS)
+    const arrived = integrate(v, dtS, cfg)
     updateFaults(v, v.t)
     const occasion: Occasion = v.phase === 'driving' ? 'driving' : 'awake'
     checkHardFailures(v, v.t, occasion, (e) => sink.dtc(e))
@@ -48,8 +48,8 @@ export function advance (v: VehicleState, targetMs: number, cfg: SimConfig, sink
 }
 
 /** Physics over dtS seconds ending at v.t; returns true when a trip reached its destination. */
-function integrate (v: VehicleState, dtS: number): boolean {
-  const ambient = ambientAt(v, v.t)
+function integrate (v: VehicleState, dtS: number, cfg: SimConfig): boolean {
+  const ambient = ambientAt(v, v.t) + (cfg.ambientOffsetC ?? 0)
   v.ambientC = ambient
   let batteryKW = 0
   let arrived = false

@@ -1,5 +1,5 @@
 import type { DtcEvent } from '../dtc-memory.core.js'
-import { CRANK_MIN_ID, measure, signalSource, sourcesFor, type SignalSource } from './signals.core.js'
+import { CRANK_MIN_ID, clampToCatalog, measure, signalSource, sourcesFor, type SignalSource } from './signals.core.js'
 import type { Phase, SimConfig, VehicleState } from './vehicle-state.core.js'
 
 /** Where the physics reports what the telematics unit records. */
@@ -24,18 +24,30 @@ export function emitDue (v: VehicleState, cfg: SimConfig, sink: PhysicsSink): vo
   const t = v.t
   const driving = v.phase === 'driving'
   if (t >= v.nextFastMs) {
-    for (const s of g.fast) sink.sample(s.id, measure(v, s), t)
+    for (const s of g.fast) report(v, cfg, sink, s, t)
     const p = driving ? cfg.driveFastMs : cfg.fastPeriodMs
     v.nextFastMs = (Math.floor(t / p) + 1) * p
   }
   if (t >= v.nextSlowMs) {
-    for (const s of g.slow) sink.sample(s.id, measure(v, s), t)
+    for (const s of g.slow) report(v, cfg, sink, s, t)
     const p = driving ? cfg.driveSlowMs : cfg.slowPeriodMs
     v.nextSlowMs = (Math.floor(t / p) + 1) * p
   }
 }
 
 /** A crank / wake-up: the 12 V minimum is reported at once as an event sample. */
-export function emitCrank (v: VehicleState, sink: PhysicsSink): void {
-  sink.sample(CRANK_MIN_ID, measure(v, crankSource), v.t)
+export function emitCrank (v: VehicleState, sink: PhysicsSink, cfg?: SimConfig): void {
+  if (cfg === undefined) sink.sample(CRANK_MIN_ID, measure(v, crankSource), v.t)
+  else report(v, cfg, sink, crankSource, v.t)
+}
+
+/** One reading, through the scenario's sensor effects when there are any (which may drop it). */
+function report (v: VehicleState, cfg: SimConfig, sink: PhysicsSink, s: SignalSource, t: number): void {
+  const x = measure(v, s)
+  if (cfg.sensors === undefined) {
+    sink.sample(s.id, x, t)
+    return
+  }
+  const y = cfg.sensors.apply(v, () => v.rng.normal(0, 1), () => v.rng.next(), s.id, x, t)
+  if (!Number.isNaN(y)) sink.sample(s.id, clampToCatalog(s.id, y), t)
 }

@@ -51,7 +51,7 @@ export function onStepEnd (v: VehicleState, cfg: SimConfig, sink: PhysicsSink, a
 export function wake (v: VehicleState, cfg: SimConfig, sink: PhysicsSink): void {
   const t = v.t
   crank(v, v.ambientC)
-  emitCrank(v, sink)
+  emitCrank(v, sink, cfg)
   checkHardFailures(v, t, 'wake', (e) => sink.dtc(e))
   v.nextFastMs = t
   v.nextSlowMs = t
@@ -66,7 +66,7 @@ function startDriving (v: VehicleState, cfg: SimConfig, sink: PhysicsSink, withC
   const t = v.t
   if (withCrank) {
     crank(v, v.ambientC)
-    emitCrank(v, sink)
+    emitCrank(v, sink, cfg)
     checkHardFailures(v, t, 'wake', (e) => sink.dtc(e))
   }
   if (newTrip) {

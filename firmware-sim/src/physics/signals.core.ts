@@ -52,6 +52,9 @@ export const SIGNAL_SOURCES: readonly SignalSource[] = Object.freeze([
   src('Vehicle.Chassis.Axle.Row2.Wheel.Left.Tire.Pressure', 'slow', (v) => v.tyreKPa[2], 0.6, 1),
   src('Vehicle.Chassis.Axle.Row2.Wheel.Right.Tire.Pressure', 'slow', (v) => v.tyreKPa[3], 0.6, 1),
   src('Vehicle.Chassis.Axle.Row1.Wheel.Left.Tire.Temperature', 'slow', (v) => v.tyreTempC[0], 0.3, 1),
+  src('Vehicle.Chassis.Axle.Row1.Wheel.Right.Tire.Temperature', 'slow', (v) => v.tyreTempC[1], 0.3, 1),
+  src('Vehicle.Chassis.Axle.Row2.Wheel.Left.Tire.Temperature', 'slow', (v) => v.tyreTempC[2], 0.3, 1),
+  src('Vehicle.Chassis.Axle.Row2.Wheel.Right.Tire.Temperature', 'slow', (v) => v.tyreTempC[3], 0.3, 1),
   src('Vehicle.Chassis.Axle.Row1.Wheel.Left.Brake.PadWear', 'slow', (v) => v.padWearPct[0] + v.padExtraPct[0], 0, 1),
   src('Vehicle.Chassis.Axle.Row1.Wheel.Right.Brake.PadWear', 'slow', (v) => v.padWearPct[1] + v.padExtraPct[1], 0, 1),
   src('Vehicle.Cabin.HVAC.AmbientAirTemperature', 'slow', (v) => v.cabinC, 0.2, 1),
@@ -87,6 +90,11 @@ export function sourcesFor (powertrain: Powertrain, group: SignalGroup): SignalS
 
 export function signalSource (id: number): SignalSource | undefined {
   return byId.get(id)
+}
+
+/** Clamps a value to its signal's catalog range (readings altered after measure(), e.g. by a scenario's sensor effects). */
+export function clampToCatalog (id: number, x: number): number {
+  return clampToRange(id, x)
 }
 
 function clampToRange (id: number, x: number): number {

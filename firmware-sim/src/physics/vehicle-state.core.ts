@@ -1,3 +1,4 @@
+import type { SensorEffects } from '../scenarios/sensor-effects.core.js'
 import { derive, type Rng } from '../prng.core.js'
 import { modelSpec, type ModelSpec } from '../models.core.js'
 import type { VehicleSpec } from '../fleet-plan.core.js'
@@ -25,6 +26,10 @@ export interface SimConfig {
   awakeStepMs: number
   /** Telematics never sleeps (benchmarks, demos): parked vehicles stay online. */
   keepAwake: boolean
+  /** A scenario's sensor behaviour (scenarios/sensor-effects.core.ts), applied to every reported reading. */
+  sensors?: SensorEffects
+  /** A scenario's climate: added to every vehicle's ambient temperature, °C. */
+  ambientOffsetC?: number
 }
 
 export interface FaultRuntime {

@@ -3,10 +3,14 @@ import { createAlertsRepository, type AlertsRepository } from '../storage/alerts
 import { ALERTS_TOPIC } from '../live/index.js'
 import { createAlertsService, type AlertsService } from './alerts.service.js'
 import { alertRoutes } from './routes.js'
+import { verdictRoutes } from './verdict-routes.js'
+import { createAlertVerdictsRepository, type AlertVerdictsRepository } from '../storage/alert-verdicts.repository.js'
 
 export interface Alerts {
   readonly service: AlertsService
   readonly repo: AlertsRepository
+  /** Engineers' verdicts on resolved alerts (confirmed precision per rule: GET /kpis/rules). */
+  readonly verdicts: AlertVerdictsRepository
   /** The rules plugin (registered after this one, since it feeds alerts) tells the quiet period of each rule. */
   useQuietPeriods(fn: (ruleId: string) => number): void
 }
@@ -38,9 +42,10 @@ export default fp(async (app) => {
       },
     },
   })
-  const alerts: Alerts = { service, repo, useQuietPeriods: (fn) => { quietPeriodOf = fn } }
+  const alerts: Alerts = { service, repo, verdicts: createAlertVerdictsRepository(app.storage.pool), useQuietPeriods: (fn) => { quietPeriodOf = fn } }
   app.decorate('alerts', alerts)
   await app.register(alertRoutes)
+  await app.register(verdictRoutes)
 
   const settle = setInterval(() => {
     service.settlePending().catch((err: unknown) => log.error({ err }, 'settling auto-resolved alerts failed'))

@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox'
 import { sendFailure } from '../api/failure-status.js'
 import type { AlertRow } from '../storage/alerts.repository.js'
 import { alarmStatus } from './lifecycle.core.js'
-import { AlertBody, AlertIdParam, AlertListQuery, ErrorBody, NoteBody, OptionalNoteBody } from './schemas.js'
+import { AlertBody, AlertIdParam, AlertListQuery, ErrorBody, NoteBody, OptionalNoteBody, ResolveBody } from './schemas.js'
+import { checkVerdict } from './verdicts.core.js'
 import { type Principal, inScope, scopeOfRequest } from '../api/auth/index.js'
 import { ROLES } from '../api/auth/principal.js'
 
@@ -83,9 +84,12 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return r.ok ? { state: r.value?.state ?? 'unknown' } : sendFailure(reply, r.error)
   })
 
-  app.post('/alerts/:id/resolve', { config: people, schema: { tags, summary: 'Resolve an alert by hand, with a note', params: AlertIdParam, body: NoteBody, response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+  app.post('/alerts/:id/resolve', { config: people, schema: { tags, summary: 'Resolve an alert by hand, with a note and the verdict (confirmed fault with the part found, false alarm, could not verify)', params: AlertIdParam, body: ResolveBody, response: { 200: Type.Object({ state: Type.String() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
     if (await visible(req.params.id, req.principal) === undefined) return sendFailure(reply, notFound(req.params.id))
+    const verdict = req.body.verdict === undefined ? undefined : checkVerdict(req.body.verdict)
+    if (verdict !== undefined && !verdict.ok) return sendFailure(reply, verdict.error)
     const r = await app.alerts.service.resolve(req.params.id, actor(req.principal), req.body.note)
+    if (r.ok && verdict !== undefined) await app.alerts.verdicts.record(req.params.id, verdict.value, actor(req.principal), Date.now())
     return r.ok ? { state: r.value?.state ?? 'unknown' } : sendFailure(reply, r.error)
   })
 

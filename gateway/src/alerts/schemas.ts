@@ -38,3 +38,12 @@ export const NoteBody = Type.Object({ note: Type.String({ minLength: 1, maxLengt
 export const OptionalNoteBody = Type.Object({ note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) }, { additionalProperties: false })
 
 export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() })
+
+export const VerdictBody = Type.Object({
+  outcome: Type.Union([Type.Literal('confirmed'), Type.Literal('false-alarm'), Type.Literal('not-verified')], { description: 'confirmed fault, false alarm, or could not verify' }),
+  part: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the part found faulty (required for confirmed)' })),
+}, { additionalProperties: false })
+export const ResolveBody = Type.Object({
+  note: Type.String({ minLength: 1, maxLength: 2000 }),
+  verdict: Type.Optional(VerdictBody),
+}, { additionalProperties: false })

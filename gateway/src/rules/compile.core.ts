@@ -31,6 +31,8 @@ export interface CompiledSampleRule extends CompiledBase {
   readonly minusId: number
   /** Context index of `derived.compensateTemperature` (paired by timestamp, like minus), -1 when none. */
   readonly temperatureIndex: number
+  /** Context index of `derived.temperatureFallback`, used when the vehicle does not report the own temperature; -1 when none. */
+  readonly fallbackTemperatureIndex: number
   readonly behaviour: KindBehaviour
 }
 
@@ -56,6 +58,8 @@ export interface SignalRoute {
   readonly minus: CompiledSampleRule[]
   /** Rules whose `derived.compensateTemperature` this is. */
   readonly compensated: CompiledSampleRule[]
+  /** Rules whose `derived.temperatureFallback` this is. */
+  readonly fallback: CompiledSampleRule[]
   /** Index into VehicleRuleState.latest when conditions or compensation read this signal, else -1. */
   contextIndex: number
 }
@@ -85,7 +89,7 @@ export function compileRules (rules: readonly Rule[]): CompiledRuleSet {
 
   const route = (id: number): SignalRoute => {
     let r = bySignal.get(id)
-    if (r === undefined) bySignal.set(id, r = { primary: [], minus: [], compensated: [], contextIndex: -1 })
+    if (r === undefined) bySignal.set(id, r = { primary: [], minus: [], compensated: [], fallback: [], contextIndex: -1 })
     return r
   }
   const contextIndex = (name: string): number => {
@@ -131,18 +135,21 @@ export function compileRules (rules: readonly Rule[]): CompiledRuleSet {
             : forecastKind(k, rule.name, clearForMs)
     const minus = rule.derived?.minus
     const temperature = rule.derived?.compensateTemperature
+    const fallback = temperature === undefined ? undefined : rule.derived?.temperatureFallback
     const c: CompiledSampleRule = {
       ...base,
       type: 'sample',
       signalId: signalId(rule.signal),
       minusId: minus === undefined ? -1 : signalId(minus),
       temperatureIndex: temperature === undefined ? -1 : contextIndex(temperature),
+      fallbackTemperatureIndex: fallback === undefined ? -1 : contextIndex(fallback),
       behaviour,
     }
     compiled.push(c)
     route(c.signalId).primary.push(c)
     if (c.minusId >= 0) route(c.minusId).minus.push(c)
     if (temperature !== undefined) route(signalId(temperature)).compensated.push(c)
+    if (fallback !== undefined) route(signalId(fallback)).fallback.push(c)
   }
   return {
     rules: compiled,
@@ -164,10 +171,12 @@ function compileWhen (rule: Rule, contextIndex: (name: string) => number): Enabl
   if (w === undefined) return null
   const ignition = w.ignitionOn
   const models: ReadonlySet<string> | null = w.models === undefined ? null : new Set(w.models)
+  const powertrains: ReadonlySet<string> | null = w.powertrains === undefined ? null : new Set(w.powertrains)
   const power: ReadonlySet<string> | null = w.powerState === undefined ? null : new Set(w.powerState)
   const ranges = (w.signalRange ?? []).map((r) => ({ at: 2 * contextIndex(r.signal), min: r.min ?? -Infinity, max: r.max ?? Infinity }))
   return (ctx, latest) => {
     if (models !== null && !models.has(ctx.vehicle.model)) return false
+    if (powertrains !== null && (ctx.model === undefined || !powertrains.has(ctx.model.powertrain))) return false
     if (ignition !== undefined && ctx.vehicle.ignitionOn !== ignition) return false
     if (power !== null && !power.has(ctx.vehicle.powerState)) return false
     for (const r of ranges) {

@@ -2,18 +2,20 @@ import type { Rule } from './rule.schema.js'
 
 /**
  * The rule set a new installation starts with: one or two detectors per
- * predictive fault (12 V, cells, SoH, coolant, tyres, pads, insulation), aligned with the simulator's fault
- * scenarios (firmware-sim/src/faults). Thresholds are first estimates from
- * the physics (healthy vs failing slopes and levels), to be tuned against
- * simulated fleets.
+ * common predictive failure (12 V battery, HV cells and insulation, tyres,
+ * cooling, brake pads, state of health). Limits come from standards and
+ * component data cited in each description, or from the model catalog
+ * (GET /models/:id) where they depend on the model; none is read off a
+ * simulator. Trend rules raise on the confidence bound of a robust fit
+ * (docs/RULES.md), so their rates are generic too.
  */
 const H = 3600
 const D = 86_400
 const TB = 'Vehicle.Powertrain.TractionBattery'
 const CRANK = 'Vehicle.Fleetwire.LowVoltageBattery.CrankMinimumVoltage'
 const INSULATION = 'Vehicle.Fleetwire.TractionBattery.InsulationResistance'
-/** The catalog has one tyre temperature (front left); the others are compensated with it. */
-const TYRE_TEMP = 'Vehicle.Chassis.Axle.Row1.Wheel.Left.Tire.Temperature'
+/** Tyre pressure is compensated with the tyre's own temperature; vehicles without it fall back to the ambient air (cold tyres sit at ambient; warm ones read high). */
+const AMBIENT = 'Vehicle.Exterior.AirTemperature'
 
 const WHEELS = [
   ['fl', 'front left', 'Row1.Wheel.Left'],
@@ -32,25 +34,25 @@ const tyreRule = ([id, label, path]: Wheel, r: { id: string, name: string, descr
   enabled: true,
   severity: 'major',
   signal: `Vehicle.Chassis.Axle.${path}.Tire.Pressure`,
-  derived: { compensateTemperature: TYRE_TEMP },
+  derived: { compensateTemperature: `Vehicle.Chassis.Axle.${path}.Tire.Temperature`, temperatureFallback: AMBIENT },
   clearDelayS: 6 * H,
   quietPeriodS: 2 * D,
   kind: r.kind,
 })
 
-/** Healthy tyres lose ~0.2 kPa/day through the rubber; a slow puncture loses 4–7 kPa/day toward the 25 %-below-placard TPMS warning. */
+/** Healthy tyres lose 1–3 % a month through the rubber (< 0.3 kPa/day); a slow puncture loses several kPa a day toward the TPMS warning. */
 const tyreLeak = (w: Wheel): Rule => tyreRule(w, {
   id: 'tyre-slow-leak',
   name: 'Slow tyre leak',
-  description: 'Tyre pressure normalised to 20 °C falling faster than 2.5 kPa/day: a slow puncture, days before the TPMS warning at 75 % of placard.',
+  description: 'Tyre pressure normalised to 20 °C falling faster than 2.5 kPa/day (99 % confidence bound): about 1 % of a 250 kPa placard a day, ten times the 1–3 %/month permeation of a sound tyre; a slow puncture, caught days before the TPMS warning at 25 % below placard (FMVSS 138, UN R64/R141).',
   kind: { type: 'slope', op: 'below', perDay: -2.5, clearPerDay: -1, windowS: 3 * D, minSpanS: 1.5 * D, minSamples: 35 },
 })
 
 /**
  * The slope needs dense data; a vehicle that is rarely awake reports too few
  * pressures for it. Against the other vehicles of its model (same placard),
- * a tyre 6 σ below the fleet (healthy tyres sit within about ±2 % of each
- * other, so roughly 10 % low) is leaking whatever its sampling rate.
+ * a tyre 6 σ below the fleet is leaking whatever its sampling rate; σ is the
+ * fleet's own spread, floored at 3 kPa (owners inflate differently).
  */
 const tyreBelowFleet = (w: Wheel): Rule => tyreRule(w, {
   id: 'tyre-low-vs-fleet',
@@ -63,7 +65,7 @@ const tyreBelowFleet = (w: Wheel): Rule => tyreRule(w, {
 const padForecast = (side: 'Left' | 'Right'): Rule => ({
   id: `brake-pad-wear-${side === 'Left' ? 'fl' : 'fr'}`,
   name: `Brake pad near its wear limit (front ${side.toLowerCase()})`,
-  description: 'Pad wear trend expected to reach 85 % within 14 days.',
+  description: 'Pad wear trend (99 % confidence bound) expected to reach 85 % within 14 days: pads are replaced at about 2–3 mm of 10–12 mm new friction material, i.e. 75–85 % worn.',
   enabled: true,
   severity: 'minor',
   signal: `Vehicle.Chassis.Axle.Row1.Wheel.${side}.Brake.PadWear`,
@@ -76,7 +78,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   {
     id: 'lv-battery-crank-forecast',
     name: '12 V battery weakening',
-    description: 'Daily minimum crank / wake-up voltage trending toward 9.6 V (no-start territory) within 7 days.',
+    description: 'Daily minimum crank / wake-up voltage trending (99 % confidence bound) toward 9.6 V within 7 days: 9.6 V under cranking load is the pass limit of the classic lead-acid load test (half the CCA for 15 s at 21 °C, BCI).',
     enabled: true,
     severity: 'major',
     signal: CRANK,
@@ -87,7 +89,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   {
     id: 'lv-battery-crank-low',
     name: '12 V battery dips below 9.6 V at crank',
-    description: 'A crank / wake-up minimum below 9.6 V: the next start may fail.',
+    description: 'A crank / wake-up minimum below 9.6 V, the lead-acid load-test pass limit (BCI): the next start may fail.',
     enabled: true,
     severity: 'critical',
     signal: CRANK,
@@ -97,7 +99,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   {
     id: 'hv-cell-spread-high',
     name: 'HV cell voltage spread high',
-    description: 'Max − min cell voltage above 80 mV for 30 minutes (healthy packs stay below ~45 mV).',
+    description: 'Max − min cell voltage above 80 mV for 30 minutes: Li-ion BMS balance alarms are commonly set at 50–100 mV, and a spread that persists this long is not a load transient.',
     enabled: true,
     severity: 'major',
     signal: `${TB}.CellVoltage.Max`,
@@ -108,7 +110,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   {
     id: 'hv-cell-spread-growing',
     name: 'HV cell imbalance growing',
-    description: 'Max − min cell voltage at rest growing faster than 4 mV/day over 4 days (a healthy spread is flat; load current widens it).',
+    description: 'Max − min cell voltage at rest (|current| ≤ 20 A) growing faster than 4 mV/day (99 % confidence bound) over 4 days: a balanced pack\'s spread is flat; 4 mV/day reaches a 50–100 mV balance alarm within weeks.',
     enabled: true,
     severity: 'minor',
     signal: `${TB}.CellVoltage.Max`,
@@ -123,36 +125,23 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   {
     id: 'coolant-overheat',
     name: 'Coolant over-temperature',
-    description: 'Coolant above 100 °C (healthy: BEV loop ≤ 65 °C, PHEV engine ≤ 97 °C while driving, lower at rest).',
+    description: "Coolant above the maker's warning temperature of the vehicle's model (model catalog, coolantWarnC: an engine loop's, or a battery-electric drive-unit loop's, which runs far cooler); models not catalogued: above 110 °C, short of the ~120–125 °C at which 50 % glycol boils under a 100–110 kPa radiator cap.",
     enabled: true,
     severity: 'critical',
     signal: 'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature',
-    // No "driving" condition: only driving heats the loop past 100 °C (parked it cools, DC charging
-    // holds it ≤ 45 °C), and with sparse sampling the hottest reading is often the one at the end of a
-    // trip, at speed 0; a speed gate (tried: speed ≥ 5) ignored exactly those and missed faulty
-    // vehicles that only make short trips.
+    // No "driving" condition: only driving heats the loop past its limit (parked it cools, DC charging
+    // holds it low), and with sparse sampling the hottest reading is often the one at the end of a
+    // trip, at speed 0; a speed gate ignores exactly those.
     quietPeriodS: H,
-    // No duration: at the simulator's compressed sampling a short trip holds one or two samples.
-    kind: { type: 'threshold', op: 'above', raise: 100, clear: 90, forS: 0, clearForS: 10 * 60 },
-  },
-  {
-    id: 'coolant-hot-bev',
-    name: 'Drive-unit coolant hot (battery-electric)',
-    description: 'Coolant above 75 °C on a battery-electric model: its drive-unit loop stays at or below ~65 °C even in 45 °C heat, so this is a failing pump or fan long before the 100 °C that an engine loop may approach.',
-    enabled: true,
-    severity: 'major',
-    signal: 'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature',
-    // The simulator's battery-electric model; a maker lists its own BEV models.
-    when: { models: ['FW-E1'] },
-    quietPeriodS: H,
-    kind: { type: 'threshold', op: 'above', raise: 75, clear: 68, forS: 0, clearForS: 10 * 60 },
+    // No duration: a short trip may hold only one or two samples.
+    kind: { type: 'threshold', op: 'above', raise: 110, clear: 100, forS: 0, clearForS: 10 * 60, modelLimit: { field: 'coolantWarnC', clearMargin: 8 } },
   },
   padForecast('Left'),
   padForecast('Right'),
   {
     id: 'hv-insulation-low',
     name: 'HV insulation resistance low',
-    description: 'Below 500 kΩ for 30 minutes (healthy packs read several MΩ; UN ECE R100 minimum is 100 Ω/V, about 40 kΩ at 400 V).',
+    description: 'Below 500 kΩ for 30 minutes: 500 Ω/V (UN ECE R100 / ISO 6469-3 minimum for circuits with AC parts; 100 Ω/V for DC-only) at 1,000 V, the top of voltage class B, so it holds for every pack without knowing its voltage.',
     enabled: true,
     severity: 'major',
     signal: INSULATION,
@@ -162,7 +151,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   {
     id: 'hv-insulation-forecast',
     name: 'HV insulation heading below the R100 minimum',
-    description: 'Insulation trend expected below 80 kΩ (100 Ω/V of an 800 V pack, twice the 400 V minimum) within 7 days.',
+    description: 'Insulation trend (99 % confidence bound) expected below 80 kΩ within 7 days: 100 Ω/V (UN ECE R100 DC minimum) of an 800 V pack, twice that of a 400 V one.',
     enabled: true,
     severity: 'critical',
     signal: INSULATION,
@@ -173,7 +162,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   {
     id: 'hv-soh-fast-fade',
     name: 'HV battery state of health fading fast',
-    description: 'State of health falling faster than 0.1 %/day over a week (healthy calendar fade is about 0.006 %/day).',
+    description: 'State of health falling faster than 0.1 %/day (99 % confidence bound) over a week: Li-ion packs lose about 2 %/year (0.005 %/day) in fleet data, so this fade would reach the 70–80 % end of life within months.',
     enabled: true,
     severity: 'major',
     signal: `${TB}.StateOfHealth`,
@@ -184,7 +173,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   {
     id: 'hv-soh-end-of-life',
     name: 'HV battery heading to 70 % state of health',
-    description: 'State of health trend expected below 70 % (warranty end-of-life) within 30 days.',
+    description: 'State of health trend (99 % confidence bound) expected below 70 % within 30 days: the common traction-battery warranty floor (70 % for 8 years / 160,000 km) and the end of automotive life of Li-ion packs (70–80 %).',
     enabled: true,
     severity: 'major',
     signal: `${TB}.StateOfHealth`,

@@ -1,5 +1,6 @@
 import type { CompiledRuleSet, CompiledSampleRule } from './compile.core.js'
 import { stepGate, type RuleSlot } from './slot.core.js'
+import { STATUS_CONDITIONS_FALSE, STATUS_EVALUATED, STATUS_MISSING_MINUS, STATUS_MISSING_TEMPERATURE } from './rule-status.core.js'
 import type { EvalContext, RuleTransition } from './types.js'
 import { rememberContext, slotOf, type VehicleRuleState } from './vehicle-state.core.js'
 
@@ -10,6 +11,12 @@ const NONE: readonly RuleTransition[] = Object.freeze([])
 const ATM_KPA = 101.325
 const KELVIN = 273.15
 const REFERENCE_K = 20 + KELVIN
+/**
+ * A vehicle's own compensation temperature counts as absent when not reported
+ * for this long; the rule then uses its fallback (ambient air) instead of
+ * waiting for a pair that never comes.
+ */
+export const TEMPERATURE_ABSENT_MS = 3_600_000
 
 /**
  * Feeds one sample of one vehicle to every rule that watches its signal, in
@@ -50,6 +57,10 @@ export function evaluateSample (set: CompiledRuleSet, state: VehicleRuleState, c
     const t = tryFeed(r, slotOf(state, r), state, ctx)
     if (t !== undefined) (out ??= []).push(t)
   }
+  for (const r of route.fallback) {
+    const t = tryFeed(r, slotOf(state, r), state, ctx)
+    if (t !== undefined) (out ??= []).push(t)
+  }
   return out ?? NONE
 }
 
@@ -63,17 +74,41 @@ function tryFeed (r: CompiledSampleRule, slot: RuleSlot, state: VehicleRuleState
   if (Number.isNaN(ts)) return undefined
   let x = slot.ownValue
   if (r.minusId >= 0) {
-    if (slot.partnerTs !== ts) return undefined
+    if (slot.partnerTs !== ts) {
+      slot.status = STATUS_MISSING_MINUS
+      return undefined
+    }
     x -= slot.partnerValue
   }
   if (r.temperatureIndex >= 0) {
-    const at = 2 * r.temperatureIndex
-    if (state.latest[at] !== ts) return undefined
+    const temperature = compensationTemperature(r, state, ts)
+    if (Number.isNaN(temperature)) {
+      slot.status = STATUS_MISSING_TEMPERATURE
+      return undefined
+    }
+    slot.onFallback = state.latest[2 * r.temperatureIndex] !== ts
     // Ideal gas at constant volume: absolute pressure scales with absolute temperature.
-    x = ((x + ATM_KPA) * REFERENCE_K) / ((state.latest[at + 1] as number) + KELVIN) - ATM_KPA
+    x = ((x + ATM_KPA) * REFERENCE_K) / (temperature + KELVIN) - ATM_KPA
   }
   slot.ownTs = Number.NaN
   return feed(r, slot, state, ctx, ts, x)
+}
+
+/**
+ * The temperature to compensate a sample of time ts with: the rule's own
+ * temperature signal of the same timestamp; if that signal has not been
+ * reported within TEMPERATURE_ABSENT_MS (a vehicle without it, or a dead
+ * sensor), the latest fallback temperature within that age. NaN: wait (the
+ * own temperature is reported but its pair has not arrived) or give up.
+ */
+function compensationTemperature (r: CompiledSampleRule, state: VehicleRuleState, ts: number): number {
+  const at = 2 * r.temperatureIndex
+  const ownTs = state.latest[at] as number
+  if (ownTs === ts) return state.latest[at + 1] as number
+  if (r.fallbackTemperatureIndex < 0 || ts - ownTs < TEMPERATURE_ABSENT_MS) return Number.NaN
+  const fb = 2 * r.fallbackTemperatureIndex
+  const fbTs = state.latest[fb] as number
+  return Math.abs(ts - fbTs) <= TEMPERATURE_ABSENT_MS ? state.latest[fb + 1] as number : Number.NaN
 }
 
 function feed (r: CompiledSampleRule, slot: RuleSlot, state: VehicleRuleState, ctx: EvalContext, tsMs: number, x: number): RuleTransition | undefined {
@@ -85,8 +120,10 @@ function feed (r: CompiledSampleRule, slot: RuleSlot, state: VehicleRuleState, c
   }
   if (r.when !== null && !r.when(ctx, state.latest)) {
     slot.since = Number.NaN
+    slot.status = STATUS_CONDITIONS_FALSE
     return undefined
   }
+  slot.status = STATUS_EVALUATED
   const verdict = b.judge(slot, tsMs, x, ctx)
   const began = stepGate(slot, verdict, slot.lastTs, b.raiseForMs, b.clearForMs)
   if (Number.isNaN(began)) return undefined

@@ -30,6 +30,7 @@ export default fp(async (app) => {
     repo,
     log,
     now: Date.now,
+    modelOf: (model) => app.models.get(model),
     onTransitions: (vehicle, transitions) => {
       app.alerts.service.applyRuleTransitions(vehicle, transitions)
         .catch((err: unknown) => log.error({ err, vehicleId: vehicle.id }, 'alert update failed'))
@@ -52,4 +53,4 @@ export default fp(async (app) => {
   })
   // After ingest has drained (preClose), keep the latest state for the next start.
   app.addHook('onClose', async () => service.saveSnapshots())
-}, { name: 'rules', dependencies: ['storage', 'alerts', 'vehicles'] })
+}, { name: 'rules', dependencies: ['storage', 'alerts', 'vehicles', 'models'] })

@@ -60,6 +60,23 @@ export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return r === undefined ? sendFailure(reply, { code: 'GW_RULE_NOT_FOUND', detail: `rule ${req.params.id} not found` }) : view(r)
   })
 
+  const RuleStatusView = Type.Object({
+    ruleId: Type.String(),
+    enabled: Type.Boolean(),
+    vehiclesTracked: Type.Integer({ description: 'vehicles that sent data since the gateway started' }),
+    evaluated: Type.Integer({ description: "vehicles whose latest sample for the rule was judged" }),
+    onFallback: Type.Integer({ description: 'of those, judged on a fallback input (tyre pressure compensated with ambient air)' }),
+    inactive: Type.Record(Type.String(), Type.Integer(), { description: 'vehicles the rule could not judge, by reason: missing-minus, missing-temperature, conditions-false, too-sparse, warming-up' }),
+    noData: Type.Integer({ description: "vehicles that never sent the rule's signal" }),
+  })
+  app.get('/rules/:id/status', { config: readers, schema: { tags, summary: 'Which vehicles a rule evaluates, and why it cannot evaluate the others', params: IdParam, response: { 200: RuleStatusView, 404: ErrorBody } } }, async (req, reply) => {
+    const stored = await repo.get(req.params.id)
+    if (stored === undefined) return sendFailure(reply, { code: 'GW_RULE_NOT_FOUND', detail: `rule ${req.params.id} not found` })
+    const s = app.rules.service.status(req.params.id)
+    if (s === undefined) return { ruleId: req.params.id, enabled: false, vehiclesTracked: 0, evaluated: 0, onFallback: 0, inactive: {}, noData: 0 }
+    return { ruleId: s.ruleId, enabled: true, vehiclesTracked: s.vehiclesTracked, evaluated: s.evaluated, onFallback: s.onFallback, inactive: s.inactive, noData: s.noData }
+  })
+
   app.post('/rules', { schema: { tags, summary: 'Create a rule', body: Type.Unknown(), response: { 201: RuleView, 400: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
     const v = validateRule(req.body)
     if (!v.ok) return sendFailure(reply, v.error)

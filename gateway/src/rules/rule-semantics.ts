@@ -90,6 +90,13 @@ function checkDerived (errors: string[], rule: Rule): void {
     else if (t.unit !== 'celsius') errors.push(`/derived/compensateTemperature: needs a temperature in celsius, got ${t.unit}`)
     if (base !== undefined && base.unit !== 'kPa') errors.push(`/derived/compensateTemperature: applies to a pressure in kPa; /signal is in ${base.unit}`)
   }
+  if (d.temperatureFallback !== undefined) {
+    const t = signalByName(d.temperatureFallback)
+    if (d.compensateTemperature === undefined) errors.push('/derived/temperatureFallback: needs /derived/compensateTemperature')
+    if (t === undefined) checkSignal(errors, '/derived/temperatureFallback', d.temperatureFallback)
+    else if (t.unit !== 'celsius') errors.push(`/derived/temperatureFallback: needs a temperature in celsius, got ${t.unit}`)
+    else if (d.temperatureFallback === d.compensateTemperature) errors.push('/derived/temperatureFallback: must differ from /derived/compensateTemperature')
+  }
 }
 
 function checkSpan (errors: string[], windowS: number, minSpanS: number | undefined): void {

@@ -2,6 +2,7 @@ import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@si
 import { Value, ValueErrorType } from '@sinclair/typebox/value'
 import { type Result, fail, ok } from '../shared/result.js'
 import { semanticErrors } from './rule-semantics.js'
+import { MODEL_LIMIT_FIELDS, POWERTRAINS } from '../models/model.schema.js'
 
 /**
  * A rule is a document: stored as JSON, edited through the API, validated
@@ -34,6 +35,11 @@ export const ThresholdKind = Type.Object({
   clear: Type.Number({ description: 'clear when the value is back past this for clearForS (hysteresis)' }),
   forS: seconds('the raise condition must hold this long'),
   clearForS: seconds('the clear condition must hold this long'),
+  modelLimit: Type.Optional(Type.Object({
+    field: literals(MODEL_LIMIT_FIELDS, 'numeric field of the model catalog (GET /models/:id)'),
+    factor: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1000, description: 'raise at field × factor (default 1)' })),
+    clearMargin: Type.Number({ minimum: 0, description: 'clear this far back from the raise limit' }),
+  }, { ...strict, description: "take the raise limit from the vehicle's model when catalogued; raise/clear apply to models without it" })),
 }, strict)
 
 const windowParams = {
@@ -41,6 +47,7 @@ const windowParams = {
   minSpanS: Type.Optional(seconds('the window must hold data spanning at least this (default windowS / 2)')),
   minSamples: count(3, 'raw samples needed in the window before the fit is trusted'),
   forS: Type.Optional(seconds('the raise condition must hold this long (default 0)')),
+  confidence: Type.Optional(Type.Number({ minimum: 0.5, maximum: 0.99999, description: 'one-sided confidence level of the robust trend bound that must cross the limit (default 0.99)' })),
 }
 
 export const SlopeKind = Type.Object({
@@ -112,6 +119,7 @@ export const RuleKind = Type.Union([ThresholdKind, SlopeKind, EwmaKind, CohortKi
 export const Derived = Type.Object({
   minus: Type.Optional({ ...VssName, description: 'subtract this signal sampled at the same timestamp (e.g. cell spread = Max − Min)' }),
   compensateTemperature: Type.Optional({ ...VssName, description: 'normalise a gauge pressure (kPa) to 20 °C with this temperature signal (ideal gas)' }),
+  temperatureFallback: Type.Optional({ ...VssName, description: 'compensate with this temperature (e.g. ambient air) when the vehicle has not reported compensateTemperature for an hour' }),
 }, strict)
 
 export const SignalRange = Type.Object({
@@ -121,7 +129,8 @@ export const SignalRange = Type.Object({
 }, strict)
 
 export const When = Type.Object({
-  models: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, uniqueItems: true, description: 'only vehicles of these models (e.g. a limit that holds for one powertrain)' })),
+  models: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, uniqueItems: true, description: 'only vehicles of these models' })),
+  powertrains: Type.Optional(Type.Array(literals(POWERTRAINS, 'powertrain'), { minItems: 1, uniqueItems: true, description: 'only vehicles whose catalogued model (GET /models/:id) has one of these powertrains; uncatalogued models are left out' })),
   ignitionOn: Type.Optional(Type.Boolean()),
   powerState: Type.Optional(Type.Array(literals(RULE_POWER_STATES, 'power state'), { minItems: 1, uniqueItems: true })),
   signalRange: Type.Optional(Type.Array(SignalRange, { minItems: 1, maxItems: 4, description: "the vehicle's latest value of each signal must be in range" })),

@@ -1,16 +1,20 @@
 import type { Log } from '../shared/log.js'
+import type { ModelSpec } from '../models/model.schema.js'
 import type { RulesRepository } from '../storage/rules.repository.js'
 import type { Rule } from './rule.schema.js'
 import { type CompiledRuleSet, compileRules, createModelCohorts } from './compile.core.js'
 import { evaluateDtc, evaluateSample, evaluateSilence } from './evaluate.core.js'
 import { type VehicleRuleState, createVehicleRuleState } from './vehicle-state.core.js'
 import { markRaised, restoreRuleState, snapshotRuleState } from './snapshot.core.js'
+import { summarizeRuleStatus, type RuleStatusSummary } from './rule-status.core.js'
 import type { DiagnosticEvent, EvalContext, ModelCohorts, RuleTransition, VehicleContext } from './types.js'
 
 export interface RulesServiceDeps {
   repo: RulesRepository
   log: Log
   now: () => number
+  /** The vehicle model's catalogued spec, read per batch (rules with when.powertrains or kind.modelLimit). */
+  modelOf?: (model: string) => ModelSpec | undefined
   /** Receives every transition, in event-time order per vehicle. */
   onTransitions: (vehicle: { key: number, id: string }, transitions: readonly RuleTransition[]) => void
 }
@@ -29,7 +33,7 @@ interface Tracked {
  * they are rebuilt from the last snapshot plus the open alerts, so a restart
  * neither repeats a raise nor loses the ability to clear.
  */
-export async function createRulesService ({ repo, log, now, onTransitions }: RulesServiceDeps) {
+export async function createRulesService ({ repo, log, now, modelOf, onTransitions }: RulesServiceDeps) {
   let set: CompiledRuleSet = compileRules([])
   const tracked = new Map<number, Tracked>()
   const cohorts = new Map<string, ModelCohorts>()
@@ -107,7 +111,8 @@ export async function createRulesService ({ repo, log, now, onTransitions }: Rul
     /** Committed samples of one vehicle; synchronous and allocation-light (hot path). */
     onSamples (vehicle: { id: string, ctx: VehicleContext }, signalIds: readonly number[], tsMs: readonly number[], values: readonly number[]): void {
       const t = track(vehicle.ctx.key, vehicle.id, vehicle.ctx)
-      const ctx: EvalContext = { vehicle: vehicle.ctx, cohort: cohortOf(vehicle.ctx.model) }
+      const spec = modelOf?.(vehicle.ctx.model)
+      const ctx: EvalContext = spec === undefined ? { vehicle: vehicle.ctx, cohort: cohortOf(vehicle.ctx.model) } : { vehicle: vehicle.ctx, cohort: cohortOf(vehicle.ctx.model), model: spec }
       let out: RuleTransition[] | undefined
       t.lastReceivedMs = now()
       for (let i = 0; i < signalIds.length; i++) {
@@ -128,6 +133,13 @@ export async function createRulesService ({ repo, log, now, onTransitions }: Rul
     updatePresence (key: number, powerState: VehicleContext['powerState'], ignitionOn: boolean): void {
       const t = tracked.get(key)
       if (t !== undefined) t.ctx = { ...t.ctx, powerState, ignitionOn }
+    },
+
+    /** How an enabled rule fares over the vehicles seen since start (undefined: not enabled). */
+    status (ruleId: string): (RuleStatusSummary & { vehiclesTracked: number }) | undefined {
+      const r = set.rules.find((x) => x.id === ruleId)
+      if (r === undefined) return undefined
+      return { ...summarizeRuleStatus(r, [...tracked.values()].map((t) => t.state)), vehiclesTracked: tracked.size }
     },
 
     /** Wire id of the signal an (enabled) rule watches, for evidence windows. */

@@ -26,6 +26,10 @@ export interface RuleSlot {
   variance: number
   /** Window kinds: the bucket ring (bucket-window.core.ts), shaped by the rule's WindowSpec. */
   readonly window: Float64Array | null
+  /** Why the last sample was or was not judged (rule-status.core.ts); -1 until a sample arrives. */
+  status: number
+  /** The last judged sample used a fallback input (ambient instead of tyre temperature). */
+  onFallback: boolean
   /** DTC rules: the matching codes currently failing, and the last matching event. */
   codes: string[]
   event: DiagnosticEvent | null
@@ -45,6 +49,8 @@ export function createSlot (window: WindowSpec | null): RuleSlot {
     mean: 0,
     variance: 0,
     window: window === null ? null : createWindow(window),
+    status: -1,
+    onFallback: false,
     codes: [],
     event: null,
   }

@@ -10,7 +10,7 @@ const RULES: Rule[] = [
   rule({ id: 'hot', signal: COOLANT, kind: { type: 'threshold', op: 'above', raise: 105, clear: 95, forS: 600, clearForS: 600 } }),
   rule({ id: 'leak', signal: TYRE_FL, kind: { type: 'slope', op: 'below', perDay: -2, windowS: 2 * 86_400, minSamples: 50 } }),
   rule({ id: 'spread', signal: CELL_MAX, derived: { minus: CELL_MIN }, kind: { type: 'ewma', op: 'above', alpha: 0.02, k: 5, forS: 3600, warmupSamples: 50 } }),
-  rule({ id: 'crank', signal: CRANK, kind: { type: 'forecast', op: 'below', limit: 9.6, horizonS: 7 * 86_400, windowS: 14 * 86_400, bucketS: 86_400, aggregate: 'min', minSamples: 5, minSpanS: 3 * 86_400 } }),
+  rule({ id: 'crank', signal: CRANK, kind: { type: 'forecast', op: 'below', limit: 9.6, horizonS: 7 * 86_400, windowS: 14 * 86_400, bucketS: 86_400, aggregate: 'min', minSamples: 5, minSpanS: 3 * 86_400, confidence: 0.9 } }),
   rule({ id: 'hybrid', kind: { type: 'dtc', codePattern: 'P0A8?', statusMask: 8 } }),
 ]
 

@@ -1,5 +1,6 @@
 import type { CohortStats } from './cohort-stats.core.js'
 import type { Severity } from './rule.schema.js'
+import type { ModelSpec } from '../models/model.schema.js'
 
 /** Power state as the gateway knows it (vehicles registry): `offline` = the link dropped without a goodbye. */
 export type VehiclePowerState = 'unknown' | 'awake' | 'driving' | 'asleep' | 'offline'
@@ -18,6 +19,8 @@ export interface VehicleContext {
 export interface EvalContext {
   readonly vehicle: VehicleContext
   readonly cohort?: ModelCohorts
+  /** The vehicle model's catalogued spec (GET /models/:id), when catalogued. */
+  readonly model?: ModelSpec
 }
 
 /** Fleet statistics of one model, one entry per cohort rule of the compiled set (shared by all vehicles of the model). */

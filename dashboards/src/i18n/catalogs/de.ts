@@ -72,6 +72,7 @@ export const de: Readonly<Record<MessageKey, string>> = {
   "alerts.active": "aktiv (offen oder bestätigt)",
   "alerts.severity": "Schweregrad",
   "alerts.rule": "Regel",
+  "alerts.confirmedPrecision": "bestätigte Präzision {pct} % ({count} Befunde)",
   "alerts.state": "Status",
   "alerts.raisedAt": "Ausgelöst",
   "alerts.timeToAck": "Zeit bis Bestätigung",

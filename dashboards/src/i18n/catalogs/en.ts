@@ -70,6 +70,7 @@ export const en = {
   "alerts.active": "active (open or acknowledged)",
   "alerts.severity": "Severity",
   "alerts.rule": "Rule",
+  "alerts.confirmedPrecision": "confirmed precision {pct} % ({count} verdicts)",
   "alerts.state": "State",
   "alerts.raisedAt": "Raised",
   "alerts.timeToAck": "Time to acknowledge",

@@ -72,6 +72,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "alerts.active": "activas (abiertas o reconocidas)",
   "alerts.severity": "Gravedad",
   "alerts.rule": "Regla",
+  "alerts.confirmedPrecision": "precisión confirmada {pct} % ({count} veredictos)",
   "alerts.state": "Estado",
   "alerts.raisedAt": "Generada",
   "alerts.timeToAck": "Tiempo hasta reconocer",

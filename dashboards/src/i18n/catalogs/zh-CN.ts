@@ -72,6 +72,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "alerts.active": "活动（未处理或已确认）",
   "alerts.severity": "严重程度",
   "alerts.rule": "规则",
+  "alerts.confirmedPrecision": "确认精度 {pct} %（{count} 条结论）",
   "alerts.state": "状态",
   "alerts.raisedAt": "触发时间",
   "alerts.timeToAck": "确认耗时",

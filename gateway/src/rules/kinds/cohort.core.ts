@@ -1,4 +1,5 @@
 import { CLEAR, HOLD, RAISE } from '../slot.core.js'
+import { STATUS_WARMING_UP } from '../rule-status.core.js'
 import { cohortMomentsExcluding, updateCohortMember, type CohortMoments } from '../cohort-stats.core.js'
 import type { CohortParams } from '../rule.schema.js'
 import { fmt, type KindBehaviour } from './kind.js'
@@ -24,7 +25,10 @@ export function cohortKind (k: CohortParams, name: string, clearForMs: number, c
       if (c === undefined) return HOLD
       updateCohortMember(c, ctx.vehicle.key, x, ts)
       cohortMomentsExcluding(c, ctx.vehicle.key, m)
-      if (m.others < k.minCohort) return HOLD
+      if (m.others < k.minCohort) {
+        slot.status = STATUS_WARMING_UP
+        return HOLD
+      }
       const z = zScore(x, m.mean, m.std, minStd)
       slot.observed = z
       slot.mean = m.mean

@@ -1,4 +1,5 @@
 import { CLEAR, HOLD, RAISE, type RuleSlot } from '../slot.core.js'
+import { STATUS_WARMING_UP } from '../rule-status.core.js'
 import type { EwmaParams } from '../rule.schema.js'
 import { fmt, seconds, type KindBehaviour } from './kind.js'
 import { zScore, zSide } from './z-score.js'
@@ -22,6 +23,7 @@ export function ewmaKind (k: EwmaParams, name: string, clearForMs: number): Kind
       if (slot.n < k.warmupSamples) {
         slot.n++
         learn(slot, x, Math.max(k.alpha, 1 / slot.n))
+        slot.status = STATUS_WARMING_UP
         return HOLD
       }
       const z = zScore(x, slot.mean, Math.sqrt(slot.variance), minStd)

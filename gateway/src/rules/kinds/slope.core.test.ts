@@ -31,8 +31,9 @@ describe('slope rules', () => {
     const h = harness([leak({ minSamples: 10, minSpanS: 3600 })])
     for (let t = 0; t <= 3 * DAY; t += 12 * HOUR) h.feed(TYRE_FL, T0 + t, 250 - 10 * (t / DAY))
     expect(h.out).toEqual([])
+    // 6 closed buckets: the fewest that bound a slope at 99 % (robust-trend.core.ts)
     const h2 = harness([leak({ minSamples: 5, minSpanS: 3600 })])
-    for (let t = 0; t <= 3 * DAY; t += 12 * HOUR) h2.feed(TYRE_FL, T0 + t, 250 - 10 * (t / DAY))
+    for (let t = 0; t <= 3 * DAY; t += 8 * HOUR) h2.feed(TYRE_FL, T0 + t, 250 - 10 * (t / DAY))
     expect(h2.out.map((x) => x.kind)).toEqual(['raise'])
   })
 

@@ -1,14 +1,27 @@
-import { CLEAR, HOLD, RAISE } from '../slot.core.js'
+import { CLEAR, HOLD, RAISE, type Verdict } from '../slot.core.js'
 import type { SlopeParams } from '../rule.schema.js'
 import { fmt, seconds, type KindBehaviour } from './kind.js'
-import { addAndFit, windowSpec, windowed } from './windowed.js'
+import { addAndFit, robustFit, windowSpec, windowed } from './windowed.js'
 
-/** Least-squares slope (units per day) over the window's bucket means, raised beyond perDay, cleared back past clearPerDay. */
+/**
+ * Raises when the trend (units per day) is beyond perDay *on the evidence*:
+ * the one-sided confidence bound of the Theil–Sen slope nearest zero
+ * (robust-trend.core.ts), not the point estimate, must be past perDay.
+ * Clears when the Theil–Sen point estimate is back past clearPerDay.
+ *
+ * The least-squares line over the same buckets (O(1) per sample) screens:
+ * the robust fit (O(n²) in buckets) runs only when the least-squares slope
+ * is within half of perDay of raising, or while the rule is raised, and at
+ * most once per bucket (its verdict is cached in the slot's n/mean fields,
+ * which window kinds do not otherwise use).
+ */
 export function slopeKind (k: SlopeParams, name: string, clearForMs: number): KindBehaviour {
   const above = k.op === 'above'
   const clearPerDay = k.clearPerDay ?? k.perDay
-  const w = windowed(windowSpec(k.windowS, undefined, 'mean'), k.windowS, k.minSamples, k.minSpanS)
+  const w = windowed(windowSpec(k.windowS, undefined, 'mean'), k.windowS, k.minSamples, k.minSpanS, k.confidence)
   const windowMs = k.windowS * 1000
+  const screen = above ? k.perDay - Math.abs(k.perDay) / 2 : k.perDay + Math.abs(k.perDay) / 2
+  const level = `${fmt((k.confidence ?? 0.99) * 100)} %`
   return {
     raiseForMs: (k.forS ?? 0) * 1000,
     clearForMs,
@@ -18,15 +31,32 @@ export function slopeKind (k: SlopeParams, name: string, clearForMs: number): Ki
       const f = addAndFit(slot, ts, x, w)
       if (f === null) return HOLD
       const s = f.slopePerDay
-      slot.observed = s
-      if (above ? s > k.perDay : s < k.perDay) return RAISE
-      if (above ? s < clearPerDay : s > clearPerDay) return CLEAR
-      return HOLD
+      if (!slot.active && !(above ? s > screen : s < screen)) {
+        slot.observed = s
+        return (above ? s < clearPerDay : s > clearPerDay) ? CLEAR : HOLD
+      }
+      const key = Math.floor(slot.lastTs / w.spec.bucketMs)
+      if (slot.n !== key) {
+        slot.n = key
+        let verdict: Verdict = HOLD
+        if (robustFit(slot, w)) {
+          const r = w.robust
+          const bound = (above ? r.slopeLo : r.slopeHi) * w.perDay
+          const point = r.slope * w.perDay
+          verdict = (above ? bound > k.perDay : bound < k.perDay) ? RAISE : (above ? point < clearPerDay : point > clearPerDay) ? CLEAR : HOLD
+          slot.variance = point
+          slot.observed = verdict === RAISE ? bound : point
+        } else {
+          slot.observed = s
+        }
+        slot.mean = verdict
+      }
+      return slot.mean as Verdict
     },
     describe (slot, raised) {
       const s = `${fmt(slot.observed)}/day over ${seconds(windowMs)}`
       return raised
-        ? { reason: `${name}: trend ${s}, ${k.op} ${fmt(k.perDay)}/day`, threshold: k.perDay, observed: slot.observed }
+        ? { reason: `${name}: trend ${s} at ${level} confidence, ${k.op} ${fmt(k.perDay)}/day`, threshold: k.perDay, observed: slot.observed }
         : { reason: `${name}: trend ${s}, back ${above ? 'below' : 'above'} ${fmt(clearPerDay)}/day`, threshold: clearPerDay, observed: slot.observed }
     },
   }

@@ -1,0 +1,51 @@
+import fp from 'fastify-plugin'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { sendFailure } from '../api/failure-status.js'
+import { createModelsRepository, type StoredModel } from '../storage/models.repository.js'
+import { ModelIdParam, ModelView, validateModelSpec, type ModelSpec } from './model.schema.js'
+
+export type { ModelSpec } from './model.schema.js'
+
+export interface Models {
+  /** The catalogued spec of a model, from memory (the rules' hot path reads it per batch). */
+  get(id: string): ModelSpec | undefined
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    models: Models
+  }
+}
+
+const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() })
+const view = (m: StoredModel) => ({ id: m.id, spec: m.spec, updatedAt: m.updatedAt.toISOString() })
+
+/** The vehicle model catalog: GET /models, GET/PUT /models/:id. Kept in memory; writes go through to PostgreSQL. */
+export default fp(async (app) => {
+  const repo = createModelsRepository(app.storage.pool)
+  const cache = new Map<string, StoredModel>()
+  for (const m of await repo.list()) cache.set(m.id, m)
+  const log = app.log.child({ module: 'models' })
+
+  app.decorate('models', { get: (id: string) => cache.get(id)?.spec })
+
+  const routes: FastifyPluginAsyncTypebox = async (r) => {
+    const tags = ['models']
+    const readers = { access: ['admin', 'support'] as const }
+    r.get('/models', { config: readers, schema: { tags, summary: 'The vehicle model catalog', response: { 200: Type.Array(ModelView) } } }, async () => [...cache.values()].map(view))
+    r.get('/models/:id', { config: readers, schema: { tags, summary: 'One model', params: ModelIdParam, response: { 200: ModelView, 404: ErrorBody } } }, async (req, reply) => {
+      const m = cache.get(req.params.id)
+      return m === undefined ? sendFailure(reply, { code: 'GW_MODEL_NOT_FOUND', detail: `model ${req.params.id} not catalogued` }) : view(m)
+    })
+    r.put('/models/:id', { schema: { tags, summary: "Create or replace a model's spec (limits rules read per model)", params: ModelIdParam, body: Type.Unknown({ description: 'a ModelSpec' }), response: { 200: ModelView, 400: ErrorBody } } }, async (req, reply) => {
+      const v = validateModelSpec(req.body)
+      if (!v.ok) return sendFailure(reply, v.error)
+      const stored = await repo.put(req.params.id, v.value)
+      cache.set(stored.id, stored)
+      log.info({ model: stored.id }, 'model catalogued')
+      return view(stored)
+    })
+  }
+  await app.register(routes)
+}, { name: 'models', dependencies: ['storage'] })
