@@ -29,7 +29,8 @@ export interface ForecastRepository {
 }
 
 export function createForecastRepository (db: Queryable): ForecastRepository {
-  const latest = (signal: number) => `(SELECT value FROM telemetry t WHERE t.vehicle_key = v.vehicle_key AND t.signal_id = ${signal} ORDER BY ts DESC LIMIT 1)`
+  // The vehicle's one telemetry_latest row holds the newest value of every signal it reported.
+  const latest = (signal: number) => `(SELECT l.vals[array_position(l.signal_ids, ${signal}::int2)] FROM telemetry_latest l WHERE l.vehicle_key = v.vehicle_key)`
   return {
     async fleet () {
       const { rows } = await db.query<{ vehicle_key: number, vehicle_id: string, model: string, fleet: string, created_at: Date, lat: number | null, lon: number | null, odo: number | null }>(
@@ -78,7 +79,13 @@ export function createForecastRepository (db: Queryable): ForecastRepository {
     async odometerAt (atMs) {
       const { rows } = await db.query<{ vehicle_key: number, ts: Date, value: number }>(
         `SELECT v.vehicle_key, o.ts, o.value FROM vehicles v
-         CROSS JOIN LATERAL (SELECT ts, value FROM telemetry t WHERE t.vehicle_key = v.vehicle_key AND t.signal_id = ${ODOMETER} AND t.ts <= $1 ORDER BY ts DESC LIMIT 1) o`, [new Date(atMs)])
+         CROSS JOIN LATERAL (
+           -- Newest message rows first (primary-key order), samples within a row by offset: stops at the first hit.
+           SELECT b.ts + s.o * interval '1 millisecond' AS ts, s.v AS value
+           FROM telemetry_batches b CROSS JOIN LATERAL unnest(b.signal_ids, b.offsets_ms, b.vals) AS s(id, o, v)
+           WHERE b.vehicle_key = v.vehicle_key AND b.ts <= $1 AND b.ts > $1 - interval '90 days'
+             AND s.id = ${ODOMETER} AND b.ts + s.o * interval '1 millisecond' <= $1
+           ORDER BY b.ts DESC, s.o DESC LIMIT 1) o`, [new Date(atMs)])
       return new Map(rows.map((r) => [r.vehicle_key, { atMs: r.ts.getTime(), km: r.value }]))
     },
   }

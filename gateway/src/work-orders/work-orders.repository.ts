@@ -111,10 +111,12 @@ export function createWorkOrdersRepository (pool: Queryable): WorkOrdersReposito
     async vehicle (vehicleId) {
       const { rows } = await pool.query<{ vehicle_key: number, vehicle_id: string, model: string, region: string, fleet: string, time_zone: string, created_at: Date, lat: number | null, lon: number | null, odo: number | null, language: string | null, qs: number | null, qe: number | null }>(
         `SELECT v.vehicle_key, v.vehicle_id, v.model, v.region, v.fleet, v.time_zone, v.created_at, p.language, p.quiet_start_minute AS qs, p.quiet_end_minute AS qe,
-           (SELECT value FROM telemetry t WHERE t.vehicle_key = v.vehicle_key AND t.signal_id = $2 ORDER BY ts DESC LIMIT 1) AS lat,
-           (SELECT value FROM telemetry t WHERE t.vehicle_key = v.vehicle_key AND t.signal_id = $3 ORDER BY ts DESC LIMIT 1) AS lon,
-           (SELECT value FROM telemetry t WHERE t.vehicle_key = v.vehicle_key AND t.signal_id = $4 ORDER BY ts DESC LIMIT 1) AS odo
-         FROM vehicles v LEFT JOIN ota_vehicle_prefs p ON p.vehicle_key = v.vehicle_key WHERE v.vehicle_id = $1`, [vehicleId, LAT, LON, ODOMETER])
+           l.vals[array_position(l.signal_ids, $2::int2)] AS lat,
+           l.vals[array_position(l.signal_ids, $3::int2)] AS lon,
+           l.vals[array_position(l.signal_ids, $4::int2)] AS odo
+         FROM vehicles v LEFT JOIN ota_vehicle_prefs p ON p.vehicle_key = v.vehicle_key
+           LEFT JOIN telemetry_latest l ON l.vehicle_key = v.vehicle_key
+         WHERE v.vehicle_id = $1`, [vehicleId, LAT, LON, ODOMETER])
       const r = rows[0]
       return r === undefined
         ? undefined

@@ -71,6 +71,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   'GET /alerts/:id': ALL,
   'POST /alerts/:id/acknowledge': PEOPLE,
   'POST /alerts/:id/resolve': PEOPLE,
+  'POST /alerts/:id/verdict': PEOPLE,
+  'GET /kpis/rules': STAFF,
   'POST /alerts/:id/notes': PEOPLE,
   'GET /kpis/alerts': STAFF,
   // webhooks: a fleet owner's belong to its tenant (only its fleets' events; other tenants' answer 404)
@@ -82,6 +84,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   // rules
   'GET /rules': STAFF,
   'GET /rules/:id': STAFF,
+  'GET /rules/:id/status': STAFF,
+  'GET /models': STAFF,
+  'GET /models/:id': STAFF,
+  'PUT /models/:id': ADMIN,
   'POST /rules': ADMIN,
   'PUT /rules/:id': ADMIN,
   'POST /rules/:id/enable': ADMIN,

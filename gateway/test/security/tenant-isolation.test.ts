@@ -99,6 +99,7 @@ const BODIES: Array<[suffix: string, body: object]> = [
   ['/notes', { note: 'n' }],
   ['read-data', { did: 0xf190 }],
   ['/ota-preferences', { language: 'de', quietHours: '22:00-07:00' }],
+  ['/verdict', { outcome: 'not-verified' }],
 ]
 const bodyFor = (method: string, url: string) => (method === 'GET' ? undefined : BODIES.find(([suffix]) => url.endsWith(suffix))?.[1] ?? {})
 
@@ -114,6 +115,9 @@ const ID_ROUTE_CHECKS: ReadonlyArray<[pattern: RegExp, check: string]> = [
   [/^\S+ \/webhooks\/:id/, 'scoped: tenant webhooks (below)'],
   [/^\S+ \/(users|tokens|tenants)\/:id/, 'admin only: the matrix test refuses every other role'],
   [/^\S+ \/rules\/:id/, 'fleet-wide rule catalog, no per-tenant object (staff only; writes admin only)'],
+  [/^\S+ \/models\/:id/, 'fleet-wide model catalog (limits, parts, service schedule), no per-tenant object (staff read, admin write)'],
+  [/^\S+ \/service-centers\/:id/, "the manufacturer's service network, not per tenant; a technician gets 404 for another centre (test/work-orders/work-order-flow.test.ts)"],
+  [/^\S+ \/work-orders\/:id/, 'scoped: 404 for a fleet owner of another tenant and a technician of another centre (test/work-orders/work-order-flow.test.ts)'],
   [/^GET \/ota\/artifacts\/:id$/, 'software packages are not per-tenant (staff only)'],
   [/^GET \/ota\/download\/:artifactId$/, 'vehicle credentials + a URL signed for that vehicle (test/ota download tests)'],
 ]

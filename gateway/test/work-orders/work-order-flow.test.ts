@@ -21,7 +21,8 @@ void v2
 let webhookId = ''
 
 beforeAll(async () => {
-  gw = await startGateway()
+  // The owner's webhook points at a closed local port: allowed explicitly, like any private destination.
+  gw = await startGateway({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: '127.0.0.1/32' })
   await seedNetwork(gw)
   await createUser(gw, { username: 'wo-support', password: PASSWORD, role: 'support' })
   await createUser(gw, { username: 'wo-owner-a', password: PASSWORD, role: 'fleet_owner', tenantId: 'wo-tenant-a', fleets: ['wo-fleet-a'] })
@@ -31,7 +32,7 @@ beforeAll(async () => {
   expect((await call(gw, 'PUT', `/service-centers/c-near/technicians/${t1.id}`)).status).toBe(204)
   expect((await call(gw, 'PUT', `/service-centers/c-far/technicians/${t2.id}`)).status).toBe(204)
   for (const u of ['wo-support', 'wo-owner-a', 'wo-owner-b', 'wo-tech-near', 'wo-tech-far']) tokens[u] = await login(gw, u, PASSWORD)
-  const hook = await call(gw, 'POST', '/webhooks', { body: { url: 'http://127.0.0.1:9/hook', events: ['service.booked', 'service.maintenance-due', 'service.completed'] } })
+  const hook = await call(gw, 'POST', '/webhooks', { body: { url: 'http://127.0.0.1:9/hook', allowInsecure: true, events: ['service.booked', 'service.maintenance-due', 'service.completed'] } })
   webhookId = (hook.body as { id: string }).id
 
   const a = await berlinVehicle(gw, 'wo-fleet-a', { odometerKm: 1200, weak: true })
