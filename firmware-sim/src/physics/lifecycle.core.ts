@@ -102,7 +102,7 @@ function arrive (v: VehicleState, cfg: SimConfig, sink: PhysicsSink): void {
   park(v, cfg, sink)
 }
 
-function startCharging (v: VehicleState, cfg: SimConfig, sink: PhysicsSink, plan: ChargePlan, place: VehicleState['place']): void {
+function startCharging (v: VehicleState, _cfg: SimConfig, sink: PhysicsSink, plan: ChargePlan, place: VehicleState['place']): void {
   v.place = place
   v.speedKmh = 0
   v.motorKW = 0

@@ -56,9 +56,12 @@ export function validateScenario (doc: unknown): ScenarioResult {
   const sensors = doc.sensors ?? []
   if (!Array.isArray(sensors)) bad('/sensors', 'expected an array')
   else {
-    sensors.forEach((s: unknown, i) => {
+    for (const [i, s] of (sensors as unknown[]).entries()) {
       const p = `/sensors/${i}`
-      if (!isObj(s)) return bad(p, 'expected an object')
+      if (!isObj(s)) {
+        bad(p, 'expected an object')
+        continue
+      }
       const fields = new Set(['signal', 'noise', 'relativeNoise', 'drift', 'quantum', 'dropout', 'stuck'])
       for (const k of Object.keys(s)) if (!fields.has(k)) bad(`${p}/${k}`, 'unknown field')
       if (typeof s.signal !== 'string' || s.signal === '') bad(`${p}/signal`, 'expected a VSS name or prefix')
@@ -69,7 +72,7 @@ export function validateScenario (doc: unknown): ScenarioResult {
       if (s.dropout !== undefined && !num(s.dropout, 0, 0.99)) bad(`${p}/dropout`, 'expected a probability in [0, 0.99]')
       if (s.drift !== undefined && !(isObj(s.drift) && num(s.drift.phi, 0, 0.9999) && num(s.drift.sigma, 0, 1e6))) bad(`${p}/drift`, 'expected {phi in [0, 1), sigma ≥ 0}')
       if (s.stuck !== undefined && !(isObj(s.stuck) && num(s.stuck.perDay, 0, 1) && num(s.stuck.hours, 0, 24 * 30))) bad(`${p}/stuck`, 'expected {perDay in [0, 1], hours in [0, 720]}')
-    })
+    }
   }
   if (errors.length > 0) return { ok: false, error: { code: 'SIM_SCENARIO_INVALID', detail: errors.slice(0, 8).join('; ') } }
   return {

@@ -99,7 +99,6 @@ export default fp(async (app) => {
   })
 
   app.decorateRequest('rateLimitKey', undefined)
-  const OTA_DOWNLOAD_ROUTE = '/ota/download/:artifactId'
   // Cluster: one counter per key across instances (Redis); while Redis is down each request is let through.
   const redis = app.config.cluster.redisUrl === undefined ? undefined : connectRedis(app.config.cluster.redisUrl, 'cmd', app.log.child({ module: 'rate-limit' }))
   if (redis !== undefined) app.addHook('onClose', async () => { redis.disconnect() })

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { type Result, fail, ok } from '../shared/result.js'
 import { createOtaArtifactsRepository, type ArtifactRecord } from '../storage/ota-artifacts.repository.js'
 import { createOtaCampaignsRepository, type CampaignPatch, type CampaignRecord } from '../storage/ota-campaigns.repository.js'
-import { createOtaUpdatesRepository, withTransaction, type NewUpdate, type TargetVehicle, type UpdateEvent, type UpdateRow } from '../storage/ota-updates.repository.js'
+import { createOtaUpdatesRepository, type NewUpdate, type TargetVehicle, type UpdateEvent, type UpdateRow } from '../storage/ota-updates.repository.js'
+import { withTransaction } from '../storage/db.js'
 import { createOtaRemindersRepository } from '../storage/ota-reminders.repository.js'
 import { applyControl, checkCompatibility, planWaves, type CampaignControl, type CampaignState } from './campaign.core.js'
 import { FAILURE_STATES, type UpdateState } from './rollout.core.js'
@@ -29,7 +30,6 @@ function checkPlan (spec: NewCampaignSpec): string | undefined {
 /** Campaign creation (target selection, compatibility, waves), controls and fleet-owner consent. */
 export function createCampaignsService (ctx: OtaContext, hooks: { invalidate(campaignId: string): void }) {
   const artifacts = createOtaArtifactsRepository(ctx.pool)
-  const campaigns = createOtaCampaignsRepository(ctx.pool)
   const updates = createOtaUpdatesRepository(ctx.pool)
 
   async function plan (spec: NewCampaignSpec, seed: string): Promise<Result<PlannedCampaign, CampaignFailure>> {

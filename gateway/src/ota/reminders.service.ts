@@ -1,5 +1,5 @@
 import { fleetwire } from '@fleetwire/proto'
-import { withTransaction } from '../storage/ota-updates.repository.js'
+import { withTransaction } from '../storage/db.js'
 import { createOtaRemindersRepository, type DueReminder, type NewReminder, type Notification } from '../storage/ota-reminders.repository.js'
 import { deliverableAt, reminderText } from './reminders.core.js'
 import { isWaiting } from './transitions.js'

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { Queryable } from '../storage/db.js'
-import { withTransaction } from '../storage/ota-updates.repository.js'
+import { withTransaction } from '../storage/db.js'
 import type { CatalogueEntry, FaultFamily, ServiceSchedule } from './catalogue.core.js'
 
 export interface CatalogueRepository {

@@ -1,4 +1,3 @@
-import type pg from 'pg'
 import type { Queryable } from './db.js'
 import type { CampaignScope } from './ota-campaigns.repository.js'
 import type { EcuRecord } from './vehicles.repository.js'
@@ -97,21 +96,6 @@ export interface OtaUpdatesRepository {
   campaignsForFleets(fleets: readonly string[] | null): Promise<Array<{ campaignId: string, vehicles: number }>>
   /** ECUs on which each vehicle set a DTC since the given time (post-install soak check). */
   dtcEcusSince(probes: ReadonlyArray<{ vehicleKey: number, sinceMs: number }>): Promise<Map<number, Set<string>>>
-}
-
-export async function withTransaction<T> (pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
-    const out = await fn(client)
-    await client.query('COMMIT')
-    return out
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined)
-    throw err
-  } finally {
-    client.release()
-  }
 }
 
 interface Row {

@@ -1,7 +1,6 @@
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPgliteTimescale, type TimescaleTestDb } from '../../test/support/pglite.js'
-import type { Queryable } from './db.js'
 import { loadMigrations, rollbackLast, runMigrations } from './migrate.js'
 import { columns, telemetryRepositoryContract } from './telemetry.contract.js'
 import { createTelemetryRepository } from './telemetry.repository.js'

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import type pg from 'pg'
 import type { ArtifactStore } from './artifact-store.js'
-import { withTransaction } from '../../storage/ota-updates.repository.js'
+import { withTransaction } from '../../storage/db.js'
 
 /** Bytes per lo_put / lo_get call: large enough to be few round trips, small enough for one protocol message. */
 const CHUNK = 1 << 20
