@@ -92,7 +92,33 @@ describe.skipIf(!hasCompose)(hasCompose ? 'docker-compose.yml' : 'docker-compose
     expect(demo.map(([n]) => n)).toEqual(['demo-fleet'])
     for (const [, s] of demo) expect(s.profiles).toEqual(['demo'])
     for (const [name, s] of Object.entries(compose.services)) {
-      if (name !== 'demo-fleet') expect(s.profiles, name).toBeUndefined()
+      if (name !== 'demo-fleet') expect(s.profiles ?? [], name).not.toContain('demo')
     }
+  })
+})
+
+describe('docker-compose.yml, cluster profile', () => {
+  it('runs three gateway replicas on Redis behind HAProxy, each with its own spool volume, and the proxy config parses', () => {
+    const compose = composeConfig('cluster')
+    const replicas = Object.entries(compose.services).filter(([n]) => /^gateway-\d$/.test(n))
+    expect(replicas.map(([n]) => n).sort()).toEqual(['gateway-1', 'gateway-2', 'gateway-3'])
+    const volumes = new Set<string>()
+    for (const [name, s] of replicas) {
+      expect(s.profiles, name).toEqual(['cluster'])
+      expect(s.environment?.INSTANCE_ID, name).toBe(name)
+      expect(s.environment?.REDIS_URL, name).toBe('redis://redis:6379')
+      expect(s.environment?.PROXY_PROTOCOL, name).toBe('true')
+      expect(s.ports ?? [], name).toEqual([]) // only HAProxy publishes ports
+      // docker-compose prints a volume as `source:target:mode` or as an object.
+      const data = (s.volumes ?? []).map((v) => (typeof v === 'string' ? { source: v.split(':')[0], target: v.split(':')[1] } : v)).find((v) => v.target === '/var/lib/fleetwire')
+      expect(data?.source, name).toMatch(/^gateway-\d-data$/)
+      volumes.add(data?.source ?? '')
+    }
+    expect(volumes.size).toBe(3)
+    expect(compose.services.haproxy?.image).toMatch(/^haproxy:\d+\.\d+\.\d+$/)
+    expect(compose.services.redis?.image).toMatch(/^redis:\d+\.\d+\.\d+$/)
+    expect((compose.services.haproxy?.ports ?? []).map((p) => Number(p.target)).sort()).toEqual([1883, 8080, 8883])
+    // Debian's haproxy (installed by .ci/run) checks the configuration the haproxy service mounts.
+    expect(execFileSync('haproxy', ['-c', '-f', 'deploy/haproxy.cfg'], { cwd: root, encoding: 'utf8' })).toMatch(/valid/)
   })
 })
