@@ -20,7 +20,7 @@ afterAll(async () => {
 
 async function rowCount (vin: string, fromMs = 0, toMs = 8.64e15): Promise<number> {
   const { rows } = await db.query(
-    'SELECT count(*)::int AS n FROM telemetry t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1 AND t.ts >= $2 AND t.ts < $3',
+    'SELECT count(*)::int AS n FROM telemetry_samples t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1 AND t.ts >= $2 AND t.ts < $3',
     [vin, new Date(fromMs), new Date(toMs)])
   return rows[0].n as number
 }
@@ -120,7 +120,7 @@ describe('firmware-sim against the real gateway', () => {
       expect(rows.map((r) => r.code)).toContain(f.dtc)
       const counters = await ingest(f.vehicleId)
       expect(counters.samplesRejected).toEqual({})
-      const { rows: span } = await db.query('SELECT min(t.ts) AS first, max(t.ts) AS last FROM telemetry t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1', [f.vehicleId])
+      const { rows: span } = await db.query('SELECT min(t.ts) AS first, max(t.ts) AS last FROM telemetry_samples t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1', [f.vehicleId])
       expect(Date.now() - (span[0].first as Date).getTime()).toBeGreaterThan(10 * 86_400_000)
       expect((span[0].last as Date).getTime()).toBeLessThanOrEqual(Date.now())
     }

@@ -99,11 +99,11 @@ export class RoamingFleet {
       for (const car of this.cars) {
         const { rows } = await db.query<{ k: string }>(`
           SELECT t.signal_id || ':' || (extract(epoch FROM t.ts) * 1000)::bigint AS k
-          FROM telemetry t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1`, [car.id])
+          FROM telemetry_samples t JOIN vehicles v USING (vehicle_key) WHERE v.vehicle_id = $1`, [car.id])
         const inDb = new Set(rows.map((r) => r.k))
         for (const k of car.acked) if (!inDb.has(k)) lost++
       }
-      const { rows: [dup] } = await db.query<{ n: number }>('SELECT (count(*) - count(DISTINCT (vehicle_key, signal_id, ts)))::int AS n FROM telemetry')
+      const { rows: [dup] } = await db.query<{ n: number }>('SELECT (count(*) - count(DISTINCT (vehicle_key, signal_id, ts)))::int AS n FROM telemetry_samples')
       return { acked: this.ackedSamples, lost, duplicated: dup?.n ?? -1 }
     } finally {
       await db.end()
