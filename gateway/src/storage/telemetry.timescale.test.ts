@@ -4,6 +4,7 @@ import { createPgliteTimescale, type TimescaleTestDb } from '../../test/support/
 import type { Queryable } from './db.js'
 import { loadMigrations, rollbackLast, runMigrations } from './migrate.js'
 import { columns, telemetryRepositoryContract } from './telemetry.contract.js'
+import { telemetryRollupContract } from './telemetry-rollup.contract.js'
 import { createTelemetryRepository } from './telemetry.repository.js'
 import { applyTimescalePolicies, detectTimescale } from './timescale.js'
 
@@ -17,6 +18,11 @@ async function migratedTimescale (): Promise<TimescaleTestDb> {
 }
 
 telemetryRepositoryContract('TimescaleDB (PGlite, hypertable path)', async () => {
+  const t = await migratedTimescale()
+  return { db: t.conn, timescale: true, close: t.close }
+})
+
+telemetryRollupContract('TimescaleDB (PGlite, hypertable path)', async () => {
   const t = await migratedTimescale()
   return { db: t.conn, timescale: true, close: t.close }
 })

@@ -30,6 +30,8 @@ function toDto (v: VehicleRecord): VehicleDto {
 const notFound = (id: string) => ({ code: 'GW_VEHICLE_NOT_FOUND', detail: `vehicle ${id} not found` })
 /** Bucketed history aims at about this many points, a good fit for a chart. */
 const TARGET_POINTS = 500
+/** Raw history beyond this many samples is refused (ask for buckets instead); the query stops reading there. */
+const MAX_RAW_POINTS = 50_000
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { vehicles } = app
@@ -103,7 +105,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const round = (x: number | undefined) => (x === undefined ? undefined : reducePosition(def.id, x, decimals))
     const spanS = (toMs - fromMs) / 1000
     const bucketS = req.query.bucket ?? (spanS <= app.config.telemetry.historyRawMaxS ? undefined : niceBucket(spanS / TARGET_POINTS))
-    const h = await app.storage.telemetry.history({ vehicleKey: v.key, signalId: def.id, fromMs, toMs, bucketS })
+    const h = await app.storage.telemetry.history({ vehicleKey: v.key, signalId: def.id, fromMs, toMs, bucketS, maxRawPoints: MAX_RAW_POINTS })
+    if (h.tooMany === true) {
+      return sendFailure(reply, { code: 'GW_HISTORY_TOO_MANY_POINTS', detail: `more than ${MAX_RAW_POINTS} raw samples in the range: narrow it or ask for buckets (\`bucket\` seconds)` })
+    }
     return {
       signal: def.name,
       unit: def.unit,
