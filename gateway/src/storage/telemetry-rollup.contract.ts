@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPrivacyRepository } from './privacy.repository.js'
 import type { TelemetryBackend } from './telemetry.contract.js'
-import { createTelemetryRollupRepository, type TelemetryRollupRepository } from './telemetry-rollup.repository.js'
+import { ROLLUP_LOCK_KEY, createTelemetryRollupRepository, type TelemetryRollupRepository } from './telemetry-rollup.repository.js'
 import { createTelemetryRepository, type BucketPoint, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
 
 const MIN = 60_000
@@ -167,7 +167,7 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
       const other = await (backend.db as unknown as { connect(): Promise<{ query(s: string, p?: unknown[]): Promise<unknown>, release(): void }> }).connect()
       try {
         await other.query('BEGIN')
-        await other.query('SELECT pg_advisory_xact_lock($1)', [0x726f6c6c])
+        await other.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK_KEY])
         expect(await rollup.step(T0 + 200 * MIN)).toMatchObject({ ran: false })
         await other.query('ROLLBACK')
       } finally {

@@ -51,7 +51,8 @@ export interface TelemetryRollupRepository {
   buckets(vehicleKey: number, signalId: number, startMs: number, endMs: number, bucketMs: number): Promise<BucketPoint[]>
 }
 
-const LOCK_KEY = 0x726f6c6c // 'roll': one job step at a time across gateways
+/** One job step at a time across gateways (the project's advisory lock keys are 727_465_300_00N). */
+export const ROLLUP_LOCK_KEY = 727_465_300_004
 
 // Aggregates samples in [$1, $2) ms, optionally of one vehicle ($3), into
 // whole rollup buckets (the ranges are bucket-aligned, so each bucket is
@@ -89,7 +90,7 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
     const c = db.connect === undefined ? db : await db.connect()
     try {
       await c.query('BEGIN')
-      const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [LOCK_KEY])
+      const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [ROLLUP_LOCK_KEY])
       const out = rows[0]?.ok === true ? await fn(c) : null
       await c.query('COMMIT')
       return out
@@ -101,6 +102,10 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
     }
   }
 
+  const firstBatchMs = async (c: Queryable) => {
+    const { rows } = await c.query<{ t: number | null }>('SELECT (extract(epoch FROM min(ts)) * 1000)::float8 AS t FROM telemetry_batches')
+    return rows[0]?.t ?? null
+  }
   const state = async (c: Queryable) => {
     const { rows } = await c.query<{ name: string, at: number }>(`SELECT name, ${ms('at')} AS at FROM telemetry_rollup_state`)
     const get = (n: string) => rows.find((r) => r.name === n)?.at ?? -Infinity
@@ -115,12 +120,7 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
       //    wait for it only as long as this UPDATE takes.
       const marked = await tx(async (c) => {
         const s = await state(c)
-        let firstMs: number | null = null
-        if (s.done === -Infinity) {
-          const { rows } = await c.query<{ t: number | null }>('SELECT (extract(epoch FROM min(ts)) * 1000)::float8 AS t FROM telemetry_batches')
-          firstMs = rows[0]?.t ?? null
-        }
-        const range = nextRange(s.done, firstMs, nowMs - lagMs, maxStepMs)
+        const range = nextRange(s.done, s.done === -Infinity ? await firstBatchMs(c) : null, nowMs - lagMs, maxStepMs)
         if (range !== null && range.toMs > s.marked) await setState(c, 'marked', range.toMs)
         return { range }
       })
@@ -130,7 +130,8 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
         const s = await state(c)
         let done = s.done
         if (s.marked > s.done) {
-          const fromMs = s.done === -Infinity ? floorTo(marked.range?.fromMs ?? s.marked, ROLLUP_WIDTH_MS) : s.done
+          // The first range starts at the earliest batch (another gateway may have moved `marked`).
+          const fromMs = s.done === -Infinity ? floorTo(Math.min(await firstBatchMs(c) ?? s.marked, s.marked), ROLLUP_WIDTH_MS) : s.done
           await c.query(aggregate(false), [fromMs, s.marked])
           await setState(c, 'done', s.marked)
           done = s.marked
