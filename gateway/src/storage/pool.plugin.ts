@@ -4,6 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 import { runMigrations } from './migrate.js'
 import { ensureEmbeddedRuntimeLogin, grantRuntimeRole, runtimeIsLeastPrivileged } from './roles.js'
 import { createTelemetryRepository, type TelemetryRepository } from './telemetry.repository.js'
+import { createTelemetryRollupRepository } from './telemetry-rollup.repository.js'
 import { applyTimescalePolicies, detectTimescale } from './timescale.js'
 import { ensurePartitions } from './telemetry-partitions.js'
 import { legacyTelemetryRows, migrateLegacyTelemetry } from './telemetry-legacy.js'
@@ -31,6 +32,8 @@ declare module 'fastify' {
 }
 
 const PURGE_EVERY_MS = 3_600_000
+/** Bounded rollup steps per tick (an hour of data each): a gateway back after a day catches up within a few ticks. */
+const ROLLUP_STEPS_PER_TICK = 24
 const FIRST_PURGE_AFTER_MS = 60_000
 const READY_TIMEOUT_MS = 2_000
 const PARTITIONS_AHEAD_MS = 7 * 86_400_000
@@ -138,6 +141,23 @@ export default fp(async (app) => {
     ? []
     : [setTimeout(purge, FIRST_PURGE_AFTER_MS).unref(), setInterval(purge, PURGE_EVERY_MS).unref()]
 
+  // Rollup of history buckets (both paths); each step takes a transaction
+  // advisory lock, so among several gateways one works at a time.
+  const rollup = createTelemetryRollupRepository(pool)
+  let rolling: Promise<void> | undefined
+  const rollupTick = () => {
+    if (rolling !== undefined) return
+    rolling = (async () => {
+      for (let i = 0; i < ROLLUP_STEPS_PER_TICK && !purgeAbort.signal.aborted; i++) {
+        const s = await rollup.step(Date.now(), Date.now() - retention.retentionDays * DAY_MS)
+        if (!s.more) break
+      }
+    })()
+      .catch((err: unknown) => { if (!purgeAbort.signal.aborted) log.error({ err }, 'telemetry rollup failed') })
+      .finally(() => { rolling = undefined })
+  }
+  timers.push(setInterval(rollupTick, retention.rollupRefreshS * 1000).unref())
+
   app.decorate('storage', {
     pool,
     ownerPool,
@@ -150,6 +170,7 @@ export default fp(async (app) => {
     for (const t of timers) clearTimeout(t)
     purgeAbort.abort()
     await purging
+    await rolling
     await pool.end()
     if (ownerPool !== pool) await ownerPool.end()
     await embedded?.stop()

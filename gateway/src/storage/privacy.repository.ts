@@ -1,6 +1,7 @@
 import type { Queryable } from './db.js'
 import { MAX_ROW_SPAN_MS } from './telemetry-rows.core.js'
 import { dropPartitionsBefore } from './telemetry-partitions.js'
+import { deleteRollup, deleteRollupBefore } from './telemetry-rollup.repository.js'
 
 /** Rows of one kind of a vehicle's data, a page at a time (export). */
 export interface TelemetryRow { readonly signalId: number, readonly tsMs: number, readonly value: number }
@@ -45,6 +46,7 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
 
     async dropTelemetryBefore (cutoffMs, positionIds) {
       const wholeBefore = cutoffMs - MAX_ROW_SPAN_MS
+      await deleteRollupBefore(db, wholeBefore)
       if (!opts.timescale) return dropPartitionsBefore(opts.ddl ?? db, wholeBefore, positionIds)
       await (opts.ddl ?? db).query("SELECT drop_chunks('telemetry_batches', older_than => $1::timestamptz)", [new Date(wholeBefore)])
       return { samples: 0, positions: 0 }
@@ -82,6 +84,7 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
         )
         SELECT coalesce(sum(n), 0)::int AS n, min(from_ms) AS from_ms, max(to_ms) AS to_ms FROM hit`,
       [vehicleKey, beforeMs, positionIds, positions])
+      await deleteRollup(db, vehicleKey, { beforeMs, positions, positionIds })
       return { rows: rows[0]?.n ?? 0, fromMs: rows[0]?.from_ms ?? null, toMs: rows[0]?.to_ms ?? null }
     },
 
@@ -98,6 +101,7 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
                count(*) FILTER (WHERE NOT u.s = ANY($2::int2[]))::int AS other,
                min((extract(epoch FROM g.ts) * 1000)::float8 + u.o) AS from_ms, max((extract(epoch FROM g.ts) * 1000)::float8 + u.o) AS to_ms
         FROM gone g, unnest(g.signal_ids, g.offsets_ms) AS u(s, o)`, [vehicleKey, positionIds])
+      await deleteRollup(db, vehicleKey)
       const events = await db.query('DELETE FROM vehicle_events WHERE vehicle_key = $1', [vehicleKey])
       const r = rows[0]
       return { telemetry: r?.other ?? 0, positions: r?.positions ?? 0, presenceEvents: events.rowCount ?? 0, fromMs: r?.from_ms ?? null, toMs: r?.to_ms ?? null }

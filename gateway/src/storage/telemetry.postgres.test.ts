@@ -3,6 +3,7 @@ import pino from 'pino'
 import { createTestDatabase } from '../../test/support/postgres.js'
 import { runMigrations } from './migrate.js'
 import { telemetryRepositoryContract } from './telemetry.contract.js'
+import { telemetryRollupContract } from './telemetry-rollup.contract.js'
 import { ensurePartitions } from './telemetry-partitions.js'
 
 async function plainPostgres (partitions: boolean) {
@@ -28,3 +29,4 @@ async function plainPostgres (partitions: boolean) {
 
 telemetryRepositoryContract('PostgreSQL (embedded server, default partition only)', () => plainPostgres(false))
 telemetryRepositoryContract('PostgreSQL (embedded server, daily partitions)', () => plainPostgres(true))
+telemetryRollupContract('PostgreSQL (embedded server, daily partitions)', () => plainPostgres(true))

@@ -1,6 +1,9 @@
 import type { Queryable } from './db.js'
 import { MAX_ROW_SPAN_MS, latestOf, toBatchRows } from './telemetry-rows.core.js'
+import { float8Array, int2Array, int4Array, timestamptzArray } from './telemetry-binary.js'
 import { dropPartitionsBefore, listPartitions } from './telemetry-partitions.js'
+import { ROLLUP_WIDTH_MS, rollupSplit } from './telemetry-rollup.core.js'
+import { createTelemetryRollupRepository } from './telemetry-rollup.repository.js'
 
 /** One batch as parallel columns (index i of each array is one sample). */
 export interface TelemetryColumns {
@@ -34,6 +37,8 @@ export interface HistoryQuery {
   toMs: number
   /** Omit for raw samples. */
   bucketS?: number
+  /** Raw samples beyond this many are not read; History.tooMany says so (default 100,000). */
+  maxRawPoints?: number
 }
 
 export interface RawPoint {
@@ -59,6 +64,8 @@ export interface History {
   /** Set when resolution is 'bucket'. */
   bucketS?: number
   points: HistoryPoint[]
+  /** Raw only: the range holds more than maxRawPoints samples; points stops there. */
+  tooMany?: boolean
 }
 
 export interface TelemetryRepository {
@@ -98,13 +105,16 @@ export interface TelemetryRepositoryOptions {
   ddl?: Queryable
   /** Rows (messages) per purge statement on the plain path (default 20,000). */
   purgeBatchRows?: number
+  /** Bucketed history reads the rollup where it is exact (default true; false reads raw rows only). */
+  useRollup?: boolean
 }
 
 // Rows come as per-row arrays plus slices [start:end] of per-sample arrays
 // (pg sends Buffer parameters in binary array format: cheap to build and to
 // parse). ORDER BY gives concurrent writers one lock order. The same
 // statement merges the newest samples into telemetry_latest, so latest
-// values never run ahead of or behind the committed history.
+// values never run ahead of or behind the committed history, and records
+// batches older than the rollup's bound as late (telemetry-rollup.repository.ts).
 const INSERT_SQL = `
   WITH ins AS (
     INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals)
@@ -112,7 +122,16 @@ const INSERT_SQL = `
     FROM unnest($1::int4[], $2::timestamptz[], $3::int4[], $4::int4[], $5::int4[]) AS r(k, t, d, a, b)
     ORDER BY r.k, r.t, r.d
     ON CONFLICT DO NOTHING
-    RETURNING cardinality(signal_ids) AS n
+    RETURNING vehicle_key, ts, cardinality(signal_ids) AS n
+  ), late AS (
+    INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
+    SELECT i.vehicle_key, min(i.ts), max(i.ts) + interval '${MAX_ROW_SPAN_MS} milliseconds'
+    FROM ins i, (SELECT at FROM telemetry_rollup_state WHERE name = 'marked' FOR SHARE) m
+    WHERE i.ts < m.at
+    GROUP BY i.vehicle_key
+    ORDER BY i.vehicle_key
+    ON CONFLICT (vehicle_key) DO UPDATE
+      SET from_ts = least(d.from_ts, EXCLUDED.from_ts), to_ts = greatest(d.to_ts, EXCLUDED.to_ts), gen = d.gen + 1
   ), latest AS (
     INSERT INTO telemetry_latest AS l (vehicle_key, signal_ids, ts, vals)
     SELECT u.k, array_agg(u.s ORDER BY u.s), array_agg(u.t ORDER BY u.s), array_agg(u.v ORDER BY u.s)
@@ -134,7 +153,8 @@ const LATEST_SQL = `
 
 // One vehicle's samples of the chosen signals in [$3, $4) ms: its rows from
 // up to one row span earlier (a row holds up to MAX_ROW_SPAN_MS of samples),
-// unnested; DISTINCT ON reads a (signal, time) stored twice once.
+// unnested; DISTINCT ON reads a (signal, time) stored twice once (the
+// smallest value if the two differ, as the rollup does).
 const SAMPLES_SQL = `
   SELECT DISTINCT ON (x.t, x.s) x.s, x.t, x.v
   FROM (
@@ -144,10 +164,11 @@ const SAMPLES_SQL = `
       AND b.ts >= to_timestamp(($3::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($4::float8 / 1000)
   ) x
   WHERE x.s = ANY($2::int2[]) AND x.t >= $3::float8 AND x.t < $4::float8
-  ORDER BY x.t, x.s`
+  ORDER BY x.t, x.s, x.v`
 
 const RECORDED_SQL = `SELECT s, t, v FROM (${SAMPLES_SQL}) r LIMIT $5`
-const RAW_SQL = `SELECT t AS "tsMs", v AS value FROM (${SAMPLES_SQL}) r`
+// $5: at most this many rows (the caller asks one more than it accepts).
+const RAW_SQL = `SELECT t AS "tsMs", v AS value FROM (${SAMPLES_SQL}) r LIMIT $5`
 const BUCKET_SQL = `
   SELECT floor(t / $5::float8) * $5::float8 AS "tsMs",
          min(v) AS min,
@@ -166,6 +187,8 @@ const ALL_OLDER = `ts < to_timestamp($1::float8 / 1000)
 
 export function createTelemetryRepository (db: Queryable, opts: TelemetryRepositoryOptions): TelemetryRepository {
   const purgeBatch = opts.purgeBatchRows ?? 20_000
+  const useRollup = opts.useRollup ?? true
+  const rollup = createTelemetryRollupRepository(db)
   return {
     async insertColumns (batch) {
       const { vehicleKeys, signalIds, tsMs, values } = batch
@@ -198,18 +221,27 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
       return rows
     },
 
-    async history ({ vehicleKey, signalId, fromMs, toMs, bucketS }) {
+    async history ({ vehicleKey, signalId, fromMs, toMs, bucketS, maxRawPoints = 100_000 }) {
       if (bucketS === undefined) {
-        const { rows } = await db.query<RawPoint>(RAW_SQL, [vehicleKey, [signalId], fromMs, toMs])
-        return { resolution: 'raw', points: rows }
+        const { rows } = await db.query<RawPoint>(RAW_SQL, [vehicleKey, [signalId], fromMs, toMs, maxRawPoints + 1])
+        return rows.length > maxRawPoints
+          ? { resolution: 'raw', points: rows.slice(0, maxRawPoints), tooMany: true }
+          : { resolution: 'raw', points: rows }
       }
       if (!Number.isInteger(bucketS) || bucketS <= 0) throw new RangeError(`bucketS must be a positive integer, got ${bucketS}`)
       // Widen to whole buckets so every bucket aggregates all its samples.
       const bucketMs = bucketS * 1000
       const startMs = Math.floor(fromMs / bucketMs) * bucketMs
       const endMs = Math.ceil(toMs / bucketMs) * bucketMs
-      const { rows } = await db.query<BucketPoint>(BUCKET_SQL, [vehicleKey, [signalId], startMs, endMs, bucketMs])
-      return { resolution: 'bucket', bucketS, points: rows }
+      // Whole buckets below the rollup's exact bound come from the rollup,
+      // the recent tail (and late vehicles' stale part) from raw rows.
+      const covered = useRollup && bucketMs % ROLLUP_WIDTH_MS === 0 ? await rollup.coveredUntil(vehicleKey) : -Infinity
+      const split = rollupSplit(startMs, endMs, bucketMs, covered)
+      const [old, recent] = await Promise.all([
+        split > startMs ? rollup.buckets(vehicleKey, signalId, startMs, split, bucketMs) : [],
+        split < endMs ? db.query<BucketPoint>(BUCKET_SQL, [vehicleKey, [signalId], split, endMs, bucketMs]).then((r) => r.rows) : [],
+      ])
+      return { resolution: 'bucket', bucketS, points: [...old, ...recent] }
     },
 
     async recorded (vehicleKey, signalIds, fromMs, toMs, limit) {
@@ -243,36 +275,3 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
     },
   }
 }
-
-// One-dimensional, NULL-free arrays in the binary format of array_recv.
-const PG_EPOCH_MS = Date.UTC(2000, 0, 1)
-const OID = { int2: 21, int4: 23, float8: 701, timestamptz: 1184 }
-
-function binaryArray (oid: number, width: number, xs: number[], put: (dv: DataView, at: number, x: number) => void): Buffer {
-  const buf = Buffer.allocUnsafe(20 + xs.length * (4 + width))
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength)
-  dv.setInt32(0, 1) // dimensions
-  dv.setInt32(4, 0) // has nulls
-  dv.setUint32(8, oid)
-  dv.setInt32(12, xs.length)
-  dv.setInt32(16, 1) // lower bound
-  let at = 20
-  for (const x of xs) {
-    dv.setInt32(at, width)
-    put(dv, at + 4, x)
-    at += 4 + width
-  }
-  return buf
-}
-
-const int4Array = (xs: number[]) => binaryArray(OID.int4, 4, xs, (dv, at, x) => dv.setInt32(at, x))
-const int2Array = (xs: number[]) => binaryArray(OID.int2, 2, xs, (dv, at, x) => dv.setInt16(at, x))
-const float8Array = (xs: number[]) => binaryArray(OID.float8, 8, xs, (dv, at, x) => dv.setFloat64(at, x))
-// timestamptz is int64 microseconds since 2000-01-01 UTC; |µs| < 2^53 for any
-// plausible date, so two 32-bit halves avoid a BigInt per sample.
-const timestamptzArray = (xs: number[]) => binaryArray(OID.timestamptz, 8, xs, (dv, at, ms) => {
-  const us = Math.round((ms - PG_EPOCH_MS) * 1000)
-  const hi = Math.floor(us / 0x1_0000_0000)
-  dv.setInt32(at, hi)
-  dv.setUint32(at + 4, us - hi * 0x1_0000_0000)
-})

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPgliteTimescale, type TimescaleTestDb } from '../../test/support/pglite.js'
 import { loadMigrations, rollbackLast, runMigrations } from './migrate.js'
 import { columns, telemetryRepositoryContract } from './telemetry.contract.js'
+import { telemetryRollupContract } from './telemetry-rollup.contract.js'
 import { createTelemetryRepository } from './telemetry.repository.js'
 import { applyTimescalePolicies, detectTimescale } from './timescale.js'
 
@@ -16,6 +17,11 @@ async function migratedTimescale (): Promise<TimescaleTestDb> {
 }
 
 telemetryRepositoryContract('TimescaleDB (PGlite, hypertable path)', async () => {
+  const t = await migratedTimescale()
+  return { db: t.conn, timescale: true, close: t.close }
+})
+
+telemetryRollupContract('TimescaleDB (PGlite, hypertable path)', async () => {
   const t = await migratedTimescale()
   return { db: t.conn, timescale: true, close: t.close }
 })

@@ -103,14 +103,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const round = (x: number | undefined) => (x === undefined ? undefined : reducePosition(def.id, x, decimals))
     const spanS = (toMs - fromMs) / 1000
     const bucketS = req.query.bucket ?? (spanS <= app.config.telemetry.historyRawMaxS ? undefined : niceBucket(spanS / TARGET_POINTS))
-    // One answer holds at most HISTORY_MAX_POINTS points: a small bucket over a long range is refused up front.
+    // One answer holds at most HISTORY_MAX_POINTS points: a small bucket over a long range is refused up front,
+    // and a raw read stops one row past the limit instead of reading the whole range.
     const maxPoints = app.config.telemetry.historyMaxPoints
     if (bucketS !== undefined && Math.ceil(spanS / bucketS) > maxPoints) {
       return sendFailure(reply, { code: 'GW_HISTORY_TOO_MANY_POINTS', detail: `${Math.ceil(spanS / bucketS)} buckets requested; at most ${maxPoints} points per answer (HISTORY_MAX_POINTS): use bucket >= ${Math.ceil(spanS / maxPoints)} or a shorter range` })
     }
-    const h = await app.storage.telemetry.history({ vehicleKey: v.key, signalId: def.id, fromMs, toMs, bucketS })
-    if (h.points.length > maxPoints) {
-      return sendFailure(reply, { code: 'GW_HISTORY_TOO_MANY_POINTS', detail: `${h.points.length} raw points in this range; at most ${maxPoints} points per answer (HISTORY_MAX_POINTS): pass bucket=seconds or a shorter range` })
+    const h = await app.storage.telemetry.history({ vehicleKey: v.key, signalId: def.id, fromMs, toMs, bucketS, maxRawPoints: maxPoints })
+    if (h.tooMany === true) {
+      return sendFailure(reply, { code: 'GW_HISTORY_TOO_MANY_POINTS', detail: `more than ${maxPoints} raw points in this range; at most ${maxPoints} points per answer (HISTORY_MAX_POINTS): pass bucket=seconds or a shorter range` })
     }
     return {
       signal: def.name,

@@ -1,3 +1,4 @@
+import { signalByName } from '@fleetwire/proto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, type TestGateway, startGateway, testVin } from '../helper.js'
 
@@ -82,6 +83,26 @@ describe('vehicle routes', () => {
     expect(unknown.json().code).toBe('GW_SIGNAL_UNKNOWN')
     const backwards = await gw.app.inject({ url: `/vehicles/${id}/signals/Vehicle.Speed/history?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`, headers: auth })
     expect(backwards.statusCode).toBe(400)
+  })
+
+  it('refuses a raw history range holding more samples than one answer carries', async () => {
+    const id = testVin()
+    await gw.app.inject({ method: 'POST', url: '/vehicles', headers: auth, payload: { id, model: 'm', region: 'EU', fleet: 'f' } })
+    const key = (await gw.app.storage.pool.query<{ k: number }>('SELECT vehicle_key AS k FROM vehicles WHERE vehicle_id = $1', [id])).rows[0]!.k
+    const speed = signalByName('Vehicle.Speed')!.id
+    const t0 = Date.UTC(2026, 0, 1)
+    const n = 10_001 // one more than the route serves raw by default (HISTORY_MAX_POINTS): 10 Hz for 1,000 s
+    await gw.app.storage.telemetry.insertColumns({
+      vehicleKeys: Array<number>(n).fill(key), signalIds: Array<number>(n).fill(speed),
+      tsMs: Array.from({ length: n }, (_, i) => t0 + i * 100), values: Array.from({ length: n }, (_, i) => i % 200),
+    })
+    const range = (toS: number) => `/vehicles/${id}/signals/Vehicle.Speed/history?from=${new Date(t0).toISOString()}&to=${new Date(t0 + toS * 1000).toISOString()}`
+    const tooMany = await gw.app.inject({ url: range(1200), headers: auth })
+    expect(tooMany.statusCode).toBe(400)
+    expect(tooMany.json().code).toBe('GW_HISTORY_TOO_MANY_POINTS')
+    const ok = await gw.app.inject({ url: range(1000), headers: auth })
+    expect(ok.statusCode).toBe(200)
+    expect(ok.json().points).toHaveLength(10_000)
   })
 })
 

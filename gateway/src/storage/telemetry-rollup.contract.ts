@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPrivacyRepository } from './privacy.repository.js'
+import type { TelemetryBackend } from './telemetry.contract.js'
+import { ROLLUP_LOCK_KEY, createTelemetryRollupRepository, type TelemetryRollupRepository } from './telemetry-rollup.repository.js'
+import { createTelemetryRepository, type BucketPoint, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
+
+const MIN = 60_000
+const T0 = Date.UTC(2026, 0, 5, 12, 0, 0)
+const VEHICLES = [11, 12, 13]
+const SIGNALS = [1, 2, 3]
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
+function prng (seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
+
+/** One vehicle message: 1–30 samples within 2 minutes after startMs. */
+function message (rnd: () => number, vehicle: number, startMs: number): TelemetryColumns {
+  const n = 1 + Math.floor(rnd() * 30)
+  const tsMs = Array.from({ length: n }, () => startMs + Math.floor(rnd() * 2 * MIN)).sort((a, b) => a - b)
+  return {
+    vehicleKeys: tsMs.map(() => vehicle),
+    signalIds: tsMs.map(() => SIGNALS[Math.floor(rnd() * SIGNALS.length)]!),
+    tsMs,
+    values: tsMs.map(() => Math.round((rnd() * 200 - 100) * 1000) / 1000),
+    messageSizes: [n],
+  }
+}
+
+/** Rollup history and raw history agree: same buckets, same aggregates (avg to rounding). */
+function expectSame (actual: unknown[], expected: unknown[]): void {
+  expect(actual).toHaveLength(expected.length)
+  actual.forEach((a, i) => {
+    const { avg, ...rest } = a as BucketPoint
+    const { avg: eAvg, ...eRest } = expected[i] as BucketPoint
+    expect(rest).toEqual(eRest)
+    expect(avg).toBeCloseTo(eAvg, 9)
+  })
+}
+
+/** Rollup job and rollup-backed history on one storage backend. */
+export function telemetryRollupContract (name: string, factory: () => Promise<TelemetryBackend>): void {
+  describe(`telemetry rollup: ${name}`, () => {
+    let backend: TelemetryBackend
+    let repo: TelemetryRepository
+    let raw: TelemetryRepository
+    let rollup: TelemetryRollupRepository
+    const rnd = prng(20260105)
+    const sent: TelemetryColumns[] = []
+
+    const insert = async (m: TelemetryColumns) => { sent.push(m); await repo.insertColumns(m) }
+    const runUntilDone = async (nowMs: number) => {
+      for (let i = 0; i < 100; i++) {
+        const s = await rollup.step(nowMs)
+        expect(s.ran).toBe(true)
+        if (!s.more) return s
+      }
+      throw new Error('rollup did not catch up in 100 steps')
+    }
+    const compareAll = async (toMs: number) => {
+      for (const v of VEHICLES) {
+        for (const s of SIGNALS) {
+          for (const bucketS of [60, 300, 900, 3600, 90]) {
+            for (const [from, to] of [[T0, toMs], [T0 + 7 * MIN + 13, toMs - 3 * MIN - 1], [T0 + 61 * MIN, T0 + 62 * MIN]] as const) {
+              const q = { vehicleKey: v, signalId: s, fromMs: from, toMs: to, bucketS }
+              expectSame((await repo.history(q)).points, (await raw.history(q)).points)
+            }
+          }
+        }
+      }
+    }
+    /** Every stored rollup row equals the raw 1-minute aggregate of its bucket. */
+    const expectRollupEqualsRaw = async (doneMs: number) => {
+      const { rows } = await backend.db.query<{ k: number, s: number, t: number, min: number, max: number, sum: number, count: number, last_v: number }>(`
+        SELECT vehicle_key AS k, signal_id AS s, (extract(epoch FROM bucket) * 1000)::float8 AS t, min, max, sum, count, last_v
+        FROM telemetry_rollup ORDER BY 1, 2, 3`)
+      for (const v of VEHICLES) {
+        for (const s of SIGNALS) {
+          const expected = (await raw.history({ vehicleKey: v, signalId: s, fromMs: T0 - 60 * MIN, toMs: doneMs, bucketS: 60 })).points as BucketPoint[]
+          const actual = rows.filter((r) => r.k === v && r.s === s && r.t < doneMs)
+          expect(actual.map((r) => r.t)).toEqual(expected.map((e) => e.tsMs))
+          actual.forEach((r, i) => {
+            const e = expected[i]!
+            expect({ min: r.min, max: r.max, count: r.count, last: r.last_v }).toEqual({ min: e.min, max: e.max, count: e.count, last: e.last })
+            expect(r.sum / r.count).toBeCloseTo(e.avg, 9)
+          })
+        }
+      }
+    }
+
+    beforeAll(async () => {
+      backend = await factory()
+      repo = createTelemetryRepository(backend.db, { timescale: backend.timescale })
+      raw = createTelemetryRepository(backend.db, { timescale: backend.timescale, useRollup: false })
+      rollup = createTelemetryRollupRepository(backend.db, { lagMs: 0, maxStepMs: 37 * MIN, lateBatch: 2 })
+    })
+    afterAll(async () => { await backend?.close() })
+
+    it('aggregates closed minutes in bounded steps: rollup rows equal the raw aggregation', async () => {
+      for (let t = T0; t < T0 + 150 * MIN; t += 3 * MIN) {
+        for (const v of VEHICLES) if (rnd() < 0.8) await insert(message(rnd, v, t + Math.floor(rnd() * MIN)))
+      }
+      const s = await runUntilDone(T0 + 120 * MIN + 30_000)
+      expect(s.doneMs).toBe(T0 + 120 * MIN)
+      await expectRollupEqualsRaw(s.doneMs)
+      await compareAll(T0 + 160 * MIN)
+    })
+
+    it('re-aggregates late batches and ignores replays; history is exact before and after the job', async () => {
+      for (let i = 0; i < 12; i++) {
+        const v = VEHICLES[i % VEHICLES.length]!
+        await insert(message(rnd, v, T0 + Math.floor(rnd() * 110 * MIN)))
+        await repo.insertColumns(sent[Math.floor(rnd() * sent.length)]!) // replay of a stored message
+      }
+      const { rows } = await backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_rollup_dirty')
+      expect(rows[0]!.n).toBeGreaterThan(0)
+      for (const v of VEHICLES) expect(await rollup.coveredUntil(v)).toBeLessThanOrEqual(T0 + 120 * MIN)
+      // Not yet re-aggregated: reads fall back to raw rows where the rollup is stale.
+      await compareAll(T0 + 160 * MIN)
+      const s = await runUntilDone(T0 + 150 * MIN)
+      expect(s.doneMs).toBe(T0 + 150 * MIN)
+      expect((await backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_rollup_dirty')).rows[0]!.n).toBe(0)
+      await expectRollupEqualsRaw(s.doneMs)
+      await compareAll(T0 + 160 * MIN)
+      expect(await rollup.coveredUntil(VEHICLES[0]!)).toBe(T0 + 150 * MIN)
+    })
+
+    it('erasure removes the vehicle\'s rollup rows, and a job step after it keeps them gone', async () => {
+      const privacy = createPrivacyRepository(backend.db, { timescale: backend.timescale })
+      const count = async (v: number) => (await backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_rollup WHERE vehicle_key = $1', [v])).rows[0]!.n
+      expect(await count(11)).toBeGreaterThan(0)
+      await privacy.erase(11, [])
+      expect(await count(11)).toBe(0)
+      await runUntilDone(T0 + 150 * MIN)
+      expect(await count(11)).toBe(0)
+      expect(await count(12)).toBeGreaterThan(0)
+      expect((await repo.history({ vehicleKey: 11, signalId: 1, fromMs: T0, toMs: T0 + 150 * MIN, bucketS: 300 })).points).toEqual([])
+      await expectRollupEqualsRaw(T0 + 150 * MIN)
+    })
+
+    it('a retention delete of one vehicle\'s signals drops and re-aggregates its rollup buckets', async () => {
+      const privacy = createPrivacyRepository(backend.db, { timescale: backend.timescale })
+      await privacy.deleteTelemetry(12, T0 + 30 * MIN + 20_000, false, [3])
+      await compareAll(T0 + 160 * MIN)
+      await runUntilDone(T0 + 150 * MIN)
+      await expectRollupEqualsRaw(T0 + 150 * MIN)
+      await compareAll(T0 + 160 * MIN)
+    })
+
+    it('raw history reads at most maxRawPoints + 1 rows and says when the range holds more', async () => {
+      const q = { vehicleKey: 13, signalId: 1, fromMs: T0, toMs: T0 + 160 * MIN }
+      const all = (await repo.history(q)).points
+      expect(all.length).toBeGreaterThan(5)
+      const cut = await repo.history({ ...q, maxRawPoints: 5 })
+      expect(cut).toEqual({ resolution: 'raw', points: all.slice(0, 5), tooMany: true })
+      expect(await repo.history({ ...q, maxRawPoints: all.length })).toEqual({ resolution: 'raw', points: all })
+    })
+
+    it('one gateway at a time: a step finds the job lock held by another session and does nothing', async () => {
+      if (!('connect' in backend.db)) return expect(backend.timescale).toBe(true) // PGlite is a single session
+      const other = await (backend.db as unknown as { connect(): Promise<{ query(s: string, p?: unknown[]): Promise<unknown>, release(): void }> }).connect()
+      try {
+        await other.query('BEGIN')
+        await other.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK_KEY])
+        expect(await rollup.step(T0 + 200 * MIN)).toMatchObject({ ran: false })
+        await other.query('ROLLBACK')
+      } finally {
+        other.release()
+      }
+      expect((await rollup.step(T0 + 200 * MIN)).ran).toBe(true)
+    })
+
+    it('bucketed history below the covered time is read from the rollup, the tail from raw rows', async () => {
+      const q = { vehicleKey: 13, signalId: 2, fromMs: T0, toMs: T0 + 160 * MIN, bucketS: 600 }
+      const before = (await repo.history(q)).points as BucketPoint[]
+      expect(before.length).toBeGreaterThan(10)
+      // A marker only the rollup can show: its max in one stored bucket.
+      await backend.db.query(`UPDATE telemetry_rollup SET max = 1e9 WHERE vehicle_key = 13 AND signal_id = 2
+        AND bucket = (SELECT min(bucket) FROM telemetry_rollup WHERE vehicle_key = 13 AND signal_id = 2)`)
+      const after = (await repo.history(q)).points as BucketPoint[]
+      expect(after.filter((p) => p.max === 1e9)).toHaveLength(1)
+      expect((await raw.history(q)).points).toEqual(before.map((p) => ({ ...p, avg: expect.any(Number) as number })))
+      // The tail past the covered time is raw: a new sample there shows at once.
+      await repo.insertColumns({ vehicleKeys: [13], signalIds: [2], tsMs: [T0 + 155 * MIN], values: [-1e6] })
+      expect(((await repo.history(q)).points as BucketPoint[]).at(-1)).toMatchObject({ tsMs: T0 + 150 * MIN, min: -1e6 })
+    })
+  })
+}

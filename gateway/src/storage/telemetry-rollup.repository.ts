@@ -1,0 +1,220 @@
+import type { Queryable } from './db.js'
+import { MAX_ROW_SPAN_MS } from './telemetry-rows.core.js'
+import { ROLLUP_WIDTH_MS, ceilTo, floorTo, nextRange } from './telemetry-rollup.core.js'
+import type { BucketPoint } from './telemetry.repository.js'
+
+// Every statement on telemetry_rollup* lives here (the writer's late mark is
+// part of the insert statement in telemetry.repository.ts).
+//
+// Late batches: the writer records (vehicle, earliest ts) of every batch whose
+// ts is below the 'marked' bound, in the same statement that stores it. This
+// costs ingest one share lock on one row and, for on-time data, nothing else;
+// re-scanning by an inserted_at column would need a new column and index on
+// every batch row (and a scan of all of them per run) to find the few late ones.
+// The share lock makes the bound exact: moving it (UPDATE) waits for the
+// writers holding it, and writers arriving after see the new bound. So a
+// batch is either committed before the range step reads, or marked late.
+
+/** Anything with a pg.Pool-like connect(), or a single-session connection (PGlite). */
+export type RollupDb = Queryable & { connect?: () => Promise<Queryable & { release(): void }> }
+
+export interface RollupStep {
+  /** false: another gateway holds the job lock. */
+  ran: boolean
+  /** Bucket start (ms) below which the rollup is complete after this step. */
+  doneMs: number
+  /** Late vehicles re-aggregated. */
+  late: number
+  /** Rollup rows removed by retention. */
+  purged: number
+  /** Work was left over (a bounded part was done): step again now. */
+  more: boolean
+}
+
+export interface RollupOptions {
+  /** Ranges end this long before now (default 2 minutes): data still arriving is not aggregated twice. */
+  lagMs?: number
+  /** Longest range per step (default 1 hour). */
+  maxStepMs?: number
+  /** Late vehicles per step (default 100). */
+  lateBatch?: number
+  /** Rollup rows per retention delete (default 20,000). */
+  purgeBatch?: number
+}
+
+export interface TelemetryRollupRepository {
+  /** One bounded job step; run it again while it returns doneMs below the target. */
+  step(nowMs: number, retentionCutoffMs?: number): Promise<RollupStep>
+  /** Where rollup buckets of the vehicle are exact: below this (ms), -Infinity when none. */
+  coveredUntil(vehicleKey: number): Promise<number>
+  /** Buckets of bucketMs (a multiple of the rollup width) in [startMs, endMs). */
+  buckets(vehicleKey: number, signalId: number, startMs: number, endMs: number, bucketMs: number): Promise<BucketPoint[]>
+}
+
+/** One job step at a time across gateways (the project's advisory lock keys are 727_465_300_00N). */
+export const ROLLUP_LOCK_KEY = 727_465_300_004
+
+// Aggregates samples in [$1, $2) ms, optionally of one vehicle ($3), into
+// whole rollup buckets (the ranges are bucket-aligned, so each bucket is
+// computed whole and overwritten: replays and re-runs are idempotent).
+// DISTINCT ON reads a (signal, time) stored by two messages once, as history does.
+const aggregate = (oneVehicle: boolean) => `
+  INSERT INTO telemetry_rollup AS r (vehicle_key, signal_id, bucket, min, max, sum, count, last_t, last_v)
+  SELECT k, s, to_timestamp(floor(t / ${ROLLUP_WIDTH_MS}) * ${ROLLUP_WIDTH_MS / 1000}),
+         min(v), max(v), sum(v), count(*), max(t), (array_agg(v ORDER BY t DESC))[1]
+  FROM (
+    SELECT DISTINCT ON (x.k, x.s, x.t) x.k, x.s, x.t, x.v
+    FROM (
+      SELECT b.vehicle_key AS k, u.s, (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t, u.v
+      FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
+      WHERE b.ts >= to_timestamp(($1::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($2::float8 / 1000)
+        ${oneVehicle ? 'AND b.vehicle_key = $3' : ''}
+    ) x
+    WHERE x.t >= $1::float8 AND x.t < $2::float8
+    ORDER BY x.k, x.s, x.t, x.v
+  ) d
+  GROUP BY k, s, floor(t / ${ROLLUP_WIDTH_MS})
+  ORDER BY 1, 2, 3
+  ON CONFLICT (vehicle_key, signal_id, bucket) DO UPDATE SET
+    (min, max, sum, count, last_t, last_v) = (EXCLUDED.min, EXCLUDED.max, EXCLUDED.sum, EXCLUDED.count, EXCLUDED.last_t, EXCLUDED.last_v)`
+
+const ms = (col: string) => `coalesce((extract(epoch FROM ${col}) * 1000)::float8, '-Infinity')`
+
+export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptions = {}): TelemetryRollupRepository {
+  const lagMs = opts.lagMs ?? 120_000
+  const maxStepMs = opts.maxStepMs ?? 3_600_000
+  const lateBatch = opts.lateBatch ?? 100
+  const purgeBatch = opts.purgeBatch ?? 20_000
+
+  async function tx<T> (fn: (c: Queryable) => Promise<T | null>): Promise<T | null> {
+    const c = db.connect === undefined ? db : await db.connect()
+    try {
+      await c.query('BEGIN')
+      const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [ROLLUP_LOCK_KEY])
+      const out = rows[0]?.ok === true ? await fn(c) : null
+      await c.query('COMMIT')
+      return out
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined)
+      throw err
+    } finally {
+      if (c !== db) (c as { release(): void }).release()
+    }
+  }
+
+  const firstBatchMs = async (c: Queryable) => {
+    const { rows } = await c.query<{ t: number | null }>('SELECT (extract(epoch FROM min(ts)) * 1000)::float8 AS t FROM telemetry_batches')
+    return rows[0]?.t ?? null
+  }
+  const state = async (c: Queryable) => {
+    const { rows } = await c.query<{ name: string, at: number }>(`SELECT name, ${ms('at')} AS at FROM telemetry_rollup_state`)
+    const get = (n: string) => rows.find((r) => r.name === n)?.at ?? -Infinity
+    return { marked: get('marked'), done: get('done') }
+  }
+  const setState = (c: Queryable, name: string, atMs: number) =>
+    c.query('UPDATE telemetry_rollup_state SET at = greatest(at, to_timestamp($2::float8 / 1000)) WHERE name = $1', [name, atMs])
+
+  return {
+    async step (nowMs, retentionCutoffMs) {
+      // 1. Move the late bound first, in its own short transaction: writers
+      //    wait for it only as long as this UPDATE takes.
+      const marked = await tx(async (c) => {
+        const s = await state(c)
+        const range = nextRange(s.done, s.done === -Infinity ? await firstBatchMs(c) : null, nowMs - lagMs, maxStepMs)
+        if (range !== null && range.toMs > s.marked) await setState(c, 'marked', range.toMs)
+        return { range }
+      })
+      if (marked === null) return { ran: false, doneMs: -Infinity, late: 0, purged: 0, more: false }
+      // 2. Aggregate [done, marked), then the late vehicles up to the new done.
+      const out = await tx(async (c) => {
+        const s = await state(c)
+        let done = s.done
+        if (s.marked > s.done) {
+          // The first range starts at the earliest batch (another gateway may have moved `marked`).
+          const fromMs = s.done === -Infinity ? floorTo(Math.min(await firstBatchMs(c) ?? s.marked, s.marked), ROLLUP_WIDTH_MS) : s.done
+          await c.query(aggregate(false), [fromMs, s.marked])
+          await setState(c, 'done', s.marked)
+          done = s.marked
+        }
+        const { rows: late } = await c.query<{ k: number, from: number, to: number, gen: string }>(`
+          SELECT vehicle_key AS k, ${ms('from_ts')} AS "from", ${ms('to_ts')} AS "to", gen::text AS gen
+          FROM telemetry_rollup_dirty ORDER BY from_ts LIMIT $1`, [lateBatch])
+        for (const l of late) {
+          const fromMs = l.from === -Infinity ? l.from : floorTo(l.from, ROLLUP_WIDTH_MS)
+          const toMs = Math.min(done, ceilTo(l.to, ROLLUP_WIDTH_MS))
+          if (fromMs < toMs) {
+            // Buckets whose samples all went (privacy deletes) must go too.
+            await c.query('DELETE FROM telemetry_rollup WHERE vehicle_key = $1 AND bucket >= to_timestamp($2::float8 / 1000) AND bucket < to_timestamp($3::float8 / 1000)', [l.k, fromMs, toMs])
+            await c.query(aggregate(true), [fromMs, toMs, l.k])
+          }
+          await c.query('DELETE FROM telemetry_rollup_dirty WHERE vehicle_key = $1 AND gen = $2::bigint', [l.k, l.gen])
+        }
+        let purged = 0
+        if (retentionCutoffMs !== undefined) {
+          const r = await c.query<{ n: number }>(`
+            WITH gone AS (DELETE FROM telemetry_rollup WHERE ctid = ANY (ARRAY(
+              SELECT ctid FROM telemetry_rollup WHERE bucket < to_timestamp($1::float8 / 1000) LIMIT $2)) RETURNING 1)
+            SELECT count(*)::int AS n FROM gone`, [floorTo(retentionCutoffMs, ROLLUP_WIDTH_MS), purgeBatch])
+          purged = r.rows[0]?.n ?? 0
+        }
+        const more = done < floorTo(nowMs - lagMs, ROLLUP_WIDTH_MS) || late.length === lateBatch || purged === purgeBatch
+        return { ran: true, doneMs: done, late: late.length, purged, more }
+      })
+      return out ?? { ran: false, doneMs: -Infinity, late: 0, purged: 0, more: false }
+    },
+
+    async coveredUntil (vehicleKey) {
+      const { rows } = await db.query<{ at: number }>(`
+        SELECT ${ms('CASE WHEN d.from_ts < s.at THEN d.from_ts ELSE s.at END')} AS at
+        FROM telemetry_rollup_state s LEFT JOIN telemetry_rollup_dirty d ON d.vehicle_key = $1
+        WHERE s.name = 'done'`, [vehicleKey])
+      const at = rows[0]?.at ?? -Infinity
+      return at === -Infinity ? at : floorTo(at, ROLLUP_WIDTH_MS)
+    },
+
+    async buckets (vehicleKey, signalId, startMs, endMs, bucketMs) {
+      const { rows } = await db.query<BucketPoint>(`
+        SELECT floor(e / $5::float8) * $5::float8 AS "tsMs", min(min) AS min, max(max) AS max,
+               sum(sum) / sum(count) AS avg, (array_agg(last_v ORDER BY last_t DESC))[1] AS last, sum(count)::float8 AS count
+        FROM (SELECT (extract(epoch FROM bucket) * 1000)::float8 AS e, min, max, sum, count, last_t, last_v
+              FROM telemetry_rollup
+              WHERE vehicle_key = $1 AND signal_id = $2
+                AND bucket >= to_timestamp($3::float8 / 1000) AND bucket < to_timestamp($4::float8 / 1000)) r
+        GROUP BY 1 ORDER BY 1`, [vehicleKey, signalId, startMs, endMs, bucketMs])
+      return rows
+    },
+  }
+}
+
+/**
+ * Privacy deletes, in the caller's statement order: rollup rows of the
+ * vehicle wholly before beforeMs go now (of the position signals, or of
+ * all the others), and the bucket holding beforeMs is marked for
+ * re-aggregation from the samples left. Without beforeMs (erasure) every
+ * row goes, and the whole history is marked, so buckets a concurrent job
+ * step wrote from rows read before the erasure are removed by the next step.
+ */
+export async function deleteRollup (db: Queryable, vehicleKey: number, cut?: { beforeMs: number, positions: boolean, positionIds: readonly number[] }): Promise<void> {
+  if (cut === undefined) {
+    await db.query('DELETE FROM telemetry_rollup WHERE vehicle_key = $1', [vehicleKey])
+    await markDirty(db, vehicleKey, -Infinity, Infinity)
+    return
+  }
+  const from = floorTo(cut.beforeMs, ROLLUP_WIDTH_MS)
+  await db.query(`DELETE FROM telemetry_rollup WHERE vehicle_key = $1 AND bucket < to_timestamp($2::float8 / 1000)
+    AND (signal_id = ANY($3::int2[])) = $4`, [vehicleKey, from, cut.positionIds, cut.positions])
+  if (from < cut.beforeMs) await markDirty(db, vehicleKey, from, from + ROLLUP_WIDTH_MS)
+}
+
+/** Rollup rows wholly before cutoffMs, of every vehicle (whole days of telemetry dropped). */
+export async function deleteRollupBefore (db: Queryable, cutoffMs: number): Promise<void> {
+  await db.query('DELETE FROM telemetry_rollup WHERE bucket < to_timestamp($1::float8 / 1000)', [floorTo(cutoffMs, ROLLUP_WIDTH_MS)])
+}
+
+function markDirty (db: Queryable, vehicleKey: number, fromMs: number, toMs: number) {
+  return db.query(`
+    INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
+    VALUES ($1, to_timestamp($2::float8 / 1000), to_timestamp($3::float8 / 1000))
+    ON CONFLICT (vehicle_key) DO UPDATE
+      SET from_ts = least(d.from_ts, EXCLUDED.from_ts), to_ts = greatest(d.to_ts, EXCLUDED.to_ts), gen = d.gen + 1`, [vehicleKey, fromMs, toMs])
+}
