@@ -75,7 +75,9 @@ export class LocalCluster {
         ADMIN_TOKEN: adminToken,
         PROXY_PROTOCOL: 'true',
         TRUST_PROXY: '127.0.0.1',
+        // A cluster on one machine for development and tests: the balancer speaks plain http.
         OTA_PUBLIC_URL: `http://${front.bindHost === '0.0.0.0' ? '127.0.0.1' : front.bindHost}:${front.httpPort}`,
+        DEV_MODE: 'true',
         DEMO_VEHICLES: '0',
         ...opts.env,
       },
