@@ -111,5 +111,5 @@ describe('OTA campaigns in the browser', () => {
     expect(await composition()).toMatch(/offered=\d+/)
     expect(await page.getByTestId('wave-row').count()).toBeGreaterThan(0)
     await screenshot(page, '23-campaign-progress')
-  })
+  }, 90_000) // the UI steps before the 30 s poll take seconds of their own on a loaded machine
 })
