@@ -64,5 +64,8 @@ export async function signInWithToken (page: Page, baseUrl: string, token: strin
   await page.goto(`${baseUrl}/#/`)
   await page.getByTestId('login-token').locator('input[name=token]').fill(token)
   await page.getByTestId('login-token').locator('button[type=submit]').click()
-  await page.getByTestId('view-overview').waitFor()
+  const overview = page.getByTestId('view-overview')
+  const refused = page.getByTestId('login-error')
+  await overview.or(refused).first().waitFor()
+  if (await refused.isVisible()) throw new Error(`sign-in refused: ${await refused.textContent()}`)
 }

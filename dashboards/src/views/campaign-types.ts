@@ -1,6 +1,6 @@
 import { k, t, type MessageKey } from '../i18n/i18n.js'
 
-/** Shapes from /work/coord CONTRACTS.md (OTA), served by gateway/src/ota once merged. */
+/** Shapes of the OTA API as gateway/src/ota/schemas.ts serves them. */
 export type CampaignState = 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled'
 export interface Artifact { id: string, ecu: string, hardwareIds: string[], version: string, size: number, releaseNotes: Record<string, string>, createdAt: string }
 export interface CampaignSummary {

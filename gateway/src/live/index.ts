@@ -117,7 +117,6 @@ export default fp(async (app) => {
       if (client === undefined || principal === undefined) {
         if (m.type !== 'auth') return reply({ type: 'error', code: 'GW_LIVE_UNAUTHENTICATED', message: 'send {"type":"auth","token":…} first' })
         const p = await app.auth.verify(m.token)
-        clearTimeout(authTimer)
         if (closed) return
         if (p === undefined) return socket.close(4001, 'invalid token')
         principal = p
@@ -156,6 +155,8 @@ export default fp(async (app) => {
       if (m?.type === 'auth' && client === undefined) {
         if (authAttempted) return socket.close(4001, 'one authentication attempt per connection')
         authAttempted = true
+        // The deadline is for sending the token, not for our verifying it (slow under load).
+        clearTimeout(authTimer)
       }
       if (++pending > MAX_PENDING_MESSAGES) {
         log.warn({ pending }, 'live client dropped: too many unhandled messages')

@@ -9,6 +9,9 @@ import { createReportsService, type OtaStatusMessage, type ReportOutcome, type R
 import { createScheduler, type Scheduler } from './scheduler.service.js'
 import { createNotificationsRelay } from './notifications.service.js'
 import { createOtaNotificationsRepository } from '../storage/ota-notifications.repository.js'
+import { createOtaUpdatesRepository } from '../storage/ota-updates.repository.js'
+import { isUnrestricted } from '../api/auth/index.js'
+import { progressOf, type Progress } from './views.js'
 import { loadSigner, type OtaSigner } from './signer.js'
 import type { OtaContext } from './context.js'
 import type { Result } from '../shared/result.js'
@@ -65,8 +68,18 @@ export default fp(async (app) => {
     dirty: new Set(),
   }
   const reports = createReportsService(ctx)
-  const scheduler = createScheduler(ctx, (c, p) => {
-    app.live.publishEvent(campaignTopic(c.id), { type: 'campaign', id: c.id, state: c.state, currentWave: c.currentWave + 1, counts: p.byState, byWave: p.byWave })
+  const updates = createOtaUpdatesRepository(app.storage.pool)
+  const scheduler = createScheduler(ctx, (c, whole) => {
+    const topic = campaignTopic(c.id)
+    const event = (p: Progress) => ({ type: 'campaign', id: c.id, state: c.state, currentWave: c.currentWave + 1, counts: p.byState, byWave: p.byWave })
+    app.live.publishEvent(topic, event(whole))
+    // A scoped subscriber sees the campaign through its own vehicles only, as in GET /ota/campaigns/:id.
+    for (const { scopeKey, scope } of app.live.subscriberScopes(topic)) {
+      if (isUnrestricted(scope)) continue
+      progressOf(updates, c, scope).then(
+        (p) => app.live.publishEvent(topic, event(p), { scopeKey }),
+        (err: unknown) => log.warn({ err, campaignId: c.id }, 'scoped campaign progress failed'))
+    }
   })
   const notifications = createNotificationsRelay({ pool: app.storage.pool, log, notify: app.notify })
   app.metrics.probes.otaNotifications = () => createOtaNotificationsRepository(app.storage.pool).counts()

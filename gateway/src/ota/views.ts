@@ -4,7 +4,7 @@ import type { OtaUpdatesRepository, UpdateEvent, UpdateRow } from '../storage/ot
 import { FAILURE_STATES, UPDATE_STATES, type UpdateState } from './rollout.core.js'
 import type { CampaignSummaryDto } from './schemas.js'
 
-/** DTOs of the OTA API (contract in /work/coord/CONTRACTS.md). */
+/** DTOs of the OTA API (their schemas in schemas.ts). */
 export const artifactDto = (a: ArtifactRecord) => ({
   id: a.id, ecu: a.ecu, hardwareIds: [...a.hardwareIds], version: a.version, installsOver: [...a.installsOver], size: a.size,
   releaseNotes: { ...a.releaseNotes }, installDurationS: a.installDurationS, createdAt: a.createdAt.toISOString(),

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestGateway, provision, startGateway, waitFor } from '../helper.js'
-import { PASSWORD, call, createUser, login } from './support.js'
+import { ADMIN_TOKEN, type TestGateway, provision, startGateway, waitFor } from '../helper.js'
+import { PASSWORD, call, createUser, liveAs, login } from './support.js'
 import { startOtaVehicle, type OtaVehicle } from '../../../firmware-sim/src/ota/ota-vehicle.js'
 import { BMS, createCampaign, plan, publicKey, uploadArtifact } from '../ota/ota-helper.js'
 
@@ -104,6 +104,29 @@ describe('a campaign spanning regions, for a support engineer limited to one', (
     const named = await createCampaign(gw, { name: 'named-regions', artifactIds: [artifact], target: { regions: ['EU', 'NA'], fleets: ['cs-eu'] }, plan: plan() })
     expect((await call(gw, 'GET', `/ota/campaigns/${named}`, { token: supportEu })).body.vehicles).toBe(1)
     expect((await call(gw, 'POST', `/ota/campaigns/${named}/cancel`, { token: supportEu, body: {} })).status).toBe(403)
+  })
+
+  it('on /live: another region\'s campaign is refused; the spanning one streams its own vehicles\' progress only', async () => {
+    const artifact = (await call(gw, 'GET', '/ota/artifacts')).body.items[0].id as string
+    const naOnly = await createCampaign(gw, { name: 'na-only', artifactIds: [artifact], target: { vins: [na.vin] }, plan: plan() })
+    const mine = await liveAs(gw, supportEu)
+    const whole = await liveAs(gw, ADMIN_TOKEN)
+    try {
+      mine.send({ type: 'subscribe', topic: `campaign/${naOnly}` })
+      expect(await mine.next((m) => m.type === 'error')).toMatchObject({ code: 'GW_LIVE_NOT_FOUND', topic: `campaign/${naOnly}` })
+      for (const l of [mine, whole]) {
+        l.send({ type: 'subscribe', topic: `campaign/${span}` })
+        await l.next((m) => m.type === 'subscribed')
+      }
+      expect((await call(gw, 'POST', `/ota/campaigns/${span}/start`, { body: {} })).status).toBe(200)
+      await gw.app.ota.tick()
+      const counts = async (l: typeof mine) => sum(((await l.next((m) => m.type === 'event' && m.topic === `campaign/${span}`)).payload as { counts: Record<string, number> }).counts)
+      expect(await counts(whole)).toBe(2)
+      expect(await counts(mine)).toBe(1)
+    } finally {
+      mine.close()
+      whole.close()
+    }
   })
 
   it('a fleet owner\'s /owner/campaigns counts only its own vehicles', async () => {

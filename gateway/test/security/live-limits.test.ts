@@ -1,39 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { ADMIN_TOKEN, type TestGateway, provision, startGateway } from '../helper.js'
-import { PASSWORD, call, createUser, login } from './support.js'
+import { PASSWORD, call, createUser, liveAs, login, openLive } from './support.js'
 
 let gw: TestGateway
 let a: { id: string }
 let b: { id: string }
 let owner: string
 
-interface Live { ws: WebSocket, closed: Promise<{ code: number, reason: string }>, send(m: object): void, next(pred: (m: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>> }
-
-async function open (): Promise<Live> {
-  const ws = new WebSocket(`${gw.httpUrl.replace('http', 'ws')}/live`)
-  const inbox: Array<Record<string, unknown>> = []
-  ws.on('message', (raw) => inbox.push(...JSON.parse(String(raw)) as Array<Record<string, unknown>>))
-  const closed = new Promise<{ code: number, reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })))
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
-  const next = async (pred: (m: Record<string, unknown>) => boolean, timeoutMs = 5000) => {
-    const until = Date.now() + timeoutMs
-    for (;;) {
-      const i = inbox.findIndex(pred)
-      if (i >= 0) return inbox.splice(i, 1)[0] as Record<string, unknown>
-      if (Date.now() > until) throw new Error(`no matching live message in ${JSON.stringify(inbox)}`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
-  return { ws, closed, send: (m: object) => ws.send(JSON.stringify(m)), next }
-}
-
-async function ready (token: string): Promise<Live> {
-  const l = await open()
-  l.send({ type: 'auth', token })
-  await l.next((m) => m.type === 'ready')
-  return l
-}
+const open = () => openLive(gw)
+const ready = (token: string) => liveAs(gw, token)
 
 beforeAll(async () => {
   gw = await startGateway({ LIVE_TOKEN_RECHECK_S: '1', LIVE_MAX_SUBSCRIPTIONS: '3' })
@@ -69,14 +44,14 @@ describe('/live limits', () => {
     expect(await l.next((m) => m.type === 'error')).toMatchObject({ code: 'GW_LIVE_TOO_MANY_SUBSCRIPTIONS', topic: `vehicle/${b.id}/signals` })
     l.send({ type: 'subscribe', topic: 'alerts' }) // already subscribed: not a new one
     expect(await l.next((m) => m.type === 'subscribed')).toMatchObject({ topic: 'alerts' })
-    l.ws.close()
+    l.close()
   })
 
   it('grants a campaign topic only for a campaign the caller may see', async () => {
     const l = await ready(owner)
     l.send({ type: 'subscribe', topic: 'campaign/00000000-0000-4000-8000-000000000000' })
     expect(await l.next((m) => m.type === 'error')).toMatchObject({ code: 'GW_LIVE_NOT_FOUND', message: expect.stringContaining('no such campaign') })
-    l.ws.close()
+    l.close()
   })
 
   it('re-checks the scope: a tenant losing a fleet loses its subscriptions there and is told which', async () => {
@@ -90,6 +65,6 @@ describe('/live limits', () => {
     // The narrowed scope also holds for new subscriptions on the same connection.
     l.send({ type: 'subscribe', topic: `vehicle/${b.id}/signals` })
     expect(await l.next((m) => m.type === 'error')).toMatchObject({ code: 'GW_LIVE_NOT_FOUND' })
-    l.ws.close()
+    l.close()
   })
 })

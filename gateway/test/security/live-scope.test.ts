@@ -1,35 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { ADMIN_TOKEN, type TestGateway, connectVehicle, provision, publish, startGateway, telemetryPayload } from '../helper.js'
-import { PASSWORD, createUser, login } from './support.js'
+import { PASSWORD, createUser, liveAs, login } from './support.js'
 
 let gw: TestGateway
 let a: { id: string, password: string }
 let b: { id: string, password: string }
 let ownerA: string
 
-interface Live { closed: Promise<number>, send(m: object): void, next(pred: (m: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>, inbox: Array<Record<string, unknown>>, close(): void }
-
-async function live (token: string): Promise<Live> {
-  const ws = new WebSocket(`${gw.httpUrl.replace('http', 'ws')}/live`)
-  const inbox: Array<Record<string, unknown>> = []
-  ws.on('message', (raw) => inbox.push(...JSON.parse(String(raw)) as Array<Record<string, unknown>>))
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
-  const next = async (pred: (m: Record<string, unknown>) => boolean, timeoutMs = 5000) => {
-    const until = Date.now() + timeoutMs
-    for (;;) {
-      const i = inbox.findIndex(pred)
-      if (i >= 0) return inbox.splice(i, 1)[0] as Record<string, unknown>
-      if (Date.now() > until) throw new Error(`no matching live message in ${JSON.stringify(inbox)}`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
-  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
-  const l = { closed, send: (m: object) => ws.send(JSON.stringify(m)), next, inbox, close: () => ws.close() }
-  l.send({ type: 'auth', token })
-  await next((m) => m.type === 'ready')
-  return l
-}
+const live = (token: string) => liveAs(gw, token)
 
 async function raise (vin: string, ruleId: string): Promise<void> {
   const v = await gw.app.vehicles.get(vin)
@@ -101,7 +79,7 @@ describe('live channel authorisation', () => {
     const t0 = Date.now()
     const out = await fetch(`${gw.httpUrl}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
     expect(out.status).toBe(204)
-    expect(await s.closed).toBe(4001)
+    expect((await s.closed).code).toBe(4001)
     expect(Date.now() - t0).toBeLessThan(3000)
   })
 })

@@ -1,3 +1,4 @@
+import WebSocket from 'ws'
 import type { Role } from '../../src/api/auth/principal.js'
 import { ADMIN_TOKEN, type TestGateway } from '../helper.js'
 
@@ -61,4 +62,42 @@ export async function tokensPerRole (gw: TestGateway, tag: string, tenant = { id
     service: (await serviceToken(gw)).token,
     technician: await login(gw, `technician-${tag}`, PASSWORD),
   }
+}
+
+export type LiveMessage = Record<string, unknown>
+
+/** A real WebSocket to `/live` that keeps what it receives, for tests to await. */
+export interface LiveConnection {
+  inbox: LiveMessage[]
+  closed: Promise<{ code: number, reason: string }>
+  send(m: object): void
+  /** Takes the first received message matching `pred` out of the inbox, waiting up to `timeoutMs`. */
+  next(pred: (m: LiveMessage) => boolean, timeoutMs?: number): Promise<LiveMessage>
+  close(): void
+}
+
+export async function openLive (gw: TestGateway): Promise<LiveConnection> {
+  const ws = new WebSocket(`${gw.httpUrl.replace('http', 'ws')}/live`)
+  const inbox: LiveMessage[] = []
+  ws.on('message', (raw) => inbox.push(...JSON.parse(String(raw)) as LiveMessage[]))
+  const closed = new Promise<{ code: number, reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })))
+  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
+  const next = async (pred: (m: LiveMessage) => boolean, timeoutMs = 5000) => {
+    const until = Date.now() + timeoutMs
+    for (;;) {
+      const i = inbox.findIndex(pred)
+      if (i >= 0) return inbox.splice(i, 1)[0] as LiveMessage
+      if (Date.now() > until) throw new Error(`no matching live message in ${JSON.stringify(inbox)}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  return { inbox, closed, send: (m: object) => ws.send(JSON.stringify(m)), next, close: () => ws.close() }
+}
+
+/** openLive, authenticated as `token` (waits for `ready`). */
+export async function liveAs (gw: TestGateway, token: string): Promise<LiveConnection> {
+  const l = await openLive(gw)
+  l.send({ type: 'auth', token })
+  await l.next((m) => m.type === 'ready')
+  return l
 }
