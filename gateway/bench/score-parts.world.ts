@@ -54,7 +54,8 @@ export function simWorkOrders (app: FastifyInstance, now: () => number): WorkOrd
         return r === undefined ? undefined : { vehicleId: r.vehicle_id, ruleId: r.rule_id, state: r.state, fleet: r.fleet, region: r.region }
       },
     },
-    async resolveAlert (alertId) {
+    // The simulated workshop resolves the alert only (verdicts are not part of the parts-demand score).
+    async closeAlert (alertId) {
       await pool.query("UPDATE alerts SET state = 'resolved', resolved_at = $2 WHERE alert_id = $1 AND state <> 'resolved'", [alertId, new Date(now())])
     },
     async notifyOwner () {},

@@ -41,10 +41,11 @@ export default fp(async (app) => {
         return r === undefined ? undefined : { vehicleId: r.vehicleId, ruleId: r.alert.ruleId, state: r.alert.state, fleet: r.fleet, region: r.region }
       },
     },
-    // Seam: when alerts get verdicts, a completed repair is the 'confirmed' one; today it is a resolve with the cause as note.
-    async resolveAlert (alertId, by, note) {
+    // The repair's verdict feeds the rule's confirmed precision (GET /kpis/rules), as an engineer's would.
+    async closeAlert (alertId, by, note, verdict) {
       const r = await app.alerts.service.resolve(alertId, by, note)
       if (!r.ok && r.error.code !== 'GW_ALERT_INVALID_TRANSITION') log.warn({ alertId, code: r.error.code }, 'alert not resolved after repair')
+      await app.alerts.verdicts.record(alertId, verdict, by, Date.now())
     },
     async notifyOwner (wo, kind, message) {
       await app.notify.publish(`${SERVICE_EVENT_PREFIX}${kind.replace('_', '-')}`, `work-order:${wo.id}:${wo.seq}`, {

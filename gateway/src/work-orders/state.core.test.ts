@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mayTransition, transition } from './state.core.js'
+import { mayTransition, repairVerdict, transition } from './state.core.js'
 
 describe('work order state machine', () => {
   it('walks the happy path', () => {
@@ -28,5 +28,10 @@ describe('work order state machine', () => {
     expect(mayTransition('fleet_owner', 'completed')).toBe(false)
     expect(mayTransition('fleet_owner', 'cancelled')).toBe(true)
     expect(mayTransition('service', 'cancelled')).toBe(false)
+  })
+  it('a repair that replaced parts confirms the alert, naming them; one that replaced nothing leaves it unverified', () => {
+    expect(repairVerdict([{ partNumber: 'BAT-12V-70AH' }, { partNumber: 'CLAMP-1' }, { partNumber: 'BAT-12V-70AH' }])).toEqual({ outcome: 'confirmed', part: 'BAT-12V-70AH, CLAMP-1' })
+    expect(repairVerdict([])).toEqual({ outcome: 'not-verified' })
+    expect(repairVerdict(null)).toEqual({ outcome: 'not-verified' })
   })
 })

@@ -1,3 +1,4 @@
+import type { Verdict } from '../alerts/verdicts.core.js'
 import { fail, ok, type Result } from '../shared/result.js'
 
 /**
@@ -40,4 +41,14 @@ export function mayTransition (role: string, to: WorkOrderState): boolean {
   if (role === 'technician') return to === 'vehicle_arrived' || to === 'in_repair' || to === 'completed' || to === 'cancelled'
   if (role === 'fleet_owner') return to === 'booked' || to === 'cancelled'
   return false
+}
+
+/**
+ * What a completed repair says about the alert that booked it: parts
+ * replaced confirm the predicted fault (named by the parts); a visit that
+ * replaced nothing proves neither way (the fault may not have shown yet).
+ */
+export function repairVerdict (partsUsed: ReadonlyArray<{ partNumber: string }> | null): Verdict {
+  const parts = [...new Set((partsUsed ?? []).map((p) => p.partNumber))]
+  return parts.length === 0 ? { outcome: 'not-verified' } : { outcome: 'confirmed', part: parts.join(', ') }
 }

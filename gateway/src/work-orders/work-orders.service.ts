@@ -9,7 +9,8 @@ import type { CentersRepository } from '../service-network/index.js'
 import { familyOfRule, primaryOption, type CatalogueEntry, type FaultFamily, type PartQty } from '../parts/catalogue.core.js'
 import type { CatalogueRepository } from '../parts/catalogue.repository.js'
 import { dayOf, firstFreeSlot, propose, type Proposal } from './proposals.core.js'
-import { mayTransition, transition, type WorkOrderState } from './state.core.js'
+import { mayTransition, repairVerdict, transition, type WorkOrderState } from './state.core.js'
+import type { Verdict } from '../alerts/verdicts.core.js'
 import { ownerMessage, type MessageKind } from './messages.core.js'
 import type { BookedPart, VehicleInfo, WorkOrder, WorkOrderKind, WorkOrdersRepository } from './work-orders.repository.js'
 
@@ -38,8 +39,8 @@ export interface WorkOrdersDeps {
   readonly centers: CentersRepository
   readonly catalogue: CatalogueRepository
   readonly alerts: { get(id: string): Promise<{ vehicleId: string, ruleId: string, state: string, fleet: string, region: string } | undefined> }
-  /** Resolves the alert a completed repair confirmed. */
-  readonly resolveAlert: (alertId: string, by: string, note: string) => Promise<void>
+  /** Resolves the alert a completed repair answered, with the repair's verdict on it. */
+  readonly closeAlert: (alertId: string, by: string, note: string, verdict: Verdict) => Promise<void>
   readonly notifyOwner: (wo: WorkOrder, kind: MessageKind, text: { language: string, text: string }) => Promise<void>
   readonly audit: (actor: string, action: string, wo: WorkOrder, detail: unknown) => Promise<void>
   readonly log: Log
@@ -226,8 +227,7 @@ export function createWorkOrdersService (d: WorkOrdersDeps) {
     if (!out.ok) return out
     const wo = out.value
     if (wo.state === 'completed' && wo.alertId !== null) {
-      // The repair confirmed the prediction: the alert ends here (the verdict seam is resolveAlert).
-      await d.resolveAlert(wo.alertId, by, `work order ${wo.id} completed at ${wo.centerId}: ${wo.cause ?? ''}`)
+      await d.closeAlert(wo.alertId, by, `work order ${wo.id} completed at ${wo.centerId}: ${wo.cause ?? ''}`, repairVerdict(wo.partsUsed))
     }
     const center = await d.centers.get(wo.centerId)
     const vehicle = await d.repo.vehicle(wo.vehicleId)

@@ -137,6 +137,10 @@ describe('from a predicted failure to a booked repair', () => {
     expect((await call(gw, 'GET', '/service-centers/c-near/stock')).body).toEqual([{ partNumber: 'BAT-12V-70AH', onHand: 0, reserved: 0, available: 0, leadTimeDays: 3 }])
     const alert = await call(gw, 'GET', `/alerts/${wo.alertId}`)
     expect((alert.body as { alert: { state: string, resolvedBy: string } }).alert).toMatchObject({ state: 'resolved', resolvedBy: 'user:wo-tech-near' })
+    // The repair is the verdict on the prediction: it counts in the rule's confirmed precision.
+    const ruleId = (alert.body as { alert: { ruleId: string } }).alert.ruleId
+    const kpi = (await call(gw, 'GET', '/kpis/rules')).body.rules.find((r: { ruleId: string }) => r.ruleId === ruleId)
+    expect(kpi).toMatchObject({ confirmed: 1, falseAlarm: 0, confirmedPrecision: 1 })
     expect(((await call(gw, 'GET', `/alerts/${other.alertId}`)).body as { alert: { state: string } }).alert.state).not.toBe('resolved')
     const detail = await call(gw, 'GET', `/work-orders/${wo.id}`, { token: tokens['wo-owner-a'] })
     expect((detail.body as { history: Array<{ to: string, by: string }> }).history.map((h) => `${h.to}:${h.by}`)).toEqual([
