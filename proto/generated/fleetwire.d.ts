@@ -1708,7 +1708,10 @@ export namespace fleetwire {
             OTA_STATE_FAILED = 10,
 
             /** OTA_STATE_ROLLED_BACK value */
-            OTA_STATE_ROLLED_BACK = 11
+            OTA_STATE_ROLLED_BACK = 11,
+
+            /** OTA_STATE_REVOKED value */
+            OTA_STATE_REVOKED = 12
         }
 
         /**
@@ -2021,6 +2024,186 @@ export namespace fleetwire {
 
             /** Shape of an OtaReminder. */
             type $Shape = fleetwire.v1.OtaReminder.$Properties;
+        }
+
+        /**
+         * Properties of an OtaRevocation.
+         * @deprecated Use fleetwire.v1.OtaRevocation.$Properties instead.
+         */
+        interface IOtaRevocation extends fleetwire.v1.OtaRevocation.$Properties {
+        }
+
+        /** Represents an OtaRevocation. */
+        class OtaRevocation {
+
+            /**
+             * Constructs a new OtaRevocation.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.OtaRevocation.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OtaRevocation document. */
+            document: Uint8Array;
+
+            /** OtaRevocation signature. */
+            signature: Uint8Array;
+
+            /** OtaRevocation keyId. */
+            keyId: string;
+
+            /**
+             * Creates a new OtaRevocation instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OtaRevocation instance
+             */
+            static create(properties: fleetwire.v1.OtaRevocation.$Shape): fleetwire.v1.OtaRevocation & fleetwire.v1.OtaRevocation.$Shape;
+            static create(properties?: fleetwire.v1.OtaRevocation.$Properties): fleetwire.v1.OtaRevocation;
+
+            /**
+             * Encodes the specified OtaRevocation message. Does not implicitly {@link fleetwire.v1.OtaRevocation.verify|verify} messages.
+             * @param message OtaRevocation message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.OtaRevocation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OtaRevocation message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OtaRevocation & fleetwire.v1.OtaRevocation.$Shape} OtaRevocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.OtaRevocation & fleetwire.v1.OtaRevocation.$Shape;
+
+            /**
+             * Gets the type url for OtaRevocation
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OtaRevocation {
+
+            /** Properties of an OtaRevocation. */
+            interface $Properties {
+
+                /** OtaRevocation document */
+                document?: (Uint8Array|null);
+
+                /** OtaRevocation signature */
+                signature?: (Uint8Array|null);
+
+                /** OtaRevocation keyId */
+                keyId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OtaRevocation. */
+            type $Shape = fleetwire.v1.OtaRevocation.$Properties;
+        }
+
+        /**
+         * Properties of a RevocationDocument.
+         * @deprecated Use fleetwire.v1.RevocationDocument.$Properties instead.
+         */
+        interface IRevocationDocument extends fleetwire.v1.RevocationDocument.$Properties {
+        }
+
+        /** Represents a RevocationDocument. */
+        class RevocationDocument {
+
+            /**
+             * Constructs a new RevocationDocument.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.RevocationDocument.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RevocationDocument offerId. */
+            offerId: string;
+
+            /** RevocationDocument campaignId. */
+            campaignId: string;
+
+            /** RevocationDocument vehicleId. */
+            vehicleId: string;
+
+            /** RevocationDocument issuedAtMs. */
+            issuedAtMs: number;
+
+            /** RevocationDocument reason. */
+            reason: string;
+
+            /**
+             * Creates a new RevocationDocument instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RevocationDocument instance
+             */
+            static create(properties: fleetwire.v1.RevocationDocument.$Shape): fleetwire.v1.RevocationDocument & fleetwire.v1.RevocationDocument.$Shape;
+            static create(properties?: fleetwire.v1.RevocationDocument.$Properties): fleetwire.v1.RevocationDocument;
+
+            /**
+             * Encodes the specified RevocationDocument message. Does not implicitly {@link fleetwire.v1.RevocationDocument.verify|verify} messages.
+             * @param message RevocationDocument message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.RevocationDocument.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RevocationDocument message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.RevocationDocument & fleetwire.v1.RevocationDocument.$Shape} RevocationDocument
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.RevocationDocument & fleetwire.v1.RevocationDocument.$Shape;
+
+            /**
+             * Gets the type url for RevocationDocument
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RevocationDocument {
+
+            /** Properties of a RevocationDocument. */
+            interface $Properties {
+
+                /** RevocationDocument offerId */
+                offerId?: (string|null);
+
+                /** RevocationDocument campaignId */
+                campaignId?: (string|null);
+
+                /** RevocationDocument vehicleId */
+                vehicleId?: (string|null);
+
+                /** RevocationDocument issuedAtMs */
+                issuedAtMs?: (number|null);
+
+                /** RevocationDocument reason */
+                reason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RevocationDocument. */
+            type $Shape = fleetwire.v1.RevocationDocument.$Properties;
         }
 
         /** PowerState enum. */

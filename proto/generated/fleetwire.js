@@ -4160,6 +4160,7 @@ export const fleetwire = $root.fleetwire = (() => {
          * @property {number} OTA_STATE_SUCCEEDED=9 OTA_STATE_SUCCEEDED value
          * @property {number} OTA_STATE_FAILED=10 OTA_STATE_FAILED value
          * @property {number} OTA_STATE_ROLLED_BACK=11 OTA_STATE_ROLLED_BACK value
+         * @property {number} OTA_STATE_REVOKED=12 OTA_STATE_REVOKED value
          */
         v1.OtaState = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4175,6 +4176,7 @@ export const fleetwire = $root.fleetwire = (() => {
             values[valuesById[9] = "OTA_STATE_SUCCEEDED"] = 9;
             values[valuesById[10] = "OTA_STATE_FAILED"] = 10;
             values[valuesById[11] = "OTA_STATE_ROLLED_BACK"] = 11;
+            values[valuesById[12] = "OTA_STATE_REVOKED"] = 12;
             return values;
         })();
 
@@ -4991,6 +4993,458 @@ export const fleetwire = $root.fleetwire = (() => {
             };
 
             return OtaReminder;
+        })();
+
+        v1.OtaRevocation = (function() {
+
+            /**
+             * Properties of an OtaRevocation.
+             * @typedef {Object} fleetwire.v1.OtaRevocation.$Properties
+             * @property {Uint8Array|null} [document] OtaRevocation document
+             * @property {Uint8Array|null} [signature] OtaRevocation signature
+             * @property {string|null} [keyId] OtaRevocation keyId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OtaRevocation.
+             * @memberof fleetwire.v1
+             * @interface IOtaRevocation
+             * @augments fleetwire.v1.OtaRevocation.$Properties
+             * @deprecated Use fleetwire.v1.OtaRevocation.$Properties instead.
+             */
+
+            /**
+             * Shape of an OtaRevocation.
+             * @typedef {fleetwire.v1.OtaRevocation.$Properties} fleetwire.v1.OtaRevocation.$Shape
+             */
+
+            /**
+             * Constructs a new OtaRevocation.
+             * @memberof fleetwire.v1
+             * @classdesc Represents an OtaRevocation.
+             * @constructor
+             * @param {fleetwire.v1.OtaRevocation.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OtaRevocation = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OtaRevocation document.
+             * @member {Uint8Array} document
+             * @memberof fleetwire.v1.OtaRevocation
+             * @instance
+             */
+            OtaRevocation.prototype.document = $util.newBuffer([]);
+
+            /**
+             * OtaRevocation signature.
+             * @member {Uint8Array} signature
+             * @memberof fleetwire.v1.OtaRevocation
+             * @instance
+             */
+            OtaRevocation.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * OtaRevocation keyId.
+             * @member {string} keyId
+             * @memberof fleetwire.v1.OtaRevocation
+             * @instance
+             */
+            OtaRevocation.prototype.keyId = "";
+
+            /**
+             * Creates a new OtaRevocation instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.OtaRevocation
+             * @static
+             * @param {fleetwire.v1.OtaRevocation.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.OtaRevocation} OtaRevocation instance
+             * @type {{
+             *   (properties: fleetwire.v1.OtaRevocation.$Shape): fleetwire.v1.OtaRevocation & fleetwire.v1.OtaRevocation.$Shape;
+             *   (properties?: fleetwire.v1.OtaRevocation.$Properties): fleetwire.v1.OtaRevocation;
+             * }}
+             */
+            OtaRevocation.create = function(properties) {
+                return new OtaRevocation(properties);
+            };
+
+            /**
+             * Encodes the specified OtaRevocation message. Does not implicitly {@link fleetwire.v1.OtaRevocation.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.OtaRevocation
+             * @static
+             * @param {fleetwire.v1.OtaRevocation.$Properties} message OtaRevocation message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaRevocation.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.document != null && $Object.hasOwnProperty.call(message, "document") && message.document.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.document);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.signature);
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId") && message.keyId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.keyId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an OtaRevocation message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.OtaRevocation
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.OtaRevocation & fleetwire.v1.OtaRevocation.$Shape} OtaRevocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaRevocation.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.OtaRevocation();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.document = value;
+                            else
+                                delete message.document;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.keyId = value;
+                            else
+                                delete message.keyId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for OtaRevocation
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.OtaRevocation
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OtaRevocation.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.OtaRevocation";
+            };
+
+            return OtaRevocation;
+        })();
+
+        v1.RevocationDocument = (function() {
+
+            /**
+             * Properties of a RevocationDocument.
+             * @typedef {Object} fleetwire.v1.RevocationDocument.$Properties
+             * @property {string|null} [offerId] RevocationDocument offerId
+             * @property {string|null} [campaignId] RevocationDocument campaignId
+             * @property {string|null} [vehicleId] RevocationDocument vehicleId
+             * @property {number|null} [issuedAtMs] RevocationDocument issuedAtMs
+             * @property {string|null} [reason] RevocationDocument reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RevocationDocument.
+             * @memberof fleetwire.v1
+             * @interface IRevocationDocument
+             * @augments fleetwire.v1.RevocationDocument.$Properties
+             * @deprecated Use fleetwire.v1.RevocationDocument.$Properties instead.
+             */
+
+            /**
+             * Shape of a RevocationDocument.
+             * @typedef {fleetwire.v1.RevocationDocument.$Properties} fleetwire.v1.RevocationDocument.$Shape
+             */
+
+            /**
+             * Constructs a new RevocationDocument.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a RevocationDocument.
+             * @constructor
+             * @param {fleetwire.v1.RevocationDocument.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RevocationDocument = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RevocationDocument offerId.
+             * @member {string} offerId
+             * @memberof fleetwire.v1.RevocationDocument
+             * @instance
+             */
+            RevocationDocument.prototype.offerId = "";
+
+            /**
+             * RevocationDocument campaignId.
+             * @member {string} campaignId
+             * @memberof fleetwire.v1.RevocationDocument
+             * @instance
+             */
+            RevocationDocument.prototype.campaignId = "";
+
+            /**
+             * RevocationDocument vehicleId.
+             * @member {string} vehicleId
+             * @memberof fleetwire.v1.RevocationDocument
+             * @instance
+             */
+            RevocationDocument.prototype.vehicleId = "";
+
+            /**
+             * RevocationDocument issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof fleetwire.v1.RevocationDocument
+             * @instance
+             */
+            RevocationDocument.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * RevocationDocument reason.
+             * @member {string} reason
+             * @memberof fleetwire.v1.RevocationDocument
+             * @instance
+             */
+            RevocationDocument.prototype.reason = "";
+
+            /**
+             * Creates a new RevocationDocument instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.RevocationDocument
+             * @static
+             * @param {fleetwire.v1.RevocationDocument.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.RevocationDocument} RevocationDocument instance
+             * @type {{
+             *   (properties: fleetwire.v1.RevocationDocument.$Shape): fleetwire.v1.RevocationDocument & fleetwire.v1.RevocationDocument.$Shape;
+             *   (properties?: fleetwire.v1.RevocationDocument.$Properties): fleetwire.v1.RevocationDocument;
+             * }}
+             */
+            RevocationDocument.create = function(properties) {
+                return new RevocationDocument(properties);
+            };
+
+            /**
+             * Encodes the specified RevocationDocument message. Does not implicitly {@link fleetwire.v1.RevocationDocument.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.RevocationDocument
+             * @static
+             * @param {fleetwire.v1.RevocationDocument.$Properties} message RevocationDocument message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RevocationDocument.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.offerId != null && $Object.hasOwnProperty.call(message, "offerId") && message.offerId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.offerId);
+                if (message.campaignId != null && $Object.hasOwnProperty.call(message, "campaignId") && message.campaignId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.campaignId);
+                if (message.vehicleId != null && $Object.hasOwnProperty.call(message, "vehicleId") && message.vehicleId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.vehicleId);
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.issuedAtMs);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.reason);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a RevocationDocument message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.RevocationDocument
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.RevocationDocument & fleetwire.v1.RevocationDocument.$Shape} RevocationDocument
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RevocationDocument.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.RevocationDocument();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.offerId = value;
+                            else
+                                delete message.offerId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.campaignId = value;
+                            else
+                                delete message.campaignId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vehicleId = value;
+                            else
+                                delete message.vehicleId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.issuedAtMs = value;
+                            else
+                                delete message.issuedAtMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for RevocationDocument
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.RevocationDocument
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RevocationDocument.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.RevocationDocument";
+            };
+
+            return RevocationDocument;
         })();
 
         /**

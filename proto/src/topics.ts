@@ -11,6 +11,7 @@
  *   v/{vehicleId}/cmd/res     vehicle -> gateway  CommandResponse
  *   v/{vehicleId}/ota/offer   gateway -> vehicle  OtaOffer (signed update offer)
  *   v/{vehicleId}/ota/reminder gateway -> vehicle OtaReminder (head unit)
+ *   v/{vehicleId}/ota/revoke  gateway -> vehicle  OtaRevocation (signed: a cancelled campaign's offer withdrawn)
  *   v/{vehicleId}/ota/status  vehicle -> gateway  OtaStatus (each update step)
  */
 export const VEHICLE_TOPIC_ROOT = 'v'
@@ -20,7 +21,7 @@ export const UPLINK_CHANNELS = ['telemetry', 'status', 'death', 'dtc', 'cmd/res'
 export type UplinkChannel = typeof UPLINK_CHANNELS[number]
 
 /** Channels the gateway publishes to a vehicle; a vehicle may subscribe to these only. */
-export const DOWNLINK_CHANNELS = ['cmd/req', 'ota/offer', 'ota/reminder'] as const
+export const DOWNLINK_CHANNELS = ['cmd/req', 'ota/offer', 'ota/reminder', 'ota/revoke'] as const
 export type DownlinkChannel = typeof DOWNLINK_CHANNELS[number]
 
 /**

@@ -3,7 +3,7 @@ import { fleetwire, inWindow, localMinute } from '@fleetwire/proto'
 import type { KeyObject } from 'node:crypto'
 import type { Rng } from '../prng.core.js'
 import { askDriver, preconditionsMet, type DriverProfile, type PreconditionState } from './driver.core.js'
-import { verifyOffer, type InventoryEcu, type OfferDocument } from './verify-offer.core.js'
+import { verifyOffer, verifyRevocation, type InventoryEcu, type OfferDocument } from './verify-offer.core.js'
 
 const S = fleetwire.v1.OtaState
 export type OtaStatusInit = Parameters<typeof fleetwire.v1.OtaStatus.create>[0] & { state: number }
@@ -55,6 +55,8 @@ export class OtaAgent {
   bytesDownloaded = 0
   /** Install-window checks that found the window closed (tests wait for them instead of sleeping). */
   windowWaits = 0
+  /** The offer withdrawn by a revocation while its update was under way (stops before installing). */
+  private revokedOfferId: string | undefined
 
   constructor (readonly o: OtaAgentOptions) {}
 
@@ -101,6 +103,30 @@ export class OtaAgent {
     await this.ask()
   }
 
+  /**
+   * v/{vin}/ota/revoke: the campaign was cancelled. An offer waiting for the
+   * driver is withdrawn at once; a download in progress stops before
+   * installing; once installing has begun the update runs to its end (an
+   * ECU is never left half-flashed). Revocations for another offer, or not
+   * signed by the pinned key, are ignored.
+   */
+  async onRevocation (payload: Uint8Array): Promise<void> {
+    const v = verifyRevocation(payload, this.o.pinned, this.o.vehicleId)
+    if (!v.ok || this.offer === undefined || v.revocation.offerId !== this.offer.offerId) return
+    if (this.phase === 'asking' || this.phase === 'postponed') {
+      this.phase = 'done'
+      return this.report(S.OTA_STATE_REVOKED, v.revocation.reason)
+    }
+    if (this.phase === 'working') this.revokedOfferId = v.revocation.offerId
+  }
+
+  /** A revocation arrived during the download: the update ends here, reported. */
+  private async revokedBeforeInstall (doc: OfferDocument): Promise<boolean> {
+    if (this.revokedOfferId !== doc.offerId) return false
+    await this.report(S.OTA_STATE_REVOKED, 'campaign_cancelled')
+    return true
+  }
+
   private async ask (): Promise<void> {
     const doc = this.offer as OfferDocument
     const postponeAllowed = doc.postponeAllowed && !(doc.recall && doc.recallDeadlineMs > 0 && this.now() >= doc.recallDeadlineMs)
@@ -120,6 +146,7 @@ export class OtaAgent {
   private async update (doc: OfferDocument): Promise<void> {
     await this.report(S.OTA_STATE_DOWNLOADING)
     for (const t of doc.targets) {
+      if (await this.revokedBeforeInstall(doc)) return
       const got = await this.download(t.url, t.length)
       if (got === undefined) return this.report(S.OTA_STATE_FAILED, 'download_failed')
       if (got.length !== t.length) return this.report(S.OTA_STATE_FAILED, 'length_mismatch')
@@ -140,6 +167,7 @@ export class OtaAgent {
       await this.sleep(this.o.stepMs * 5)
       state = this.o.preconditions()
     }
+    if (await this.revokedBeforeInstall(doc)) return
     await this.report(S.OTA_STATE_INSTALLING, '', { preconditions: { ...state, met: true } })
     await this.sleep(this.o.stepMs)
     if (this.o.rng.chance(this.o.installFailureRate)) {

@@ -30,7 +30,7 @@ const POWER = { awake: 1, driving: 2, asleep: 3 } as const
 
 /**
  * A telematics unit reduced to what OTA needs, over real MQTT: birth with
- * its ECU inventory, offers and reminders in, OtaStatus and DTCs out, and
+ * its ECU inventory, offers, reminders and revocations in, OtaStatus and DTCs out, and
  * mqtt.js reconnecting by itself (reports published while the link is down
  * are queued and sent after the reconnect).
  */
@@ -105,8 +105,10 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   const reminders: OtaVehicle['reminders'] = []
   const offerTopic = vehicleTopic(o.vehicleId, 'ota/offer')
   const reminderTopic = vehicleTopic(o.vehicleId, 'ota/reminder')
+  const revokeTopic = vehicleTopic(o.vehicleId, 'ota/revoke')
   client.on('message', (topic, payload) => {
     if (topic === offerTopic) void agent.onOffer(payload).catch(() => undefined)
+    else if (topic === revokeTopic) void agent.onRevocation(payload).catch(() => undefined)
     else if (topic === reminderTopic) {
       const r = fleetwire.v1.OtaReminder.decode(payload)
       reminders.push({ number: r.number, urgent: r.urgent, language: r.language, text: r.text, atMs: Date.now() })
@@ -117,7 +119,7 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   client.on('error', () => undefined)
   client.on('connect', () => {
     session++
-    client.subscribe([offerTopic, reminderTopic], { qos: 1 }, () => {
+    client.subscribe([offerTopic, reminderTopic, revokeTopic], { qos: 1 }, () => {
       void birth().catch(() => undefined)
       void pump()
     })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { generateKeyPairSync, sign } from 'node:crypto'
-import { fleetwire } from '@fleetwire/proto'
-import { pinKey, verifyOffer } from './verify-offer.core.js'
+import { fleetwire, revocationSigningInput } from '@fleetwire/proto'
+import { pinKey, verifyOffer, verifyRevocation } from './verify-offer.core.js'
 import { inWindow, localMinute } from '@fleetwire/proto'
 import { askDriver, preconditionsMet } from './driver.core.js'
 import { mulberry32 } from '../prng.core.js'
@@ -67,5 +67,22 @@ describe('install window in vehicle local time', () => {
     expect(inWindow(150, 22 * 60, 60)).toBe(false)
     expect(inWindow(30, 22 * 60, 60)).toBe(true)
     expect(inWindow(700, 0, 0)).toBe(true)
+  })
+})
+
+describe('revocation verification on the vehicle', () => {
+  const revocation = (o: { vehicleId?: string, rawSignature?: boolean } = {}) => {
+    const document = fleetwire.v1.RevocationDocument.encode({ offerId: 'o1', campaignId: 'c1', vehicleId: o.vehicleId ?? VIN, issuedAtMs: 5, reason: 'campaign_cancelled' }).finish()
+    const signature = sign(null, o.rawSignature === true ? document : revocationSigningInput(document), privateKey)
+    return fleetwire.v1.OtaRevocation.encode({ document, signature, keyId: pinned.keyId }).finish()
+  }
+  it('accepts one signed by the pinned key for this vehicle', () => {
+    expect(verifyRevocation(revocation(), pinned, VIN)).toEqual({ ok: true, revocation: { offerId: 'o1', campaignId: 'c1', reason: 'campaign_cancelled' } })
+  })
+  it('refuses another vehicle\'s, and a signature over the bare document (as an offer is signed)', () => {
+    expect(verifyRevocation(revocation({ vehicleId: 'WVWZZZ1JZXW000002' }), pinned, VIN)).toMatchObject({ ok: false, reason: 'wrong_vehicle' })
+    expect(verifyRevocation(revocation({ rawSignature: true }), pinned, VIN)).toMatchObject({ ok: false, reason: 'signature_invalid' })
+    // An offer's envelope replayed on the revocation channel: its signature does not cover the revocation context.
+    expect(verifyRevocation(offer(), pinned, VIN)).toMatchObject({ ok: false })
   })
 })

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
-import { compareVersions, fleetwire } from '@fleetwire/proto'
+import { compareVersions, fleetwire, revocationSigningInput } from '@fleetwire/proto'
 
 /**
  * The vehicle's check of an update offer (Uptane's "full verification",
@@ -90,4 +90,26 @@ export function verifyOffer (payload: Uint8Array, pinned: { keyId: string, key: 
     if (compareVersions(t.version, ecu.softwareVersion) <= 0) return no('downgrade')
   }
   return { ok: true, offer: doc }
+}
+
+export interface Revocation { readonly offerId: string, readonly campaignId: string, readonly reason: string }
+
+/**
+ * The vehicle's check of a revocation: the pinned key signed it (over the
+ * revocation context, so an offer's signature cannot pass) and it names this
+ * vehicle. It needs no expiry: withdrawing an offer is always safe.
+ */
+export function verifyRevocation (payload: Uint8Array, pinned: { keyId: string, key: KeyObject }, vehicleId: string): { ok: true, revocation: Revocation } | { ok: false, reason: 'malformed' | 'unknown_key' | 'signature_invalid' | 'wrong_vehicle' } {
+  let envelope: ReturnType<typeof fleetwire.v1.OtaRevocation.decode>
+  let doc: ReturnType<typeof fleetwire.v1.RevocationDocument.decode>
+  try {
+    envelope = fleetwire.v1.OtaRevocation.decode(payload)
+    doc = fleetwire.v1.RevocationDocument.decode(envelope.document)
+  } catch {
+    return { ok: false, reason: 'malformed' }
+  }
+  if (envelope.keyId !== pinned.keyId) return { ok: false, reason: 'unknown_key' }
+  if (!verify(null, revocationSigningInput(envelope.document), pinned.key, envelope.signature)) return { ok: false, reason: 'signature_invalid' }
+  if (doc.vehicleId !== vehicleId) return { ok: false, reason: 'wrong_vehicle' }
+  return { ok: true, revocation: { offerId: doc.offerId, campaignId: doc.campaignId, reason: doc.reason } }
 }

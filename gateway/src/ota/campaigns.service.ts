@@ -28,7 +28,7 @@ function checkPlan (spec: NewCampaignSpec): string | undefined {
 }
 
 /** Campaign creation (target selection, compatibility, waves), controls and fleet-owner consent. */
-export function createCampaignsService (ctx: OtaContext, hooks: { invalidate(campaignId: string): void }) {
+export function createCampaignsService (ctx: OtaContext, hooks: { invalidate(campaignId: string): void, revoke(rows: readonly UpdateRow[]): Promise<number> }) {
   const artifacts = createOtaArtifactsRepository(ctx.pool)
   const updates = createOtaUpdatesRepository(ctx.pool)
 
@@ -104,6 +104,7 @@ export function createCampaignsService (ctx: OtaContext, hooks: { invalidate(cam
 
   async function control (id: string, control: CampaignControl, actor: string): Promise<Result<CampaignRecord, CampaignFailure>> {
     const now = ctx.clock.now()
+    let cancelled: UpdateRow[] = []
     const r = await withTransaction(ctx.pool, async (tx): Promise<Result<CampaignRecord, CampaignFailure>> => {
       const repo = createOtaCampaignsRepository(tx)
       const c = await repo.lock(id)
@@ -140,7 +141,10 @@ export function createCampaignsService (ctx: OtaContext, hooks: { invalidate(cam
           changed.push(row)
         }
         await u.write(changed, events)
-        if (control === 'cancel') await createOtaRemindersRepository(tx).cancelFor(changed)
+        if (control === 'cancel') {
+          await createOtaRemindersRepository(tx).cancelFor(changed)
+          cancelled = changed
+        }
         affected = changed.length
       }
       await repo.update(id, patch)
@@ -151,6 +155,12 @@ export function createCampaignsService (ctx: OtaContext, hooks: { invalidate(cam
       ctx.dirty.add(id)
       hooks.invalidate(id)
       ctx.log.info({ campaignId: id, control, actor, state: r.value.state }, 'campaign control')
+      if (cancelled.length > 0) {
+        // Committed: vehicles holding an offer withdraw it (those offline get it when they are back).
+        ctx.lastCancelAtMs = now
+        const sent = await hooks.revoke(cancelled)
+        ctx.log.info({ campaignId: id, revocations: sent }, 'offers revoked')
+      }
     }
     return r
   }

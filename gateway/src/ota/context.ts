@@ -15,11 +15,13 @@ export interface OtaContext {
   readonly signer: OtaSigner
   readonly reminderPolicy: ReminderPolicy
   /** Publishes to a vehicle's downlink topic (QoS 1); rejects when the broker refuses. */
-  publish(vehicleId: string, channel: 'ota/offer' | 'ota/reminder', payload: Buffer): Promise<void>
+  publish(vehicleId: string, channel: 'ota/offer' | 'ota/reminder' | 'ota/revoke', payload: Buffer): Promise<void>
   /** Whether the vehicle is connected to this gateway, and what it last said about its power. */
   presence(vehicleKey: number): { connected: boolean, powerState: PowerState }
   /** Base URL for download links (the listener's address unless configured). */
   baseUrl(): string
+  /** When this instance last cancelled a campaign (vehicles reconnecting soon after get its revocation). */
+  lastCancelAtMs: number
   /** Campaigns whose progress changed since the last tick (for the live channel and wave checks). */
   readonly dirty: Set<string>
 }

@@ -66,6 +66,7 @@ export default fp(async (app) => {
       return `http://${host}:${port}`
     },
     dirty: new Set(),
+    lastCancelAtMs: 0,
   }
   const reports = createReportsService(ctx)
   const updates = createOtaUpdatesRepository(app.storage.pool)
@@ -90,7 +91,7 @@ export default fp(async (app) => {
     artifacts: createArtifactsService(ctx, app.cluster.enabled
       ? createSharedArtifactStore(createArtifactStore(config.artifactDir), config.artifactDir, app.storage.pool)
       : createArtifactStore(config.artifactDir)),
-    campaigns: createCampaignsService(ctx, { invalidate: reports.invalidate }),
+    campaigns: createCampaignsService(ctx, { invalidate: reports.invalidate, revoke: scheduler.revoke }),
     report: (vehicle, status) => reports.report(vehicle, status),
     // Reminders fired by a pass leave through the fleet-owner outbox right after it.
     tick: () => scheduler.tick().finally(() => notifications.kick()),

@@ -2,7 +2,7 @@ import type { ArtifactRecord } from '../storage/ota-artifacts.repository.js'
 import { createOtaArtifactsRepository } from '../storage/ota-artifacts.repository.js'
 import { createOtaCampaignsRepository, type CampaignRecord } from '../storage/ota-campaigns.repository.js'
 import { createOtaUpdatesRepository, type UpdateRow } from '../storage/ota-updates.repository.js'
-import { buildOffer } from './offers.js'
+import { buildOffer, buildRevocation } from './offers.js'
 import type { OtaContext } from './context.js'
 import type { PlanSpec } from './schemas.js'
 
@@ -56,7 +56,36 @@ export function createOfferDelivery (ctx: OtaContext) {
     await ctx.publish(r.vehicleId, 'ota/offer', payload)
   }
 
-  return { artifactsOf, offerFor, redeliverOffers, refreshOffer, releaseNotesOf: (campaignId: string) => artifactCache.get(campaignId)?.[0]?.releaseNotes ?? {} }
+  /**
+   * Whether the vehicle may still hold this cancelled update's offer: one was sent, the vehicle has
+   * not reported since the cancellation, and an offer issued before it (offers are re-issued with
+   * fresh expiries) could still be valid.
+   */
+  const mayHoldOffer = (r: UpdateRow, now: number) => r.offerId !== null && (r.lastReportAtMs === null || r.lastReportAtMs < r.stateSinceMs)
+    && now < r.stateSinceMs + ctx.config.offerTtlMs
+
+  /**
+   * The campaign was cancelled: each vehicle that may hold its offer gets a
+   * signed revocation (QoS 1). One that is offline now gets it when it comes
+   * back (redeliverRevocations), as long as the offer would still be valid.
+   */
+  async function revoke (rows: readonly UpdateRow[]): Promise<number> {
+    const now = ctx.clock.now()
+    let sent = 0
+    for (const r of rows) {
+      if (!mayHoldOffer(r, now)) continue
+      const payload = buildRevocation({ offerId: r.offerId as string, campaignId: r.campaignId, vehicleId: r.vehicleId, reason: r.reason ?? 'campaign_cancelled' }, ctx.signer, now)
+      await ctx.publish(r.vehicleId, 'ota/revoke', payload).then(() => { sent++ }, (err: unknown) => log.warn({ err, vehicleId: r.vehicleId }, 'revocation not published: sent when the vehicle reconnects'))
+    }
+    return sent
+  }
+
+  async function redeliverRevocations (vehicleKey: number): Promise<void> {
+    const rows = (await createOtaUpdatesRepository(ctx.pool).forVehicle(vehicleKey)).filter((r) => r.state === 'cancelled')
+    if (await revoke(rows) > 0) log.debug({ vehicleKey }, 'unanswered revocation sent again')
+  }
+
+  return { artifactsOf, offerFor, redeliverOffers, refreshOffer, revoke, redeliverRevocations, releaseNotesOf: (campaignId: string) => artifactCache.get(campaignId)?.[0]?.releaseNotes ?? {} }
 }
 
 export type OfferDelivery = ReturnType<typeof createOfferDelivery>

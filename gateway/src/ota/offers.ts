@@ -1,4 +1,4 @@
-import { fleetwire } from '@fleetwire/proto'
+import { fleetwire, revocationSigningInput } from '@fleetwire/proto'
 import type { ArtifactRecord } from '../storage/ota-artifacts.repository.js'
 import type { OtaSigner } from './signer.js'
 import { downloadPath, urlMacInput } from './download.core.js'
@@ -96,4 +96,10 @@ export function buildOffer (o: OfferInput, ctx: OfferContext): { payload: Buffer
       preconditions: pre,
     },
   }
+}
+
+/** A signed withdrawal of one vehicle's offer (its campaign was cancelled). */
+export function buildRevocation (o: { offerId: string, campaignId: string, vehicleId: string, reason: string }, signer: OtaSigner, nowMs: number): Buffer {
+  const document = fleetwire.v1.RevocationDocument.encode({ offerId: o.offerId, campaignId: o.campaignId, vehicleId: o.vehicleId, issuedAtMs: nowMs, reason: o.reason }).finish()
+  return Buffer.from(fleetwire.v1.OtaRevocation.encode({ document, signature: signer.sign(revocationSigningInput(document)), keyId: signer.keyId }).finish())
 }

@@ -159,6 +159,11 @@ export const ownerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       req.log.warn({ vehicleId: who.value.id, code: check.error.code }, 'artifact download refused')
       return sendFailure(reply, check.error)
     }
+    // A valid URL is not enough: the update it came with must still be on (a cancelled campaign's is withdrawn).
+    if (!await updates.offersArtifact(who.value.key, req.params.artifactId)) {
+      req.log.warn({ vehicleId: who.value.id, artifactId: req.params.artifactId }, 'artifact download refused: no update offers it')
+      return sendFailure(reply, { code: 'GW_OTA_UPDATE_WITHDRAWN', detail: 'no update of this vehicle offers this artifact (its campaign was cancelled or the update ended)' })
+    }
     const size = await ota.artifacts.store.size(req.params.artifactId)
     if (size === undefined) return sendFailure(reply, { code: 'GW_OTA_ARTIFACT_NOT_FOUND', detail: 'artifact not found' })
     const range = parseRange(req.headers.range, size)

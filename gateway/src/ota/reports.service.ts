@@ -16,7 +16,7 @@ export type OtaStatusMessage = ReturnType<Pb['OtaStatus']['decode']>
 
 const STATE_OF: Readonly<Record<number, ReportedState>> = {
   1: 'rejected', 2: 'awaiting_consent', 3: 'postponed', 4: 'declined', 5: 'downloading', 6: 'downloaded',
-  7: 'installing', 8: 'verifying', 9: 'succeeded', 10: 'failed', 11: 'rolled_back',
+  7: 'installing', 8: 'verifying', 9: 'succeeded', 10: 'failed', 11: 'rolled_back', 12: 'revoked',
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 

@@ -27,6 +27,13 @@ describe('per-vehicle update state machine', () => {
     expect(transition(at('cancelled'), { kind: 'report', state: 'installing', reason: '' }).kind).toBe('rejected')
   })
 
+  it('a vehicle confirms a revocation of a cancelled update, and cannot revoke one that still runs', () => {
+    expect(transition(at('cancelled', 'campaign_cancelled'), { kind: 'report', state: 'revoked', reason: '' })).toEqual({ kind: 'unchanged' })
+    for (const s of ['offered', 'awaiting_consent', 'downloading'] as const) {
+      expect(transition(at(s), { kind: 'report', state: 'revoked', reason: '' }).kind).toBe('rejected')
+    }
+  })
+
   it('treats a repeated report as unchanged (idempotent)', () => {
     expect(transition(at('downloading'), { kind: 'report', state: 'downloading', reason: '' })).toEqual({ kind: 'unchanged' })
     expect(transition(at('failed', 'hash_mismatch'), { kind: 'report', state: 'rejected', reason: 'hash_mismatch' })).toEqual({ kind: 'unchanged' })

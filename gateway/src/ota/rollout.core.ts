@@ -32,7 +32,7 @@ export type UpdateInput =
   | { kind: 'report', state: ReportedState, reason: string }
 
 export type ReportedState = 'rejected' | 'awaiting_consent' | 'postponed' | 'declined' | 'downloading' | 'downloaded'
-  | 'installing' | 'verifying' | 'succeeded' | 'failed' | 'rolled_back'
+  | 'installing' | 'verifying' | 'succeeded' | 'failed' | 'rolled_back' | 'revoked'
 
 export interface UpdateSnapshot {
   readonly state: UpdateState
@@ -57,6 +57,7 @@ const REPORT_TARGET: Readonly<Record<ReportedState, UpdateState>> = {
   succeeded: 'succeeded',
   failed: 'failed',
   rolled_back: 'rolled_back',
+  revoked: 'cancelled',
 }
 
 /** Allowed edges: from → the states it may move to. */
@@ -126,6 +127,8 @@ export function transition (current: UpdateSnapshot, input: UpdateInput): Transi
       reason = input.reason
       break
     case 'report': {
+      // The vehicle confirms a revocation; it cannot cancel an update the campaign still runs.
+      if (input.state === 'revoked' && from !== 'cancelled') return reject(`report revoked does not fit state ${from}: nothing was revoked`)
       to = REPORT_TARGET[input.state]
       reason = input.reason !== '' ? input.reason : `vehicle_${input.state}`
       // A repeated report (or a progress report in the same state) changes nothing.

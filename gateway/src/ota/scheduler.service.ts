@@ -37,18 +37,24 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
 
   /** Campaigns not yet ended, as of the last pass (-1 before the first). */
   let openCampaigns = -1
+  /** The latest cancellation on any gateway, as of the last pass. */
+  let lastCancelAtMs = 0
 
   /**
    * A vehicle came online: reminders fired while it was away reach its head
-   * unit now, unanswered offers are sent again. Nothing to do (no queries)
-   * while no campaign is open: a campaign another gateway opens meanwhile is
-   * covered by the next pass, which offers to and delivers reminders for
-   * every connected vehicle.
+   * unit now, unanswered offers are sent again, and so are revocations of
+   * cancelled campaigns' offers it may still hold. Nothing to do (no queries)
+   * while no campaign is open and no recent cancellation can matter: a
+   * campaign another gateway opens meanwhile is covered by the next pass,
+   * which offers to and delivers reminders for every connected vehicle.
    */
   async function deliverPending (vehicleKey: number): Promise<void> {
-    if (openCampaigns === 0) return
-    await deliverUndelivered(vehicleKey)
-    await redeliverOffers(vehicleKey)
+    const revocations = ctx.clock.now() < Math.max(lastCancelAtMs, ctx.lastCancelAtMs) + ctx.config.offerTtlMs
+    if (openCampaigns !== 0) {
+      await deliverUndelivered(vehicleKey)
+      await redeliverOffers(vehicleKey)
+    }
+    if (revocations) await delivery.redeliverRevocations(vehicleKey)
   }
 
   async function changeRows (tx: Tx, rows: UpdateRow[], apply: (r: UpdateRow) => UpdateEvent | undefined): Promise<UpdateRow[]> {
@@ -78,7 +84,7 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
       return { ...c, state: 'running' }
     }
     if (endsAt !== null && now >= endsAt && (c.state === 'running' || c.state === 'paused')) {
-      await withTransaction(ctx.pool, async (tx) => {
+      const ended = await withTransaction(ctx.pool, async (tx) => {
         const open: UpdateState[] = ['pending_opt_in', 'queued', 'offered', 'awaiting_consent', 'postponed', 'downloading', 'downloaded']
         const rows = await createOtaUpdatesRepository(tx).claim({ campaignId: c.id, states: open, maxWave: c.waves, limit: 1_000_000, wait: true })
         const changed = await changeRows(tx, rows, (r) => step(r, { kind: 'cancel', reason: 'campaign_ended' }, 'scheduler', now).event)
@@ -86,9 +92,11 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
         const repo = createOtaCampaignsRepository(tx)
         await repo.update(c.id, { state: 'completed' })
         await repo.appendEvent(c.id, now, 'ended', 'scheduler', { endsAt: plan.endsAt, cancelled: changed.length })
+        return changed
       })
       ctx.dirty.add(c.id)
-      log.info({ campaignId: c.id }, 'campaign reached its end date')
+      ctx.lastCancelAtMs = now
+      log.info({ campaignId: c.id, revocations: await delivery.revoke(ended) }, 'campaign reached its end date')
       return { ...c, state: 'completed' }
     }
     return c
@@ -241,6 +249,7 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
     const repo = createOtaCampaignsRepository(ctx.pool)
     const open = await repo.listByState(['scheduled', 'running', 'paused'])
     openCampaigns = open.length
+    lastCancelAtMs = await repo.lastCancelledAtMs()
     for (let c of open) {
       c = await lifecycle(c, now)
       if (c.state !== 'running') continue
@@ -262,6 +271,7 @@ export function createScheduler (ctx: OtaContext, onProgress: (c: CampaignRecord
   return {
     stats,
     deliverPending,
+    revoke: delivery.revoke,
     /** One scheduler pass, after any pass in progress (passes never overlap). */
     tick (): Promise<void> {
       busy++

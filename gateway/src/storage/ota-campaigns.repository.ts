@@ -48,6 +48,8 @@ export interface OtaCampaignsRepository {
   lock(id: string): Promise<CampaignRecord | undefined>
   list(limit: number, scope?: CampaignScope): Promise<CampaignRecord[]>
   listByState(states: readonly CampaignStateName[]): Promise<CampaignRecord[]>
+  /** When the most recent cancellation (or end date, which cancels what was not installing) happened (epoch ms; 0 when none). */
+  lastCancelledAtMs(): Promise<number>
   update(id: string, patch: CampaignPatch): Promise<void>
   appendEvent(id: string, atMs: number, kind: string, actor: string, detail: Record<string, unknown>): Promise<void>
   events(id: string, limit: number): Promise<Array<{ ts: Date, kind: string, actor: string, detail: unknown }>>
@@ -136,6 +138,10 @@ export function createOtaCampaignsRepository (db: Queryable): OtaCampaignsReposi
     async list (limit, scope) {
       const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns c WHERE ${SCOPED} ORDER BY created_at DESC LIMIT $1`, [limit, ...scopeArgs(scope)])
       return rows.map(toRecord)
+    },
+    async lastCancelledAtMs () {
+      const { rows } = await db.query<{ ms: number | null }>("SELECT (extract(epoch FROM max(updated_at)) * 1000)::float8 AS ms FROM ota_campaigns WHERE state = 'cancelled' OR (state = 'completed' AND plan ? 'endsAt')")
+      return rows[0]?.ms ?? 0
     },
     async listByState (states) {
       const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM ota_campaigns WHERE state = ANY($1::text[]) ORDER BY created_at`, [states])

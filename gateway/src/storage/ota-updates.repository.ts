@@ -92,6 +92,8 @@ export interface OtaUpdatesRepository {
   failureReasons(campaignId: string, scope?: CampaignScope): Promise<Record<string, number>>
   forCampaign(campaignId: string, fleets: readonly string[] | null): Promise<UpdateRow[]>
   forVehicle(vehicleKey: number): Promise<UpdateRow[]>
+  /** Whether an update of a campaign that is not cancelled still offers this artifact to the vehicle (downloads check it). */
+  offersArtifact(vehicleKey: number, artifactId: string): Promise<boolean>
   events(campaignId: string, vehicleKey: number): Promise<UpdateEvent[]>
   campaignsForFleets(fleets: readonly string[] | null): Promise<Array<{ campaignId: string, vehicles: number }>>
   /** ECUs on which each vehicle set a DTC since the given time (post-install soak check). */
@@ -253,6 +255,14 @@ export function createOtaUpdatesRepository (db: Queryable): OtaUpdatesRepository
       return rows.map(toRow)
     },
 
+    async offersArtifact (vehicleKey, artifactId) {
+      const { rows } = await db.query<{ offered: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ota_vehicle_updates u JOIN ota_campaigns c ON c.campaign_id = u.campaign_id
+           WHERE u.vehicle_key = $1 AND $2 = ANY(c.artifact_ids) AND c.state <> 'cancelled'
+             AND u.state IN ('offered', 'awaiting_consent', 'postponed', 'downloading', 'downloaded', 'installing', 'verifying', 'timed_out')) AS offered`,
+        [vehicleKey, artifactId])
+      return rows[0]?.offered === true
+    },
     async forVehicle (vehicleKey) {
       const { rows } = await db.query<Row>(`${SELECT} WHERE u.vehicle_key = $1 ORDER BY u.state_since DESC`, [vehicleKey])
       return rows.map(toRow)
