@@ -23,6 +23,14 @@ const logger = pino({
 })
 
 const app = await buildApp({ config, logger })
+// Installed before listening: a SIGTERM that arrives while the rest of start-up runs still closes gracefully.
+let stopDemo: (() => Promise<void>) | undefined
+closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+  if (err !== undefined) logger.error({ err }, 'closing after an error')
+  else logger.info({ signal }, 'shutting down')
+  await stopDemo?.()
+  await app.close()
+})
 await app.listen({ host: config.http.host, port: config.http.port })
 
 const http = app.server.address()
@@ -70,6 +78,7 @@ const demoFleet = sim === undefined
     log: logger.child({ module: 'demo-fleet' }),
   })
 if (demoFleet !== undefined) {
+  stopDemo = () => demoFleet.stop()
   banner.splice(banner.findIndex((l) => l.startsWith('  database')) + 1, 0, `  demo fleet       ${config.demoVehicles} simulated vehicles (DEMO_VEHICLES=0 to turn off)${demoHistory ? `; playing ${sim?.DEMO_FLEET.historyDays} days of history first (about a minute)` : ''}`)
 }
 // Demo people to log in as (POST /auth/login); passwords shown on the first start only.
@@ -79,10 +88,3 @@ if (demoUsers.length > 0) {
     ...demoUsers.map((u) => `    ${u.username.padEnd(9)} ${u.password}   ${u.about}`))
 }
 process.stdout.write(banner.join('\n') + '\n')
-
-closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
-  if (err !== undefined) logger.error({ err }, 'closing after an error')
-  else logger.info({ signal }, 'shutting down')
-  await demoFleet?.stop()
-  await app.close()
-})
