@@ -65,8 +65,9 @@ export async function servePglite (db: PGlite, port = 0): Promise<PgliteWireServ
       const out = Buffer.from(await db.execProtocolRaw(new Uint8Array(batch)))
       const status = lastReadyStatus(out)
       if (!socket.destroyed) socket.write(out)
+      // No ReadyForQuery (a Flush mid-exchange): keep PGlite until this connection's Sync.
       if (status !== undefined) inTransaction = status !== 'I'
-      if (!inTransaction) release(owner)
+      if (status === 'I') release(owner)
     }
 
     socket.on('data', (chunk: Buffer) => {
