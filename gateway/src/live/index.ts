@@ -47,6 +47,8 @@ export default fp(async (app) => {
   const campaigns = createOtaCampaignsRepository(app.storage.pool)
   const hub = createLiveHub({ maxHz: MAX_HZ, maxQueuedEvents: 1000, maxBufferedBytes: 1 << 20, stallTimeoutMs: 10_000, log, now: Date.now })
   app.decorate('live', hub)
+  // A tenant, user or token changed (here or, clustered, anywhere): open connections follow at once.
+  app.auth.onScopesChanged(() => { void hub.recheckAll() })
 
   /**
    * A vehicle topic is granted when the caller's scope covers the vehicle;
@@ -120,8 +122,8 @@ export default fp(async (app) => {
         if (closed) return
         if (p === undefined) return socket.close(4001, 'invalid token')
         principal = p
-        client = hub.add(socket, scopeOf(p))
         const token = m.token
+        client = hub.add(socket, scopeOf(p), async () => recheckScope(token))
         recheck = setInterval(() => {
           recheckScope(token).catch((err: unknown) => log.warn({ err }, 'live token re-check failed'))
         }, app.config.auth.liveRecheckMs)
