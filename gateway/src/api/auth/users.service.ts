@@ -58,7 +58,7 @@ export interface UsersServiceDeps {
   loginLockoutMs: number
   /** Caps concurrent password hashing (scrypt) across the process. */
   hashGate: HashGate
-  /** A cluster's failure counts (Redis); the in-memory throttle still counts too, and decides alone while this cannot answer. */
+  /** A cluster's failure counts (Redis); the in-memory throttle still counts too, and decides while this cannot answer. */
   sharedThrottle?: SharedLoginThrottle | undefined
   /** Tenants, users or tokens changed: open live connections re-check their token and scope. */
   onScopesChanged?: (() => void) | undefined
@@ -100,14 +100,13 @@ export function createUsersService (d: UsersServiceDeps) {
   const changed = (): void => d.onScopesChanged?.()
 
   /**
-   * The longer of the two lock-outs. This instance's own count is a subset of
-   * the cluster's, so it never locks sooner than the shared one would; it is
-   * what still holds while Redis is unreachable.
+   * Clustered, the shared count decides; this instance's own count (always
+   * kept) decides only while Redis cannot answer, so an outage falls back to
+   * per-instance limits, never to none.
    */
   async function retryAfterMs (key: string): Promise<number> {
-    const local = throttle.retryAfterMs(key, d.now())
-    const shared = d.sharedThrottle === undefined ? 0 : await d.sharedThrottle.retryAfterMs(key) ?? 0
-    return Math.max(local, shared)
+    const shared = await d.sharedThrottle?.retryAfterMs(key)
+    return shared ?? throttle.retryAfterMs(key, d.now())
   }
 
   async function claimFleets (tenantId: string, fleets: readonly string[] | undefined, replace: boolean): Promise<Result<true, UsersFailure>> {
@@ -208,7 +207,7 @@ export function createUsersService (d: UsersServiceDeps) {
       const good = verified && user !== undefined
       if (!good || user === undefined) {
         const lockedHere = throttle.failure(key, d.now())
-        const locked = (d.sharedThrottle === undefined ? false : await d.sharedThrottle.failure(key) ?? false) || lockedHere
+        const locked = await d.sharedThrottle?.failure(key) ?? lockedHere
         await d.audit().record({ actor: 'anonymous', action: 'auth.login_failed', target, detail: { ip, reason: user === undefined ? 'unknown user' : 'wrong password', locked } })
         d.log.warn({ username, ip, locked }, 'log-in failed')
         return fail('GW_AUTH_BAD_CREDENTIALS', 'wrong username or password')
