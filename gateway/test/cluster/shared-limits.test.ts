@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
 import { type TestGateway, startGateway } from '../helper.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 import { freePort } from '../support/free-port.js'
@@ -65,6 +66,16 @@ describe('cluster: the log-in throttle holds across instances', () => {
     }
     // Only that username from that address: the same user elsewhere, and other users here, still log in.
     expect((await login(lbUrl, 'spread', PASSWORD, '10.20.30.40')).status).toBe(200)
+    // Redis holds the lock-out under a hashed key that expires by itself (nothing outlives AUTH_LOGIN_LOCKOUT_S).
+    const r = new Redis(redis.url)
+    try {
+      const keys = await r.keys('fw:login:*')
+      expect(keys.length).toBeGreaterThan(0)
+      expect(keys.some((k) => k.includes('spread'))).toBe(false)
+      for (const k of keys) expect(await r.pttl(k)).toBeGreaterThan(0)
+    } finally {
+      r.disconnect()
+    }
   })
 
   it('failures made directly on each instance in turn add up to one count', async () => {
