@@ -96,6 +96,7 @@ export default fp(async (app) => {
      * left it, telling the client which.
      */
     async function recheckScope (token: string): Promise<void> {
+      if (closed) return
       const still = await app.auth.verify(token)
       if (closed || client === undefined) return
       if (still === undefined) return socket.close(4001, 'token revoked or expired')
@@ -123,10 +124,15 @@ export default fp(async (app) => {
         if (p === undefined) return socket.close(4001, 'invalid token')
         principal = p
         const token = m.token
-        client = hub.add(socket, scopeOf(p), async () => recheckScope(token))
-        recheck = setInterval(() => {
-          recheckScope(token).catch((err: unknown) => log.warn({ err }, 'live token re-check failed'))
-        }, app.config.auth.liveRecheckMs)
+        // In line with the client's messages: a subscribe is granted either before the re-check (and
+        // re-judged by it) or after it (under the new scope), never on a scope the re-check just replaced.
+        const recheckInLine = async (): Promise<void> => {
+          const run = queue.then(async () => recheckScope(token))
+          queue = run.catch((err: unknown) => log.warn({ err }, 'live token re-check failed'))
+          return queue
+        }
+        client = hub.add(socket, scopeOf(p), recheckInLine)
+        recheck = setInterval(() => { void recheckInLine() }, app.config.auth.liveRecheckMs)
         recheck.unref()
         return reply({ type: 'ready', role: p.role })
       }
