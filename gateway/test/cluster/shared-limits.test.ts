@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Redis } from 'ioredis'
-import { type TestGateway, startGateway } from '../helper.js'
+import { type TestGateway, startGateway, waitFor } from '../helper.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 import { freePort } from '../support/free-port.js'
 import { createUser } from '../security/support.js'
 import { RedisServer } from '../../scripts/cluster/redis-server.js'
 import { HaproxyProcess } from '../../scripts/cluster/haproxy.js'
 import { clusterEnv } from './cluster-env.js'
+import { createServer, type Server } from 'node:net'
+import pino from 'pino'
+import { connectRedis } from '../../src/cluster/redis.js'
+import { createSharedLoginThrottle } from '../../src/api/auth/login-throttle.repository.js'
 
 /** Three gateway instances (in this process) behind the test HAProxy, on one PostgreSQL and one Redis. */
 const MAX_FAILURES = 4
@@ -114,5 +118,75 @@ describe('cluster: the log-in throttle holds across instances', () => {
     }
     for (let i = 0; i < MAX_FAILURES; i++) expect((await login(order[i % order.length] as string, 'after', 'wrong')).status).toBe(401)
     for (const base of order) expect((await login(base, 'after', PASSWORD)).status).toBe(429)
+  })
+})
+
+const ready = async (r: Redis): Promise<void> => {
+  if (r.status !== 'ready') await new Promise((resolve) => r.once('ready', resolve))
+}
+
+describe('shared log-in throttle on Redis', () => {
+  const silent = pino({ level: 'silent' })
+  const opts = { maxFailures: 3, windowMs: 60_000, lockoutMs: 60_000, timeoutMs: 300 }
+
+  it('locks at maxFailures, starts counting from zero after a lock-out, and a success clears the count', async () => {
+    const r = connectRedis(redis.url, 'cmd', silent)
+    await ready(r)
+    try {
+      const t = createSharedLoginThrottle(r, opts, silent)
+      expect(await t.failure('k1')).toBe(false)
+      expect(await t.failure('k1')).toBe(false)
+      expect(await t.success('k1')).toBeUndefined()
+      expect(await t.failure('k1')).toBe(false)
+      expect(await t.failure('k1')).toBe(false)
+      expect(await t.retryAfterMs('k1')).toBe(0)
+      expect(await t.failure('k1')).toBe(true)
+      const wait = await t.retryAfterMs('k1') as number
+      expect(wait).toBeGreaterThan(59_000)
+      expect(wait).toBeLessThanOrEqual(60_000)
+      // Another pair is untouched.
+      expect(await t.retryAfterMs('k2')).toBe(0)
+      const short = createSharedLoginThrottle(r, { ...opts, lockoutMs: 300 }, silent)
+      for (let i = 0; i < 3; i++) await short.failure('k3')
+      expect(await short.retryAfterMs('k3')).toBeGreaterThan(0)
+      // The lock-out key expires by itself; the count starts from zero after it.
+      await waitFor(async () => await short.retryAfterMs('k3') === 0 || undefined, 5000, 'lock-out expired')
+      expect(await short.failure('k3')).toBe(false)
+    } finally {
+      r.disconnect()
+    }
+  })
+
+  it('answers "unknown" (never locked, never unlimited: the caller falls back) when Redis is down or does not answer', async () => {
+    // Nobody listening.
+    const down = connectRedis(`redis://127.0.0.1:${await freePort()}`, 'cmd', silent)
+    // Completes the connection handshake (client name, ready check), then answers nothing: a stalled Redis.
+    const mute: Server = createServer((sock) => {
+      sock.on('data', (d: Buffer) => {
+        const text = d.toString().toLowerCase()
+        // CLIENT SETNAME / SETINFO: OK each; INFO: not loading; anything after: silence.
+        sock.write('+OK\r\n'.repeat(text.split('$6\r\nclient\r\n').length - 1))
+        if (text.includes('\r\ninfo\r\n')) sock.write('$21\r\n# Server\r\nloading:0\r\n\r\n')
+      })
+    })
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve))
+    const address = mute.address()
+    const hung = connectRedis(`redis://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`, 'cmd', silent)
+    await ready(hung)
+    try {
+      for (const conn of [down, hung]) {
+        const t = createSharedLoginThrottle(conn, opts, silent)
+        const t0 = Date.now()
+        expect(await t.retryAfterMs('k')).toBeUndefined()
+        expect(await t.failure('k')).toBeUndefined()
+        await t.success('k')
+        // Each call gives up within its timeout: a log-in never hangs on Redis.
+        expect(Date.now() - t0).toBeLessThan(3 * opts.timeoutMs + 500)
+      }
+    } finally {
+      down.disconnect()
+      hung.disconnect()
+      await new Promise((resolve) => mute.close(resolve))
+    }
   })
 })
