@@ -70,6 +70,16 @@ export default fp(async (app) => {
     const { id } = m as { id: string }
     app.models.changedElsewhere(id).catch((err: unknown) => log.error({ err, model: id }, 'model reload after a change elsewhere failed'))
   })
+  // Announcements sent while Redis was unreachable are lost: once it is back, catch up as if told of a change.
+  let redisLost = false
+  cluster.redis?.on('close', () => { redisLost = true })
+  cluster.redis?.on('ready', () => {
+    if (!redisLost) return
+    redisLost = false
+    log.info('Redis back: live connections re-check their scope and the model catalog is re-read')
+    app.auth.scopesChangedElsewhere()
+    app.models.changedElsewhere().catch((err: unknown) => log.error({ err }, 'model catalog reload after a Redis outage failed'))
+  })
 
   // Live dashboards on every instance see every vehicle in their scope.
   const detachLive = attachLiveRelay(app.live, bus, { flushMs: 100, interestMs: 500, now: Date.now })

@@ -12,8 +12,8 @@ export interface Models {
   get(id: string): ModelSpec | undefined
   /** A model was catalogued through this instance (a cluster announces it to the others). */
   onChanged(listener: (id: string) => void): void
-  /** Another instance catalogued `id`: read it again from PostgreSQL. */
-  changedElsewhere(id: string): Promise<void>
+  /** Another instance catalogued `id` (undefined: perhaps anything, e.g. announcements were lost): read the catalog again. */
+  changedElsewhere(id?: string): Promise<void>
 }
 
 declare module 'fastify' {
@@ -41,10 +41,10 @@ export default fp(async (app) => {
   app.decorate('models', {
     get: (id: string) => cache.get(id)?.spec,
     onChanged: (l: (id: string) => void) => { listeners.add(l) },
-    async changedElsewhere (id: string) {
-      // The catalog is a few dozen rows: reading it whole also repairs any announcement missed while Redis was down.
+    async changedElsewhere (id?: string) {
+      // The catalog is a few dozen rows: reading it whole also repairs any earlier announcement that was lost.
       for (const m of await repo.list()) keep(m)
-      log.info({ model: id, version: cache.get(id)?.updatedAt.toISOString() }, 'model reloaded after a change elsewhere')
+      log.info({ model: id ?? 'all', models: cache.size }, 'model catalog reloaded after a change elsewhere')
     },
   })
 

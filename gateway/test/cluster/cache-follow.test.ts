@@ -115,3 +115,34 @@ describe('cluster: model catalog edits reach every instance', () => {
     car.end(true)
   })
 })
+
+describe('cluster: changes made while Redis is down', () => {
+  it('reach the dashboards and model catalogs of other instances when Redis returns', async () => {
+    const [a, b, c] = gws as [TestGateway, TestGateway, TestGateway]
+    const v = await provision(a, { fleet: 'fleet-z' })
+    await createUser(b, { username: 'owner-z', password: PASSWORD, role: 'fleet_owner', tenantId: 'tenant-z', fleets: ['fleet-z', 'fleet-w'] })
+    const live = await liveAs(b, await login(b, 'owner-z', PASSWORD))
+    const topic = `vehicle/${v.id}/signals`
+    live.send({ type: 'subscribe', topic })
+    await live.next((m) => m.type === 'subscribed' && m.topic === topic)
+    expect((await api(a, '/models/CF-2', { method: 'PUT', body: JSON.stringify({ powertrain: 'BEV', coolantWarnC: 95 }) })).status).toBe(200)
+    await waitFor(async () => (await api(c, '/models/CF-2')).status === 200 || undefined, FOLLOW_MS, 'CF-2 on C')
+
+    await redis.stop()
+    try {
+      // Both changes are made and stored; their announcements are lost.
+      expect((await call(c, 'PUT', '/tenants/tenant-z', { body: { fleets: ['fleet-w'] } })).status).toBe(200)
+      expect((await api(c, '/models/CF-2', { method: 'PUT', body: JSON.stringify({ powertrain: 'BEV', coolantWarnC: 80 }) })).status).toBe(200)
+    } finally {
+      await redis.restart()
+    }
+    // Each instance reconnects within its retry period (at most a second), then catches up.
+    const dropped = await live.next((m) => m.type === 'dropped', 10_000)
+    expect(dropped).toMatchObject({ topics: [topic] })
+    await waitFor(async () => {
+      const m = await (await api(a, '/models/CF-2')).json() as { spec: { coolantWarnC?: number } }
+      return m.spec.coolantWarnC === 80 || undefined
+    }, 10_000, 'the edit made during the outage served by A')
+    live.close()
+  })
+})
