@@ -15,6 +15,7 @@ export type BusChannel =
   | 'diag.response'         // { vehicleId, vehicleKey, payload(base64) }: a cmd/res whose command waits on another instance
   | 'cache.rules'           // {}: rules created, edited, enabled or deleted
   | 'cache.scopes'          // {}: tenants, users or tokens changed (live dashboards recheck their scope)
+  | 'cache.models'          // { id }: a vehicle model was catalogued (rules read its limits)
   | 'live.batch'            // serialised live fan-out of one instance's flush
   | 'diag.queued'           // { vehicleKey }: a command was queued for a vehicle
   | 'live.interest'         // { vehicles }: vehicles whose signals a dashboard on the sender watches

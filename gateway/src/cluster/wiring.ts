@@ -4,7 +4,6 @@ import { loadVehicleRuleState } from './rule-handoff.repository.js'
 
 /** Mutating routes whose success changes a cache every instance holds (matched on the route pattern). */
 const RULE_ROUTES = /^\/rules(\/|$)/
-const SCOPE_ROUTES = /^\/(tenants|users|auth\/tokens|admin)(\/|$)/
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
@@ -54,13 +53,34 @@ export default fp(async (app) => {
     }
   }
 
-  // Rules, tenants, users, tokens: a successful change through any instance is announced to all.
+  // Rules: a successful change through any instance is announced to all.
   app.addHook('onResponse', async (req, reply) => {
     if (!MUTATING.has(req.method) || reply.statusCode >= 400) return
     const route = req.routeOptions.url ?? ''
     if (RULE_ROUTES.test(route)) void bus.publish('cache.rules', {})
-    else if (SCOPE_ROUTES.test(route)) void bus.publish('cache.scopes', {})
   })
+  // Tenants, users, tokens: announced by the auth service on every change (log-out and token revocation
+  // included), so that open live connections everywhere re-check their token and scope at once.
+  app.auth.onScopesChanged((remote) => { if (!remote) void bus.publish('cache.scopes', {}) })
+  bus.subscribe('cache.scopes', () => app.auth.scopesChangedElsewhere())
+
+  // The model catalog: rules on every instance read a model's limits from their own copy.
+  app.models.onChanged((id) => { void bus.publish('cache.models', { id }) })
+  bus.subscribe('cache.models', (m) => {
+    const { id } = m as { id: string }
+    app.models.changedElsewhere(id).catch((err: unknown) => log.error({ err, model: id }, 'model reload after a change elsewhere failed'))
+  })
+  // Announcements sent while Redis was unreachable are lost: once it is back, catch up as if told of a change.
+  let redisLost = false
+  cluster.redis?.on('close', () => { redisLost = true })
+  cluster.redis?.on('ready', () => {
+    if (!redisLost) return
+    redisLost = false
+    log.info('Redis back: live connections re-check their scope and the model catalog is re-read')
+    app.auth.scopesChangedElsewhere()
+    app.models.changedElsewhere().catch((err: unknown) => log.error({ err }, 'model catalog reload after a Redis outage failed'))
+  })
+
   // Live dashboards on every instance see every vehicle in their scope.
   const detachLive = attachLiveRelay(app.live, bus, { flushMs: 100, interestMs: 500, now: Date.now })
   app.addHook('preClose', async () => detachLive())
@@ -68,4 +88,4 @@ export default fp(async (app) => {
   bus.subscribe('cache.rules', () => {
     app.rules.service.reload().catch((err: unknown) => log.error({ err }, 'rules reload after a change elsewhere failed'))
   })
-}, { name: 'cluster-wiring', dependencies: ['cluster', 'vehicles', 'diagnostics', 'rules', 'broker', 'live'] })
+}, { name: 'cluster-wiring', dependencies: ['cluster', 'vehicles', 'diagnostics', 'rules', 'broker', 'live', 'auth', 'models'] })

@@ -47,6 +47,8 @@ export default fp(async (app) => {
   const campaigns = createOtaCampaignsRepository(app.storage.pool)
   const hub = createLiveHub({ maxHz: MAX_HZ, maxQueuedEvents: 1000, maxBufferedBytes: 1 << 20, stallTimeoutMs: 10_000, log, now: Date.now })
   app.decorate('live', hub)
+  // A tenant, user or token changed (here or, clustered, anywhere): open connections follow at once.
+  app.auth.onScopesChanged(() => { void hub.recheckAll() })
 
   /**
    * A vehicle topic is granted when the caller's scope covers the vehicle;
@@ -94,6 +96,7 @@ export default fp(async (app) => {
      * left it, telling the client which.
      */
     async function recheckScope (token: string): Promise<void> {
+      if (closed) return
       const still = await app.auth.verify(token)
       if (closed || client === undefined) return
       if (still === undefined) return socket.close(4001, 'token revoked or expired')
@@ -120,11 +123,16 @@ export default fp(async (app) => {
         if (closed) return
         if (p === undefined) return socket.close(4001, 'invalid token')
         principal = p
-        client = hub.add(socket, scopeOf(p))
         const token = m.token
-        recheck = setInterval(() => {
-          recheckScope(token).catch((err: unknown) => log.warn({ err }, 'live token re-check failed'))
-        }, app.config.auth.liveRecheckMs)
+        // In line with the client's messages: a subscribe is granted either before the re-check (and
+        // re-judged by it) or after it (under the new scope), never on a scope the re-check just replaced.
+        const recheckInLine = async (): Promise<void> => {
+          const run = queue.then(async () => recheckScope(token))
+          queue = run.catch((err: unknown) => log.warn({ err }, 'live token re-check failed'))
+          return queue
+        }
+        client = hub.add(socket, scopeOf(p), recheckInLine)
+        recheck = setInterval(() => { void recheckInLine() }, app.config.auth.liveRecheckMs)
         recheck.unref()
         return reply({ type: 'ready', role: p.role })
       }

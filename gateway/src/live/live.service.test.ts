@@ -33,6 +33,26 @@ describe('live hub', () => {
     expect(s.sent).toHaveLength(1) // nothing new, nothing sent
   })
 
+  it('recheckAll re-checks every client that has a re-check; changes during a round fold into one more round', async () => {
+    const h = makeHub()
+    const calls: string[] = []
+    let release: (() => void) | undefined
+    const gate = new Promise<void>((resolve) => { release = resolve })
+    let first = true
+    h.add(new MemorySocket(), undefined, async () => {
+      calls.push('a')
+      if (first) { first = false; await gate }
+    })
+    h.add(new MemorySocket(), undefined, async () => { calls.push('b'); throw new Error('database down') })
+    h.add(new MemorySocket()) // no re-check (not authenticated through a token)
+    const round = h.recheckAll()
+    // Three more changes while the first round waits: one more round, not three.
+    const again = [h.recheckAll(), h.recheckAll(), h.recheckAll()]
+    release?.()
+    await Promise.all([round, ...again])
+    expect(calls.sort()).toEqual(['a', 'a', 'b', 'b'])
+  })
+
   it('sends only subscribed topics, and nothing after unsubscribe', () => {
     const h = makeHub()
     const s = new MemorySocket()

@@ -23,6 +23,8 @@ export interface LiveClient {
   readonly subscriptions: Set<string>
   readonly queue: ClientQueue
   stalledSinceMs: number | undefined
+  /** Re-verifies the client's token and scope now (set by the transport that authenticated it). */
+  readonly recheck: (() => Promise<void>) | undefined
 }
 
 export interface LiveHubOptions {
@@ -58,6 +60,9 @@ export const scopeKeyOf = (s: VehicleScope): string =>
 
 /** WebSocket close code for a client dropped for not reading (RFC 6455 §7.4.2: 4000–4999 are ours). */
 export const CLOSE_TOO_SLOW = 4008
+
+/** Token re-checks run at once at most (each is a database query): a change must not stampede the pool. */
+const RECHECK_CONCURRENCY = 16
 
 /**
  * Fan-out to dashboards. Publishers only touch the queues of subscribed
@@ -140,9 +145,23 @@ export function createLiveHub (o: LiveHubOptions) {
     flushSoon()
   }
 
+  // Changes that arrive while a round of re-checks runs are folded into one more round after it.
+  let rechecking: Promise<void> | undefined
+  let recheckAgain = false
+  async function recheckRounds (): Promise<void> {
+    do {
+      recheckAgain = false
+      const due: Array<() => Promise<void>> = []
+      for (const c of clients) if (c.recheck !== undefined) due.push(c.recheck)
+      for (let i = 0; i < due.length; i += RECHECK_CONCURRENCY) {
+        await Promise.all(due.slice(i, i + RECHECK_CONCURRENCY).map(async (r) => r().catch((err: unknown) => o.log.warn({ err }, 'live token re-check failed'))))
+      }
+    } while (recheckAgain)
+  }
+
   return {
-    add (socket: LiveSocket, scope: VehicleScope = UNRESTRICTED): LiveClient {
-      const c: LiveClient = { socket, scope, scopeKey: scopeKeyOf(scope), subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined, positionDecimals: new Map() }
+    add (socket: LiveSocket, scope: VehicleScope = UNRESTRICTED, recheck?: () => Promise<void>): LiveClient {
+      const c: LiveClient = { socket, scope, scopeKey: scopeKeyOf(scope), subscriptions: new Set(), queue: createClientQueue(), stalledSinceMs: undefined, positionDecimals: new Map(), recheck }
       clients.add(c)
       return c
     },
@@ -159,6 +178,20 @@ export function createLiveHub (o: LiveHubOptions) {
       }
       set.add(c)
       return ok(topic)
+    },
+
+    /**
+     * Tenants, users or tokens changed (here or on another instance): every
+     * client re-checks its token and scope now rather than at its next
+     * periodic re-check. Resolves when the round covering this call is done.
+     */
+    recheckAll (): Promise<void> {
+      if (rechecking !== undefined) {
+        recheckAgain = true
+        return rechecking
+      }
+      rechecking = recheckRounds().finally(() => { rechecking = undefined })
+      return rechecking
     },
 
     /** The principal's scope changed (a tenant lost a fleet): later events are filtered by the new one. */

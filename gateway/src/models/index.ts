@@ -10,6 +10,10 @@ export type { ModelSpec } from './model.schema.js'
 export interface Models {
   /** The catalogued spec of a model, from memory (the rules' hot path reads it per batch). */
   get(id: string): ModelSpec | undefined
+  /** A model was catalogued through this instance (a cluster announces it to the others). */
+  onChanged(listener: (id: string) => void): void
+  /** Another instance catalogued `id` (undefined: perhaps anything, e.g. announcements were lost): read the catalog again. */
+  changedElsewhere(id?: string): Promise<void>
 }
 
 declare module 'fastify' {
@@ -27,8 +31,22 @@ export default fp(async (app) => {
   const cache = new Map<string, StoredModel>()
   for (const m of await repo.list()) cache.set(m.id, m)
   const log = app.log.child({ module: 'models' })
+  const listeners = new Set<(id: string) => void>()
+  /** Reloads can finish out of order: an older copy never replaces a newer one. */
+  const keep = (m: StoredModel): void => {
+    const held = cache.get(m.id)
+    if (held === undefined || held.updatedAt.getTime() <= m.updatedAt.getTime()) cache.set(m.id, m)
+  }
 
-  app.decorate('models', { get: (id: string) => cache.get(id)?.spec })
+  app.decorate('models', {
+    get: (id: string) => cache.get(id)?.spec,
+    onChanged: (l: (id: string) => void) => { listeners.add(l) },
+    async changedElsewhere (id?: string) {
+      // The catalog is a few dozen rows: reading it whole also repairs any earlier announcement that was lost.
+      for (const m of await repo.list()) keep(m)
+      log.info({ model: id ?? 'all', models: cache.size }, 'model catalog reloaded after a change elsewhere')
+    },
+  })
 
   const routes: FastifyPluginAsyncTypebox = async (r) => {
     const tags = ['models']
@@ -42,8 +60,9 @@ export default fp(async (app) => {
       const v = validateModelSpec(req.body)
       if (!v.ok) return sendFailure(reply, v.error)
       const stored = await repo.put(req.params.id, v.value)
-      cache.set(stored.id, stored)
+      keep(stored)
       log.info({ model: stored.id }, 'model catalogued')
+      for (const l of listeners) l(stored.id)
       return view(stored)
     })
   }

@@ -8,6 +8,7 @@ import { createUsersService, hashToken, newToken, type UsersService } from './us
 import { authRoutes } from './routes.js'
 import { createHashGate } from './hash-gate.core.js'
 import { adminRoutes } from './admin.routes.js'
+import { createSharedLoginThrottle } from './login-throttle.repository.js'
 
 export type { Principal, Role, VehicleScope } from './principal.js'
 export { inScope, isUnrestricted, NOTHING, scopeOf, scopeOfRequest, UNRESTRICTED } from './principal.js'
@@ -20,6 +21,14 @@ export interface Auth {
   verify(token: string): Promise<Principal | undefined>
   /** People, tenants, log-in and tokens. */
   readonly users: UsersService
+  /**
+   * Tenants, users or tokens changed (`remote`: on another instance of a
+   * cluster): whoever holds a principal beyond one request (live
+   * connections) re-checks it.
+   */
+  onScopesChanged(listener: (remote: boolean) => void): void
+  /** Told by the cluster that another instance changed tenants, users or tokens. */
+  scopesChangedElsewhere(): void
 }
 
 declare module 'fastify' {
@@ -69,6 +78,18 @@ export default fp(async (app) => {
     await tokens.insert(randomUUID(), hashToken(generatedAdminToken), 'admin', 'generated on first start')
     log.warn('no admin token existed: generated one (printed once on the console)')
   }
+  // Principals are not cached (see verify): a change only has to reach those who hold one open.
+  const scopeListeners = new Set<(remote: boolean) => void>()
+  const scopesChanged = (remote: boolean): void => {
+    for (const l of scopeListeners) {
+      try {
+        l(remote)
+      } catch (err) {
+        log.error({ err }, 'scope change listener failed')
+      }
+    }
+  }
+  const { redis } = app.cluster
   async function verify (token: string): Promise<Principal | undefined> {
     const record = token === '' ? undefined : await tokens.findActiveByHash(hashToken(token))
     return record === undefined ? undefined : principalOf(record)
@@ -84,8 +105,19 @@ export default fp(async (app) => {
     loginMaxFailures: app.config.auth.loginMaxFailures,
     loginLockoutMs: app.config.auth.loginLockoutMs,
     hashGate: createHashGate({ concurrency: app.config.auth.hashConcurrency, queue: app.config.auth.hashQueue }),
+    // Clustered: N instances must not allow N times the tries.
+    sharedThrottle: redis === undefined
+      ? undefined
+      : createSharedLoginThrottle(redis, { maxFailures: app.config.auth.loginMaxFailures, windowMs: app.config.auth.loginLockoutMs, lockoutMs: app.config.auth.loginLockoutMs, timeoutMs: 500 }, log),
+    onScopesChanged: () => scopesChanged(false),
   })
-  app.decorate('auth', { generatedAdminToken, verify, users })
+  app.decorate('auth', {
+    generatedAdminToken,
+    verify,
+    users,
+    onScopesChanged: (l: (remote: boolean) => void) => { scopeListeners.add(l) },
+    scopesChangedElsewhere: () => scopesChanged(true),
+  })
   app.decorateRequest('principal', null)
 
   app.addHook('onRequest', async (req) => {
@@ -101,4 +133,4 @@ export default fp(async (app) => {
 
   await app.register(authRoutes)
   await app.register(adminRoutes)
-}, { name: 'auth', dependencies: ['storage', 'config'] })
+}, { name: 'auth', dependencies: ['storage', 'config', 'cluster'] })

@@ -25,7 +25,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const r = await app.auth.users.login(req.body.username, req.body.password, req.ip)
     if (r.ok) return { token: r.value.token, expiresAt: r.value.expiresAt.toISOString(), user: r.value.user }
-    if (r.error.code === 'GW_AUTH_LOCKED') reply.header('retry-after', String(app.auth.users.retryAfterS(req.body.username, req.ip)))
+    if (r.error.code === 'GW_AUTH_LOCKED') reply.header('retry-after', String(await app.auth.users.retryAfterS(req.body.username, req.ip)))
     return sendFailure(reply, r.error)
   })
 

@@ -6,6 +6,7 @@ import type { Tenant, UserChange, UserRecord, UserRole, UsersRepository } from '
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password.js'
 import type { HashGate } from './hash-gate.core.js'
 import { createLoginThrottle, throttleKey } from './login-throttle.core.js'
+import type { SharedLoginThrottle } from './login-throttle.repository.js'
 import type { Principal, Role } from './principal.js'
 
 /** The contract's User (docs: CONTRACTS.md "Login"). */
@@ -57,6 +58,10 @@ export interface UsersServiceDeps {
   loginLockoutMs: number
   /** Caps concurrent password hashing (scrypt) across the process. */
   hashGate: HashGate
+  /** A cluster's failure counts (Redis); the in-memory throttle still counts too, and decides while this cannot answer. */
+  sharedThrottle?: SharedLoginThrottle | undefined
+  /** Tenants, users or tokens changed: open live connections re-check their token and scope. */
+  onScopesChanged?: (() => void) | undefined
 }
 
 /** API tokens are 256 random bits, so SHA-256 is the right hash (nothing to brute-force). */
@@ -92,6 +97,17 @@ function checkShape (role: Role, tenantId: string | null, fleets: string[] | und
  */
 export function createUsersService (d: UsersServiceDeps) {
   const throttle = createLoginThrottle({ maxFailures: d.loginMaxFailures, windowMs: d.loginLockoutMs, lockoutMs: d.loginLockoutMs, maxEntries: 100_000 })
+  const changed = (): void => d.onScopesChanged?.()
+
+  /**
+   * Clustered, the shared count decides; this instance's own count (always
+   * kept) decides only while Redis cannot answer, so an outage falls back to
+   * per-instance limits, never to none.
+   */
+  async function retryAfterMs (key: string): Promise<number> {
+    const shared = await d.sharedThrottle?.retryAfterMs(key)
+    return shared ?? throttle.retryAfterMs(key, d.now())
+  }
 
   async function claimFleets (tenantId: string, fleets: readonly string[] | undefined, replace: boolean): Promise<Result<true, UsersFailure>> {
     await d.users.ensureTenant(tenantId, tenantId)
@@ -121,6 +137,8 @@ export function createUsersService (d: UsersServiceDeps) {
       if (created === undefined) return fail('GW_USER_EXISTS', `user ${username} exists`)
       await d.audit().record({ actor: by, action: 'user.create', target: `user:${created.username}`, detail: { role: created.role, tenantId: created.tenantId, fleets: input.fleets ?? null, regions: created.regions } })
       d.log.info({ username, role: created.role, by }, 'user created')
+      // Its fleets may have joined an existing tenant: that tenant's other members now see more.
+      if (input.tenantId !== undefined) changed()
       return ok(toUser(created))
     },
 
@@ -144,6 +162,7 @@ export function createUsersService (d: UsersServiceDeps) {
       if (updated === undefined) return fail('GW_USER_NOT_FOUND', `user ${id} not found`)
       // A changed password or role ends every open session of the user.
       const revoked = await d.tokens.revokeForUser(id)
+      changed()
       await d.audit().record({
         actor: by,
         action: c.password !== undefined && c.role === undefined && c.tenantId === undefined && c.regions === undefined && c.fleets === undefined && c.email === undefined ? 'user.password_change' : 'user.update',
@@ -156,6 +175,7 @@ export function createUsersService (d: UsersServiceDeps) {
     async remove (id: string, by: string): Promise<Result<true, UsersFailure>> {
       const u = await d.users.get(id)
       if (u === undefined || !await d.users.remove(id)) return fail('GW_USER_NOT_FOUND', `user ${id} not found`)
+      changed()
       await d.audit().record({ actor: by, action: 'user.delete', target: `user:${u.username}`, detail: { role: u.role } })
       return ok(true)
     },
@@ -167,6 +187,7 @@ export function createUsersService (d: UsersServiceDeps) {
       const u = await d.users.get(id)
       if (u === undefined) return fail('GW_USER_NOT_FOUND', `user ${id} not found`)
       const n = await d.tokens.revokeForUser(id)
+      changed()
       await d.audit().record({ actor: by, action: 'user.sessions_revoke', target: `user:${u.username}`, detail: { revoked: n } })
       return ok(n)
     },
@@ -174,8 +195,7 @@ export function createUsersService (d: UsersServiceDeps) {
     /** 401 and 429 are told apart only by the lock-out; an unknown user costs as much as a wrong password. */
     async login (username: string, password: string, ip: string): Promise<Result<{ token: string, expiresAt: Date, user: User }, LoginFailure>> {
       const key = throttleKey(username, ip)
-      const t = d.now()
-      const waitMs = throttle.retryAfterMs(key, t)
+      const waitMs = await retryAfterMs(key)
       const target = `user:${username.toLowerCase()}`
       if (waitMs > 0) {
         await d.audit().record({ actor: 'anonymous', action: 'auth.login_locked', target, detail: { ip } })
@@ -186,12 +206,14 @@ export function createUsersService (d: UsersServiceDeps) {
       if (verified === undefined) return busy()
       const good = verified && user !== undefined
       if (!good || user === undefined) {
-        const locked = throttle.failure(key, d.now())
+        const lockedHere = throttle.failure(key, d.now())
+        const locked = await d.sharedThrottle?.failure(key) ?? lockedHere
         await d.audit().record({ actor: 'anonymous', action: 'auth.login_failed', target, detail: { ip, reason: user === undefined ? 'unknown user' : 'wrong password', locked } })
         d.log.warn({ username, ip, locked }, 'log-in failed')
         return fail('GW_AUTH_BAD_CREDENTIALS', 'wrong username or password')
       }
       throttle.success(key)
+      await d.sharedThrottle?.success(key)
       // Stored with weaker scrypt parameters: replace it now that the password is known (sessions stay).
       if (needsRehash(user.passwordHash)) {
         const stronger = await d.hashGate.run(() => hashPassword(password))
@@ -208,10 +230,10 @@ export function createUsersService (d: UsersServiceDeps) {
       return ok({ token, expiresAt, user: toUser(user) })
     },
 
-    retryAfterS: (username: string, ip: string): number => Math.ceil(throttle.retryAfterMs(throttleKey(username, ip), d.now()) / 1000),
+    retryAfterS: async (username: string, ip: string): Promise<number> => Math.ceil(await retryAfterMs(throttleKey(username, ip)) / 1000),
 
     async logout (p: Principal): Promise<void> {
-      if (p.tokenId !== undefined) await d.tokens.revoke(p.tokenId)
+      if (p.tokenId !== undefined && await d.tokens.revoke(p.tokenId)) changed()
       await d.audit().record({ actor: p.actor, action: 'auth.logout', target: `token:${p.tokenId ?? 'unknown'}` })
     },
 
@@ -227,6 +249,7 @@ export function createUsersService (d: UsersServiceDeps) {
 
     async revokeToken (id: string, by: string): Promise<Result<true, UsersFailure>> {
       if (!await d.tokens.revoke(id)) return fail('GW_TOKEN_NOT_FOUND', `no active token ${id}`)
+      changed()
       await d.audit().record({ actor: by, action: 'token.revoke', target: `token:${id}` })
       return ok(true)
     },
@@ -238,6 +261,7 @@ export function createUsersService (d: UsersServiceDeps) {
     async putTenant (id: string, body: { name?: string | undefined, fleets: string[] }, by: string): Promise<Result<Tenant, UsersFailure>> {
       const claimed = await claimFleets(id, body.fleets, true)
       if (!claimed.ok) return claimed
+      changed()
       if (body.name !== undefined) await d.users.renameTenant(id, body.name)
       const t = await d.users.getTenant(id)
       if (t === undefined) return fail('GW_TENANT_NOT_FOUND', `tenant ${id} not found`)
