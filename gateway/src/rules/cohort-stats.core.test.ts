@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cohortMomentsExcluding, createCohortStats, localPartial, mergePartials, updateCohortMember, type CohortMoments } from './cohort-stats.core.js'
+import { cohortMomentsExcluding, createCohortStats, localPartial, mergePartials, removeCohortMember, updateCohortMember, type CohortMoments } from './cohort-stats.core.js'
 
 const moments = (): CohortMoments => ({ others: 0, mean: 0, std: 0 })
 
@@ -40,5 +40,13 @@ describe('cluster-wide cohort moments', () => {
     const a = createCohortStats()
     updateCohortMember(a, 1, 1, 1); updateCohortMember(a, 2, 3, 1)
     expect(cohortMomentsExcluding(a, 1, moments())).toEqual({ others: 1, mean: 3, std: 0 })
+  })
+
+  it('a vehicle that moved away leaves this instance\'s share (no double count with its new instance)', () => {
+    const a = createCohortStats()
+    updateCohortMember(a, 1, 10, 1); updateCohortMember(a, 2, 20, 1)
+    removeCohortMember(a, 2)
+    removeCohortMember(a, 99)
+    expect(localPartial(a)).toEqual({ count: 1, sum: 10, sumSq: 100 })
   })
 })

@@ -60,6 +60,16 @@ export function updateCohortMember (c: CohortStats, vehicleKey: number, value: n
   if (++c.updates > 4 * c.members.size + 64) recompute(c)
 }
 
+/** Forgets a vehicle (it moved to another instance of a cluster, which now counts it). */
+export function removeCohortMember (c: CohortStats, vehicleKey: number): void {
+  const m = c.members.get(vehicleKey)
+  if (m === undefined) return
+  c.members.delete(vehicleKey)
+  c.sum -= m.value
+  c.sumSq -= m.value * m.value
+  if (++c.updates > 4 * c.members.size + 64) recompute(c)
+}
+
 /** Mean and standard deviation of the cohort without the given vehicle (leave-one-out). */
 export function cohortMomentsExcluding (c: CohortStats, vehicleKey: number, out: CohortMoments): CohortMoments {
   const own = c.members.get(vehicleKey)

@@ -7,7 +7,7 @@ import { evaluateDtc, evaluateSample, evaluateSilence } from './evaluate.core.js
 import { type VehicleRuleState, createVehicleRuleState } from './vehicle-state.core.js'
 import { markRaised, restoreRuleState, snapshotRuleState } from './snapshot.core.js'
 import { summarizeRuleStatus, type RuleStatusSummary } from './rule-status.core.js'
-import { type CohortPartial } from './cohort-stats.core.js'
+import { removeCohortMember, type CohortPartial } from './cohort-stats.core.js'
 import type { DiagnosticEvent, EvalContext, ModelCohorts, RuleTransition, VehicleContext } from './types.js'
 
 export interface RulesServiceDeps {
@@ -265,6 +265,8 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
       dirty.delete(key)
       if (t === undefined) return
       if (set.silenceRules.length > 0) parked.set(key, t)
+      // Its next instance counts it in the cohort shares; counted here too it would weigh twice.
+      for (const c of cohorts.get(t.ctx.model)?.byRule ?? []) removeCohortMember(c, key)
       await repo.saveStates(new Map([[key, snapshotRuleState(set, t.state)]]))
     },
 
