@@ -61,7 +61,7 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
   async function reload (): Promise<void> {
     const rules = (await repo.list()).map((r) => r.rule)
     const next = compileRules(rules)
-    for (const t of tracked.values()) {
+    for (const t of [...tracked.values(), ...parked.values()]) {
       const carried = restoreRuleState(next, snapshotRuleState(set, t.state))
       t.state = carried.ok ? carried.value : createVehicleRuleState(next)
     }
