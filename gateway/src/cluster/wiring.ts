@@ -1,10 +1,15 @@
 import fp from 'fastify-plugin'
 import { attachLiveRelay } from './live-relay.js'
 import { loadVehicleRuleState } from './rule-handoff.repository.js'
+import { startCohortSharing, stillAbsentHere } from './rules-sharing.js'
 
 /** Mutating routes whose success changes a cache every instance holds (matched on the route pattern). */
 const RULE_ROUTES = /^\/rules(\/|$)/
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Cohort moments are exchanged this often (a cohort rule sees the fleet at most ~this stale). */
+const COHORT_SHARE_EVERY_MS = 2_000
+/** Vehicles whose session ended here are checked for cluster-wide silence this often. */
+const PARKED_SILENCE_EVERY_MS = 5_000
 
 /**
  * Cross-instance hooks, kept out of the capabilities they touch: each
@@ -51,6 +56,20 @@ export default fp(async (app) => {
       const s = await loadVehicleRuleState(app.storage.pool, key)
       app.rules.service.adopt(key, s.snapshot, s.openRuleIds)
     }
+    // Silence is about the whole cluster: a vehicle whose session ended here stays parked
+    // for silence rules, and raises only if no instance has had a session of it since.
+    const service = app.rules.service
+    const parkedTimer = setInterval(() => {
+      service.checkParkedSilence((keys) => stillAbsentHere(app.storage.pool, cluster.instanceId, keys))
+        .catch((err: unknown) => log.error({ err }, 'cluster-wide silence check failed'))
+    }, PARKED_SILENCE_EVERY_MS)
+    parkedTimer.unref()
+    // Cohort rules compare a vehicle to the model's whole fleet, not only this instance's share.
+    const sharing = cluster.redis === undefined ? undefined : startCohortSharing(cluster.redis, service, cluster.instanceId, COHORT_SHARE_EVERY_MS, log)
+    app.addHook('preClose', async () => {
+      clearInterval(parkedTimer)
+      sharing?.stop()
+    })
   }
 
   // Rules: a successful change through any instance is announced to all.

@@ -16,6 +16,20 @@ export interface CohortStats {
   sum: number
   sumSq: number
   updates: number
+  /**
+   * The same moments over the vehicles held by the other instances of a
+   * cluster (merged partials, replaced every few seconds); zero on a single
+   * node. The vehicle asked about is always local, so leave-one-out only
+   * ever subtracts from the local part.
+   */
+  remote: CohortPartial
+}
+
+/** Mergeable moments of a set of vehicles: what one instance shares of one (rule, model) cohort. */
+export interface CohortPartial {
+  count: number
+  sum: number
+  sumSq: number
 }
 
 export interface CohortMoments {
@@ -26,7 +40,7 @@ export interface CohortMoments {
 }
 
 export function createCohortStats (): CohortStats {
-  return { members: new Map(), sum: 0, sumSq: 0, updates: 0 }
+  return { members: new Map(), sum: 0, sumSq: 0, updates: 0, remote: { count: 0, sum: 0, sumSq: 0 } }
 }
 
 /** Records a vehicle's latest value (a late value older than the member's is ignored). */
@@ -46,12 +60,22 @@ export function updateCohortMember (c: CohortStats, vehicleKey: number, value: n
   if (++c.updates > 4 * c.members.size + 64) recompute(c)
 }
 
+/** Forgets a vehicle (it moved to another instance of a cluster, which now counts it). */
+export function removeCohortMember (c: CohortStats, vehicleKey: number): void {
+  const m = c.members.get(vehicleKey)
+  if (m === undefined) return
+  c.members.delete(vehicleKey)
+  c.sum -= m.value
+  c.sumSq -= m.value * m.value
+  if (++c.updates > 4 * c.members.size + 64) recompute(c)
+}
+
 /** Mean and standard deviation of the cohort without the given vehicle (leave-one-out). */
 export function cohortMomentsExcluding (c: CohortStats, vehicleKey: number, out: CohortMoments): CohortMoments {
   const own = c.members.get(vehicleKey)
-  const n = c.members.size - (own === undefined ? 0 : 1)
-  const sum = c.sum - (own?.value ?? 0)
-  const sumSq = c.sumSq - (own === undefined ? 0 : own.value * own.value)
+  const n = c.members.size - (own === undefined ? 0 : 1) + c.remote.count
+  const sum = c.sum - (own?.value ?? 0) + c.remote.sum
+  const sumSq = c.sumSq - (own === undefined ? 0 : own.value * own.value) + c.remote.sumSq
   out.others = n
   out.mean = n > 0 ? sum / n : 0
   out.std = n > 1 ? Math.sqrt(Math.max(0, (sumSq - (sum * sum) / n) / (n - 1))) : 0
@@ -81,4 +105,32 @@ function recompute (c: CohortStats): void {
   c.sum = sum
   c.sumSq = sumSq
   c.updates = 0
+}
+
+/** This instance's share of a cohort (its own vehicles only), for the other instances. */
+export function localPartial (c: CohortStats): CohortPartial {
+  return { count: c.members.size, sum: c.sum, sumSq: c.sumSq }
+}
+
+/**
+ * Sums partials of other instances (moments add). A malformed partial (not
+ * three finite numbers, negative count) is skipped rather than poisoning the
+ * cohort: a bad peer degrades to "not counted", never to NaN statistics.
+ */
+export function mergePartials (parts: Iterable<unknown>): CohortPartial {
+  const out: CohortPartial = { count: 0, sum: 0, sumSq: 0 }
+  for (const p of parts) {
+    if (!isPartial(p)) continue
+    out.count += p.count
+    out.sum += p.sum
+    out.sumSq += p.sumSq
+  }
+  return out
+}
+
+export function isPartial (p: unknown): p is CohortPartial {
+  if (typeof p !== 'object' || p === null) return false
+  const { count, sum, sumSq } = p as Record<string, unknown>
+  return typeof count === 'number' && Number.isInteger(count) && count >= 0 &&
+    typeof sum === 'number' && Number.isFinite(sum) && typeof sumSq === 'number' && Number.isFinite(sumSq) && sumSq >= 0
 }

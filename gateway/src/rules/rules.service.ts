@@ -7,6 +7,7 @@ import { evaluateDtc, evaluateSample, evaluateSilence } from './evaluate.core.js
 import { type VehicleRuleState, createVehicleRuleState } from './vehicle-state.core.js'
 import { markRaised, restoreRuleState, snapshotRuleState } from './snapshot.core.js'
 import { summarizeRuleStatus, type RuleStatusSummary } from './rule-status.core.js'
+import { removeCohortMember, type CohortPartial } from './cohort-stats.core.js'
 import type { DiagnosticEvent, EvalContext, ModelCohorts, RuleTransition, VehicleContext } from './types.js'
 
 export interface RulesServiceDeps {
@@ -33,9 +34,20 @@ interface Tracked {
  * they are rebuilt from the last snapshot plus the open alerts, so a restart
  * neither repeats a raise nor loses the ability to clear.
  */
+/** How long past twice the longest silence rule a parked vehicle that raised nothing (asleep) is kept. */
+const PARKED_GRACE_MS = 60_000
+
 export async function createRulesService ({ repo, log, now, modelOf, onTransitions }: RulesServiceDeps) {
   let set: CompiledRuleSet = compileRules([])
   const tracked = new Map<number, Tracked>()
+  /**
+   * Cluster: vehicles whose session ended here, kept only for silence rules
+   * until they show up again (here: adopt; elsewhere: the check before a
+   * raise finds their session moved) or a raise is sent. Never saved.
+   */
+  const parked = new Map<number, Tracked>()
+  /** Cluster: the other instances' merged cohort partials, by rule id then model (kept across reloads of the cohorts). */
+  let remoteCohorts = new Map<string, Map<string, CohortPartial>>()
   const cohorts = new Map<string, ModelCohorts>()
   const dirty = new Set<number>()
   const saved = await repo.loadStates()
@@ -49,12 +61,13 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
   async function reload (): Promise<void> {
     const rules = (await repo.list()).map((r) => r.rule)
     const next = compileRules(rules)
-    for (const t of tracked.values()) {
+    for (const t of [...tracked.values(), ...parked.values()]) {
       const carried = restoreRuleState(next, snapshotRuleState(set, t.state))
       t.state = carried.ok ? carried.value : createVehicleRuleState(next)
     }
     set = next
     cohorts.clear()
+    applyRemote()
     log.info({ rules: set.rules.length }, 'rules compiled')
   }
 
@@ -62,6 +75,25 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
     let c = cohorts.get(model)
     if (c === undefined) cohorts.set(model, c = createModelCohorts(set))
     return c
+  }
+
+  /** Rule id of each cohort index of the compiled set (cohort indexes follow compile order). */
+  function cohortRuleIds (): string[] {
+    return set.rules.filter((r) => r.type === 'sample' && r.rule.kind.type === 'cohort').map((r) => r.id)
+  }
+
+  const NO_PARTIAL: CohortPartial = { count: 0, sum: 0, sumSq: 0 }
+  function applyRemote (): void {
+    const ids = cohortRuleIds()
+    const models = new Set<string>(cohorts.keys())
+    for (const byModel of remoteCohorts.values()) for (const m of byModel.keys()) models.add(m)
+    for (const model of models) {
+      const c = cohortOf(model)
+      ids.forEach((id, i) => {
+        const stats = c.byRule[i]
+        if (stats !== undefined) stats.remote = remoteCohorts.get(id)?.get(model) ?? NO_PARTIAL
+      })
+    }
   }
 
   function track (key: number, id: string, ctx: VehicleContext): Tracked {
@@ -131,7 +163,7 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
 
     /** Presence changed (birth, death): silence rules must know a vehicle went to sleep. */
     updatePresence (key: number, powerState: VehicleContext['powerState'], ignitionOn: boolean): void {
-      const t = tracked.get(key)
+      const t = tracked.get(key) ?? parked.get(key)
       if (t !== undefined) t.ctx = { ...t.ctx, powerState, ignitionOn }
     },
 
@@ -157,21 +189,91 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
     saveSnapshots,
 
     /**
+     * Cluster: silence rules over the vehicles whose session ended here. A
+     * raise is sent only for vehicles `stillAbsent` confirms (no session
+     * anywhere in the cluster since they left here): a vehicle that moved to
+     * another instance is dropped, so at most the instance that held its last
+     * session raises. If the confirmation fails, the evaluation is undone and
+     * retried on the next check. Vehicles silent past every silence rule's
+     * reach without a raise (asleep) are dropped too.
+     */
+    async checkParkedSilence (stillAbsent: (keys: number[]) => Promise<ReadonlySet<number>>): Promise<number> {
+      if (parked.size === 0) return 0
+      const t0 = now()
+      const minAfterMs = Math.min(...set.silenceRules.map((r) => r.afterMs), Number.POSITIVE_INFINITY)
+      const maxAfterMs = Math.max(0, ...set.silenceRules.map((r) => r.afterMs))
+      const pending: Array<{ key: number, t: Tracked, before: unknown, out: RuleTransition[] }> = []
+      for (const [key, t] of parked) {
+        const silentMs = t0 - t.lastReceivedMs
+        if (silentMs <= minAfterMs) continue
+        const before = snapshotRuleState(set, t.state)
+        const out = evaluateSilence(set, t.state, { vehicle: t.ctx }, t0, t.lastReceivedMs)
+        if (out.some((x) => x.kind === 'raise')) pending.push({ key, t, before, out })
+        else if (silentMs > 2 * maxAfterMs + PARKED_GRACE_MS) parked.delete(key)
+      }
+      if (pending.length === 0) return 0
+      let absent: ReadonlySet<number>
+      try {
+        absent = await stillAbsent(pending.map((p) => p.key))
+      } catch (err) {
+        for (const p of pending) {
+          const r = restoreRuleState(set, p.before)
+          if (r.ok) p.t.state = r.value
+        }
+        log.warn({ err, vehicles: pending.length }, 'cluster-wide silence check failed; retrying on the next check')
+        return 0
+      }
+      let raised = 0
+      for (const p of pending) {
+        if (parked.get(p.key) !== p.t) continue // came back here meanwhile
+        parked.delete(p.key)
+        if (!absent.has(p.key)) continue
+        emit(p.t, p.out)
+        raised++
+      }
+      return raised
+    },
+
+    /** Cluster: this instance's cohort moments, by rule id and model, for the other instances. */
+    cohortPartials (): Array<{ ruleId: string, model: string, partial: CohortPartial }> {
+      const ids = cohortRuleIds()
+      const out: Array<{ ruleId: string, model: string, partial: CohortPartial }> = []
+      for (const [model, c] of cohorts) {
+        ids.forEach((ruleId, i) => {
+          const st = c.byRule[i]
+          if (st !== undefined && st.members.size > 0) out.push({ ruleId, model, partial: { count: st.members.size, sum: st.sum, sumSq: st.sumSq } })
+        })
+      }
+      return out
+    },
+
+    /** Cluster: replaces the other instances' merged cohort moments (empty map: local only). */
+    setRemoteCohorts (merged: Map<string, Map<string, CohortPartial>>): void {
+      remoteCohorts = merged
+      applyRemote()
+    },
+
+    /**
      * Cluster hand-over: the vehicle's session ended on this instance. Its
-     * state is saved now (the instance it reconnects to loads it) and
-     * forgotten here, so this instance no longer evaluates it (no silence
-     * alert for a vehicle that lives on elsewhere).
+     * state is saved now (the instance it reconnects to loads it) and it is
+     * no longer evaluated here, except parked for silence rules
+     * (checkParkedSilence) in case it never shows up anywhere again.
      */
     async release (key: number): Promise<void> {
       const t = tracked.get(key)
       tracked.delete(key)
       dirty.delete(key)
-      if (t !== undefined) await repo.saveStates(new Map([[key, snapshotRuleState(set, t.state)]]))
+      if (t === undefined) return
+      if (set.silenceRules.length > 0) parked.set(key, t)
+      // Its next instance counts it in the cohort shares; counted here too it would weigh twice.
+      for (const c of cohorts.get(t.ctx.model)?.byRule ?? []) removeCohortMember(c, key)
+      await repo.saveStates(new Map([[key, snapshotRuleState(set, t.state)]]))
     },
 
     /** Cluster hand-over: the vehicle connected here; evaluate it from its stored state and open alerts. */
     adopt (key: number, snapshot: unknown, openRuleIds: ReadonlySet<string>): void {
       tracked.delete(key)
+      parked.delete(key)
       if (snapshot === undefined) saved.delete(key)
       else saved.set(key, snapshot)
       openPairs.set(key, new Set(openRuleIds))

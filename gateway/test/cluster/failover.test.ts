@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
-import { waitFor } from '../helper.js'
+import { fleetwire, signalId } from '@fleetwire/proto'
+import { connectVehicle, publish, telemetryPayload, waitFor } from '../helper.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 import { LocalCluster } from '../../scripts/cluster/harness.js'
 import { RoamingFleet } from './roaming-fleet.js'
@@ -34,6 +35,12 @@ async function query<R extends Record<string, unknown>> (sql: string, params: un
 }
 const holders = async () => query<{ vehicle_id: string, connected: boolean, instance_id: string | null }>('SELECT vehicle_id, connected, instance_id FROM vehicles ORDER BY vehicle_id')
 
+const silentAlerts = async (ruleId: string) => (await query<{ vehicle_id: string }>(
+  'SELECT v.vehicle_id FROM alerts a JOIN vehicles v USING (vehicle_key) WHERE a.rule_id = $1', [ruleId])).map((r) => r.vehicle_id)
+async function gwApi (httpUrl: string, path: string, method: string, body?: unknown): Promise<Response> {
+  return fetch(`${httpUrl}${path}`, { method, headers: { authorization: `Bearer ${cluster.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+}
+
 async function readData (httpUrl: string, vehicleId: string): Promise<number> {
   const res = await fetch(`${httpUrl}/vehicles/${vehicleId}/diagnostics/read-data`, {
     method: 'POST',
@@ -49,10 +56,23 @@ describe('cluster failover', () => {
     const before = await holders()
     const onFirst = before.filter((h) => h.instance_id === 'gw-1').map((h) => h.vehicle_id)
     expect(onFirst.length).toBeGreaterThan(0)
+    // A short silence rule: moving to another instance after the crash must not count as silence.
+    const silenceRule = { id: 'failover-silence', name: 'Vehicle silent (failover test)', enabled: true, severity: 'major', kind: { type: 'silence', afterS: 2 } }
+    expect((await gwApi(cluster.gateways[1]!.httpUrl, '/rules', 'POST', silenceRule)).status).toBe(201)
+    const [control] = await cluster.gateways[1]!.provision(1, 1, 1000)
     fleet.start(10, 10)
     await sleep(1500)
     await cluster.kill(0)
     await waitFor(() => fleet.connected === fleet.ids.length || undefined, 15_000, 'every vehicle reconnected')
+    // While the fleet goes on talking: a control vehicle vanishes (killed client) and is reported silent
+    // (so the cluster-wide silence check has run past every returned vehicle's window), none of the fleet is.
+    const ctl = await connectVehicle(cluster.mqttUrl, { id: control!.username, password: control!.password })
+    await publish(ctl, control!.username, 'status', Buffer.from(fleetwire.v1.VehicleStatus.encode({ session: 1, timeMs: Date.now(), powerState: fleetwire.v1.PowerState.POWER_STATE_AWAKE, ignitionOn: true }).finish()))
+    await publish(ctl, control!.username, 'telemetry', telemetryPayload(1, Date.now(), [[signalId('Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature'), 90]]))
+    ctl.end(true)
+    await waitFor(async () => (await silentAlerts(silenceRule.id)).includes(control!.username) || undefined, 30_000, 'silence alert for the control vehicle')
+    expect((await silentAlerts(silenceRule.id)).filter((id) => fleet.ids.includes(id))).toEqual([])
+    expect((await gwApi(cluster.gateways[1]!.httpUrl, `/rules/${silenceRule.id}/disable`, 'POST')).status).toBe(200)
     await sleep(1500)
     await fleet.stop()
     expect(fleet.reconnectS.length).toBeGreaterThanOrEqual(onFirst.length)
@@ -63,7 +83,7 @@ describe('cluster failover', () => {
     expect(r.duplicated).toBe(0)
     // The dead instance's lease expires (5 s): its row goes; its vehicles, now held by gw-2/gw-3, stay online.
     await waitFor(async () => (await query('SELECT 1 FROM gateway_instances WHERE instance_id = $1', ['gw-1'])).length === 0 || undefined, 15_000, 'lease of gw-1 expired')
-    const after = await holders()
+    const after = (await holders()).filter((h) => fleet.ids.includes(h.vehicle_id)) // the control vehicle left for good
     expect(after.filter((h) => !h.connected)).toEqual([])
     expect(after.filter((h) => h.instance_id === 'gw-1')).toEqual([])
     await cluster.restart(0)
