@@ -7,10 +7,10 @@ describe('cluster-wide cohort moments', () => {
   it('merged partials of other instances give the same moments as one cohort holding every vehicle', () => {
     const values = [10, 12, 11, 13, 9, 30, 10.5, 11.5]
     const whole = createCohortStats()
-    values.forEach((v, i) => updateCohortMember(whole, i, v, 1))
+    values.forEach((v, i) => { updateCohortMember(whole, i, v, 1) })
     // Instance A holds vehicles 0..2, B holds 3..5, C holds 6..7.
     const a = createCohortStats(); const b = createCohortStats(); const c = createCohortStats()
-    values.forEach((v, i) => updateCohortMember(i < 3 ? a : i < 6 ? b : c, i, v, 1))
+    values.forEach((v, i) => { updateCohortMember(i < 3 ? a : i < 6 ? b : c, i, v, 1) })
     a.remote = mergePartials([localPartial(b), localPartial(c)])
     for (const key of [0, 1, 2]) {
       const expected = cohortMomentsExcluding(whole, key, moments())
