@@ -66,7 +66,8 @@ describe('cluster failover', () => {
     await waitFor(() => fleet.connected === fleet.ids.length || undefined, 15_000, 'every vehicle reconnected')
     // While the fleet goes on talking: a control vehicle vanishes (killed client) and is reported silent
     // (so the cluster-wide silence check has run past every returned vehicle's window), none of the fleet is.
-    const ctl = await connectVehicle(cluster.mqttUrl, { id: control!.username, password: control!.password })
+    // Right after the crash HAProxy may still pick the dead instance (until its health check fails): a vehicle retries.
+    const ctl = await waitFor(() => connectVehicle(cluster.mqttUrl, { id: control!.username, password: control!.password }).catch(() => undefined), 15_000, 'control vehicle connected')
     await publish(ctl, control!.username, 'status', Buffer.from(fleetwire.v1.VehicleStatus.encode({ session: 1, timeMs: Date.now(), powerState: fleetwire.v1.PowerState.POWER_STATE_AWAKE, ignitionOn: true }).finish()))
     await publish(ctl, control!.username, 'telemetry', telemetryPayload(1, Date.now(), [[signalId('Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature'), 90]]))
     ctl.end(true)

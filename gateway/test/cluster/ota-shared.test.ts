@@ -31,6 +31,13 @@ describe('cluster: OTA artifacts and signed URLs on every instance', () => {
     const up = await uploadArtifact(a, body)
     expect(up.status).toBe(201)
     const v = await provision(a)
+    // Downloads are for an update that is on: the vehicle's offered update of a running campaign (as the scheduler writes it).
+    const key = (await a.app.vehicles.get(v.id))?.key
+    await a.app.storage.pool.query(
+      `WITH c AS (INSERT INTO ota_campaigns (campaign_id, name, state, artifact_ids, target, plan, waves, created_by)
+         VALUES (gen_random_uuid(), 'shared', 'running', $1, '{}', '{}', 1, 'test') RETURNING campaign_id)
+       INSERT INTO ota_vehicle_updates (campaign_id, vehicle_key, wave, state, from_versions, to_versions, compatibility, state_since)
+       SELECT campaign_id, $2, 0, 'offered', '{}', '{}', '{}', now() FROM c`, [[up.artifact.id], key])
     const claims = { artifactId: up.artifact.id, vehicleId: v.id, expiresAtMs: Date.now() + 600_000 }
     // Signed on A with the cluster's one key: B checks the same MAC.
     const path = downloadPath(claims, a.app.ota.signer.mac(urlMacInput(claims)))
