@@ -125,8 +125,8 @@ describe('HTTP hardening', () => {
     // The victim itself (same address: the same carrier NAT) still has its whole budget, and so does its neighbour.
     const own: number[] = []
     for (let i = 0; i < 41; i++) own.push(await get(signed(victim.id), basic(victim)))
-    expect(own.slice(0, 40).every((s) => s === 404)).toBe(true) // authenticated; this artifact does not exist
+    expect(own.slice(0, 40).every((s) => s === 410)).toBe(true) // authenticated; no update offers this artifact
     expect(own[40]).toBe(429)
-    expect(await get(signed(neighbour.id), basic(neighbour))).toBe(404)
+    expect(await get(signed(neighbour.id), basic(neighbour))).toBe(410)
   })
 })
