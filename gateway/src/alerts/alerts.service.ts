@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Log } from '../shared/log.js'
-import { type Result, fail, ok } from '../shared/result.js'
+import type { Log } from '../common/log.js'
+import { type Result, fail, ok } from '../common/result.js'
 import type { AlertsRepository } from '../storage/alerts.repository.js'
 import type { RuleTransition } from '../rules/types.js'
 import { type Alert, type AlertChange, type AlertErrorCode, type AlertEvent, type AlertTransition, applyAlertEvent, settleAlert } from './lifecycle.core.js'

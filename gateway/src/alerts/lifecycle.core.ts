@@ -1,4 +1,4 @@
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import type { Severity } from '../rules/rule.schema.js'
 import type { RuleTransition, TransitionDetail } from '../rules/types.js'
 

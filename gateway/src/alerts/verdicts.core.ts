@@ -1,4 +1,4 @@
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 
 /**
  * Engineers' feedback on alerts, and the precision it measures: of the

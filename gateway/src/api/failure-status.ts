@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify'
-import type { Failure } from '../shared/result.js'
+import type { Failure } from '../common/result.js'
 
 /** The one table from domain failure codes to HTTP statuses. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 
 /** A cross-instance notification: JSON, fire and forget, never the only copy of anything (PostgreSQL is). */
 export interface ClusterBus {

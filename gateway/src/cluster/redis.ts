@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 
 /**
  * A Redis connection for the cluster. Publishing connections fail fast while

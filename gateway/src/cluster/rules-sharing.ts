@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
 import type { Queryable } from '../storage/db.js'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { RulesService } from '../rules/rules.service.js'
 import { encodeShare, mergeShares } from './cohort-share.core.js'
 

@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value'
 import { EnvSchema, type Env } from './schema.js'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { type DataPolicy, parseDataPolicy } from '../privacy/policy.core.js'
 import { type Cidr, parseCidr } from '../notify/address-policy.core.js'
 

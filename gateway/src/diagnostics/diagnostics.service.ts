@@ -1,5 +1,5 @@
-import type { Log } from '../shared/log.js'
-import { type Result, fail, ok } from '../shared/result.js'
+import type { Log } from '../common/log.js'
+import { type Result, fail, ok } from '../common/result.js'
 import type { DiagnosticCommandsRepository } from '../storage/diagnostic-commands.repository.js'
 import { type TokenBucket, createBucket } from '../ingest/token-bucket.core.js'
 import { type GuardFailure, type VehicleCommandState, checkCommand, checkQueueRate, waitsForWakeUp } from './guard.core.js'

@@ -1,4 +1,4 @@
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { type TokenBucket, tryTake } from '../ingest/token-bucket.core.js'
 
 export type CommandKind = 'read_dtc' | 'clear_dtc' | 'read_data'

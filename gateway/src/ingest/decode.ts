@@ -1,5 +1,5 @@
 import { fleetwire } from '@fleetwire/proto'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 
 type Pb = typeof fleetwire.v1
 export type MalformedReason = 'GW_INGEST_MALFORMED_PAYLOAD' | 'GW_INGEST_EMPTY_BATCH' | 'GW_INGEST_BAD_FIELD'

@@ -1,5 +1,5 @@
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { UplinkChannel } from '@fleetwire/proto'
 import type { VehicleIntakeState } from './vehicle-intake-state.js'
 
@@ -17,6 +17,6 @@ export const HANDLED: HandlerOutcome = { ok: true }
 export interface HandlerContext {
   log: Log
   now: () => number
-  /** Writes that must not be lost are retried until done (shared/retry.ts). */
+  /** Writes that must not be lost are retried until done (common/retry.ts). */
   durably: <T>(what: string, fn: () => Promise<T>) => Promise<T>
 }

@@ -1,4 +1,4 @@
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { GatewayMetrics } from '../observability/metrics.plugin.js'
 import type { Config } from '../config/load.js'
 import type { AuthenticatedVehicle } from '../vehicles/index.js'

@@ -1,4 +1,4 @@
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { TelemetryColumns, TelemetryRepository } from '../storage/telemetry.repository.js'
 import type { WriteAheadSpool } from '../spool/write-ahead-spool.js'
 import { withDeadline } from '../spool/deadline.js'

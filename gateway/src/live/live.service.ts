@@ -1,5 +1,5 @@
-import type { Log } from '../shared/log.js'
-import { type Result, fail, ok } from '../shared/result.js'
+import type { Log } from '../common/log.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { type ClientQueue, type FragmentCache, type SignalValue, createClientQueue, drain, drainToJson, isEmpty, queueEvent, queueSignal } from './client-queue.core.js'
 import { TOPIC_NAMES, parseLiveTopic, signalsTopic } from './topics.js'
 import { reducePosition } from '../privacy/policy.core.js'

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { createWebhooksRepository, type WebhooksRepository } from '../storage/webhooks.repository.js'
-import { exponentialBackoff } from '../shared/outbox-relay.js'
+import { exponentialBackoff } from '../common/outbox-relay.js'
 import { createWebhookDispatcher } from './adapters/webhook.js'
 import { createGuardedAgent } from './adapters/guarded-agent.js'
 import { createSmtpMailer, type Mailer } from './adapters/email.js'

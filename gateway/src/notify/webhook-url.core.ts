@@ -1,4 +1,4 @@
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 
 export type WebhookUrlFailure = 'GW_WEBHOOK_HTTPS_REQUIRED' | 'GW_WEBHOOK_INSECURE_ADMIN_ONLY' | 'GW_WEBHOOK_BAD_URL'
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { createOtaArtifactsRepository, type ArtifactRecord } from '../storage/ota-artifacts.repository.js'
 import type { ArtifactStore } from './adapters/artifact-store.js'
 import { checkUrl, urlMacInput, type UrlCheck } from './download.core.js'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { compareVersions } from '@fleetwire/proto'
 import { FAILURE_STATES, type UpdateState } from './rollout.core.js'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 
 /**
  * Campaign-level logic, pure: wave planning, the campaign state machine and

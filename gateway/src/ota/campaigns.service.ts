@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { createOtaArtifactsRepository, type ArtifactRecord } from '../storage/ota-artifacts.repository.js'
 import { createOtaCampaignsRepository, type CampaignPatch, type CampaignRecord } from '../storage/ota-campaigns.repository.js'
 import { createOtaUpdatesRepository, type NewUpdate, type TargetVehicle, type UpdateEvent, type UpdateRow } from '../storage/ota-updates.repository.js'

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { Config } from '../config/load.js'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { PowerState } from '../storage/vehicles.repository.js'
 import type { OtaSigner } from './signer.js'
 import type { ReminderPolicy } from './reminders.core.js'

@@ -14,7 +14,7 @@ import { isUnrestricted } from '../api/auth/index.js'
 import { progressOf, type Progress } from './views.js'
 import { loadSigner, type OtaSigner } from './signer.js'
 import type { OtaContext } from './context.js'
-import type { Result } from '../shared/result.js'
+import type { Result } from '../common/result.js'
 import { otaRoutes } from './routes.js'
 import { ownerRoutes } from './owner.routes.js'
 

@@ -1,6 +1,6 @@
 import type pg from 'pg'
-import type { Log } from '../shared/log.js'
-import { createOutboxRelay, type OutboxRelay, type SendOutcome } from '../shared/outbox-relay.js'
+import type { Log } from '../common/log.js'
+import { createOutboxRelay, type OutboxRelay, type SendOutcome } from '../common/outbox-relay.js'
 import { createOtaNotificationsRepository, type NotificationChannel, type PendingNotification } from '../storage/ota-notifications.repository.js'
 import { createUsersRepository } from '../storage/users.repository.js'
 import type { Notify } from '../notify/index.js'

@@ -1,6 +1,6 @@
 import { fleetwire } from '@fleetwire/proto'
 import { createReportBatcher } from './report-batcher.js'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { createOtaUpdatesRepository, type UpdateEvent, type UpdateRow } from '../storage/ota-updates.repository.js'
 import { withTransaction } from '../storage/db.js'
 import { createOtaRemindersRepository, type NewReminder } from '../storage/ota-reminders.repository.js'

@@ -1,7 +1,7 @@
 import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, timingSafeEqual, type KeyObject } from 'node:crypto'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 
 /**
  * The gateway's OTA signing identity: an Ed25519 key (Uptane's "director"

@@ -1,4 +1,4 @@
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 
 /**
  * Data protection per market: how long each kind of data is kept and how

@@ -1,5 +1,5 @@
 import { signalById } from '@fleetwire/proto'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { Deleted, ErasedCounts, PrivacyRepository } from '../storage/privacy.repository.js'
 import type { VehicleRecord } from '../storage/vehicles.repository.js'
 import { type DataPolicy, POSITION_SIGNAL_IDS, cutoffMs, policyFor, reducePosition } from './policy.core.js'

@@ -3,7 +3,7 @@ import { evaluateDtc, evaluateSample } from './evaluate.core.js'
 import type { Rule } from './rule.schema.js'
 import type { DiagnosticEvent, EvalContext, RuleTransition, VehicleContext } from './types.js'
 import { createVehicleRuleState } from './vehicle-state.core.js'
-import { fail, ok, type Result } from '../shared/result.js'
+import { fail, ok, type Result } from '../common/result.js'
 
 /** Recorded telemetry of one vehicle in columns, ordered by time. */
 export interface RecordedSamples {

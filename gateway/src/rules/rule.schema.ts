@@ -1,6 +1,6 @@
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox'
 import { Value, ValueErrorType } from '@sinclair/typebox/value'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { semanticErrors } from './rule-semantics.js'
 import { MODEL_LIMIT_FIELDS, POWERTRAINS } from '../models/model.schema.js'
 

@@ -1,4 +1,4 @@
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { ModelSpec } from '../models/model.schema.js'
 import type { RulesRepository } from '../storage/rules.repository.js'
 import type { Rule } from './rule.schema.js'

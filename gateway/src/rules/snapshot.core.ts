@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { loadWindow, windowBuckets } from './bucket-window.core.js'
 import type { CompiledRuleSet } from './compile.core.js'
 import { MAX_ACTIVE_CODES } from './kinds/dtc.core.js'

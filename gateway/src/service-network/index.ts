@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { Principal } from '../api/auth/index.js'
-import { fail, ok, type Result } from '../shared/result.js'
+import { fail, ok, type Result } from '../common/result.js'
 import { createCentersRepository, type CentersRepository } from './centers.repository.js'
 import { serviceNetworkRoutes } from './routes.js'
 

@@ -1,4 +1,4 @@
-import { DeadlineExceededError } from '../shared/errors.js'
+import { DeadlineExceededError } from '../common/errors.js'
 
 /**
  * Races `work` against a timer. The work is not cancelled: a database

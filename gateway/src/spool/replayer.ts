@@ -1,4 +1,4 @@
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { TelemetryColumns } from '../storage/telemetry.repository.js'
 import { coalesce } from './record.core.js'
 import { withDeadline } from './deadline.js'

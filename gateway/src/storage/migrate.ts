@@ -1,5 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { Queryable } from './db.js'
 
 export interface Migration {

@@ -8,7 +8,7 @@ import { createTelemetryRollupRepository } from './telemetry-rollup.repository.j
 import { applyTimescalePolicies, detectTimescale } from './timescale.js'
 import { ensurePartitions } from './telemetry-partitions.js'
 import { legacyTelemetryRows, migrateLegacyTelemetry } from './telemetry-legacy.js'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 
 export interface Storage {
   pool: pg.Pool

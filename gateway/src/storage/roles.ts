@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type pg from 'pg'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 
 /**
  * Database roles (docs/ARCHITECTURE.md, "Database roles"). Migration 0023

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import { isVehicleId } from '@fleetwire/proto'
 import type { Birth, NewVehicle, PowerState, VehicleFilter, VehicleRecord, VehiclesRepository } from '../storage/vehicles.repository.js'
-import { type Result, fail, ok } from '../shared/result.js'
+import { type Result, fail, ok } from '../common/result.js'
 import { formatSecret, secretMatches, storeSecret } from './credentials.core.js'
-import { createMicroBatcher } from '../shared/micro-batcher.js'
+import { createMicroBatcher } from '../common/micro-batcher.js'
 import { type VehicleScope, inScope } from '../api/auth/principal.js'
 
 export interface IssuedCredentials {

@@ -2,7 +2,7 @@ import type pg from 'pg'
 import type { Principal } from '../api/auth/index.js'
 import { nextOutsideQuiet } from '../ota/local-time.core.js'
 import type { ForecastService } from '../parts/index.js'
-import type { Log } from '../shared/log.js'
+import type { Log } from '../common/log.js'
 import type { WorkOrdersService } from './work-orders.service.js'
 
 import { REMIND_AHEAD_MS } from '../parts/forecast.service.js'

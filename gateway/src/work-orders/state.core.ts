@@ -1,5 +1,5 @@
 import type { Verdict } from '../alerts/verdicts.core.js'
-import { fail, ok, type Result } from '../shared/result.js'
+import { fail, ok, type Result } from '../common/result.js'
 
 /**
  * A work order's life: proposed → booked → vehicle_arrived → in_repair →

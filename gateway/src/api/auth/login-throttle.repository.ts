@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import type { Log } from '../../shared/log.js'
+import type { Log } from '../../common/log.js'
 
 /**
  * The log-in failure counts of a cluster, in Redis, so that N instances

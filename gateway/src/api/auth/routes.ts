@@ -4,7 +4,7 @@ import { sendFailure } from '../failure-status.js'
 import { ALL_ROLES } from './principal.js'
 import { ErrorBody, LoginBody, UserSchema } from './schemas.js'
 import { userOfPrincipal } from './users.service.js'
-import { UnauthorizedError } from '../../shared/errors.js'
+import { UnauthorizedError } from '../../common/errors.js'
 
 /** Log-in attempts per address per minute, whatever the usernames (the lock-out is per username+address). */
 const LOGINS_PER_IP_PER_MIN = 60

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import type { Log } from '../../shared/log.js'
-import { type Result, fail, ok } from '../../shared/result.js'
+import type { Log } from '../../common/log.js'
+import { type Result, fail, ok } from '../../common/result.js'
 import type { TokensRepository } from '../../storage/tokens.repository.js'
 import type { Tenant, UserChange, UserRecord, UserRole, UsersRepository } from '../../storage/users.repository.js'
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password.js'

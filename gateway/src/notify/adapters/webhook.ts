@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { type Dispatcher, fetch } from 'undici'
-import type { Log } from '../../shared/log.js'
-import { createOutboxRelay, type OutboxRelay } from '../../shared/outbox-relay.js'
+import type { Log } from '../../common/log.js'
+import { createOutboxRelay, type OutboxRelay } from '../../common/outbox-relay.js'
 import type { Delivery, WebhooksRepository } from '../../storage/webhooks.repository.js'
 import { LookupFailedError, RefusedAddressError } from './guarded-agent.js'
 

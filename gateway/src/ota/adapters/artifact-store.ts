@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
-import { type Result, fail, ok } from '../../shared/result.js'
+import { type Result, fail, ok } from '../../common/result.js'
 
 /**
  * Artifacts on disk, content-addressed: `{dir}/{sha[0..2]}/{sha}`. An upload

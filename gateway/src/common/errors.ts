@@ -2,7 +2,7 @@ import createError from '@fastify/error'
 
 /**
  * Every thrown error class of the gateway. Expected outcomes are Results
- * (shared/result.ts) mapped to HTTP by api/failure-status.ts; these are for
+ * (common/result.ts) mapped to HTTP by api/failure-status.ts; these are for
  * requests that cannot be served at all.
  */
 export const UnauthorizedError = createError('GW_ERR_UNAUTHORIZED', 'a valid bearer token is required', 401)
