@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestGateway, api, connectVehicle, provision, publish, startGateway, telemetryPayload, waitFor } from '../helper.js'
+import { type TestGateway, api, connectVehicle, provision, publish, telemetryPayload, waitFor } from '../helper.js'
 import { signalId } from '@fleetwire/proto'
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 import { type LiveConnection, PASSWORD, call, createUser, liveAs, login, serviceToken } from '../security/support.js'
 import { RedisServer } from '../../scripts/cluster/redis-server.js'
-import { clusterEnv } from './cluster-env.js'
+import { type InProcessCluster, startInProcessCluster } from './cluster-env.js'
 
 /**
  * Three gateway instances (in this process) on one PostgreSQL and one Redis.
@@ -13,20 +12,14 @@ import { clusterEnv } from './cluster-env.js'
  */
 const FOLLOW_MS = 2000
 let redis: RedisServer
-let db: TestDatabase
 let gws: TestGateway[]
 
+let cluster: InProcessCluster
 beforeAll(async () => {
-  redis = await RedisServer.start()
-  db = await createTestDatabase()
-  gws = []
-  for (const id of ['gw-a', 'gw-b', 'gw-c']) gws.push(await startGateway(clusterEnv(redis.url, id, { LIVE_TOKEN_RECHECK_S: '3600' }), db.url))
+  cluster = await startInProcessCluster(['gw-a', 'gw-b', 'gw-c'], { LIVE_TOKEN_RECHECK_S: '3600' })
+  ;({ redis, gws } = cluster)
 }, 120_000)
-afterAll(async () => {
-  for (const g of gws ?? []) await g.close()
-  await db?.drop()
-  await redis?.close()
-})
+afterAll(() => cluster?.close())
 
 async function closedWithin (l: LiveConnection, ms: number): Promise<{ code: number, reason: string }> {
   let timer: NodeJS.Timeout | undefined

@@ -1,27 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { signalId } from '@fleetwire/proto'
-import { ADMIN_TOKEN, type TestGateway, api, connectVehicle, provision, publish, startGateway, telemetryPayload, waitFor } from '../helper.js'
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
+import { ADMIN_TOKEN, type TestGateway, api, connectVehicle, provision, publish, telemetryPayload, waitFor } from '../helper.js'
 import { createUser, login, PASSWORD } from '../security/support.js'
-import { RedisServer } from '../../scripts/cluster/redis-server.js'
-import { clusterEnv } from './cluster-env.js'
+import { type InProcessCluster, startInProcessCluster } from './cluster-env.js'
 
-let redis: RedisServer
-let db: TestDatabase
 let gws: TestGateway[]
 
+let cluster: InProcessCluster
 beforeAll(async () => {
-  redis = await RedisServer.start()
-  db = await createTestDatabase()
-  gws = []
-  for (const id of ['gw-a', 'gw-b', 'gw-c']) gws.push(await startGateway(clusterEnv(redis.url, id), db.url))
+  cluster = await startInProcessCluster(['gw-a', 'gw-b', 'gw-c'])
+  ;({ gws } = cluster)
 }, 120_000)
-afterAll(async () => {
-  for (const g of gws) await g.close()
-  await db.drop()
-  await redis.close()
-})
+afterAll(() => cluster?.close())
 
 type Message = Record<string, unknown>
 async function dashboard (gw: TestGateway, token: string, topics: string[]): Promise<{ ws: WebSocket, inbox: Message[] }> {

@@ -1,28 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestGateway, provision, startGateway } from '../helper.js'
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
-import { RedisServer } from '../../scripts/cluster/redis-server.js'
+import { type TestGateway, provision } from '../helper.js'
 import { downloadPath, urlMacInput } from '../../src/ota/download.core.js'
 import { uploadArtifact } from '../ota/ota-helper.js'
-import { clusterEnv } from './cluster-env.js'
+import { type InProcessCluster, startInProcessCluster } from './cluster-env.js'
 
-let redis: RedisServer
-let db: TestDatabase
 let gws: TestGateway[]
 
+let cluster: InProcessCluster
 beforeAll(async () => {
-  redis = await RedisServer.start()
-  db = await createTestDatabase()
-  gws = []
-  // Each instance has its own data directory (startGateway): nothing shared on disk.
-  for (const id of ['gw-a', 'gw-b']) gws.push(await startGateway(clusterEnv(redis.url, id), db.url))
+  cluster = await startInProcessCluster(['gw-a', 'gw-b'])
+  ;({ gws } = cluster)
 }, 120_000)
-afterAll(async () => {
-  for (const g of gws) await g.close()
-  await db.drop()
-  await redis.close()
-})
+afterAll(() => cluster?.close())
 
 describe('cluster: OTA artifacts and signed URLs on every instance', () => {
   it('an artifact uploaded through A is served, with ranges, by B under a URL A signed', async () => {

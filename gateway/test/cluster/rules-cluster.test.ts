@@ -2,30 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MqttClient } from 'mqtt'
 import pg from 'pg'
 import { fleetwire, signalId } from '@fleetwire/proto'
-import { type Provisioned, type TestGateway, api, connectVehicle, provision, publish, startGateway, telemetryPayload, waitFor } from '../helper.js'
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
-import { RedisServer } from '../../scripts/cluster/redis-server.js'
+import { type Provisioned, type TestGateway, api, connectVehicle, provision, publish, telemetryPayload, waitFor } from '../helper.js'
+import type { TestDatabase } from '../support/postgres.js'
 import { stillAbsentHere } from '../../src/cluster/rules-sharing.js'
-import { clusterEnv } from './cluster-env.js'
+import { type InProcessCluster, startInProcessCluster } from './cluster-env.js'
 
 /** Rules across three instances (in this process) on one PostgreSQL database and one Redis. */
-let redis: RedisServer
 let db: TestDatabase
 let gws: TestGateway[]
 const COOLANT_NAME = 'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature'
 const COOLANT = signalId(COOLANT_NAME)
 
+let cluster: InProcessCluster
 beforeAll(async () => {
-  redis = await RedisServer.start()
-  db = await createTestDatabase()
-  gws = []
-  for (const id of ['gw-a', 'gw-b', 'gw-c']) gws.push(await startGateway(clusterEnv(redis.url, id), db.url))
+  cluster = await startInProcessCluster(['gw-a', 'gw-b', 'gw-c'])
+  ;({ db, gws } = cluster)
 }, 120_000)
-afterAll(async () => {
-  for (const g of gws) await g.close()
-  await db.drop()
-  await redis.close()
-})
+afterAll(() => cluster?.close())
 
 async function createRule (rule: Record<string, unknown>): Promise<void> {
   expect((await api(gws[0]!, '/rules', { method: 'POST', body: JSON.stringify(rule) })).status).toBe(201)
