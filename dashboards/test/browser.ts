@@ -44,6 +44,7 @@ export async function launchBrowser (): Promise<Browser> {
     timezoneId: 'Europe/Berlin',
   })
   const page = context.pages()[0] ?? await context.newPage()
+  recordPageEvents(page)
   mkdirSync(ARTIFACTS, { recursive: true })
   return {
     context,
@@ -59,6 +60,39 @@ export async function screenshot (page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
 
+/** The page's recent console errors, uncaught errors, failed requests, HTTP errors and /live closes, newest last. */
+const pageEvents = new WeakMap<Page, string[]>()
+
+function recordPageEvents (page: Page): void {
+  const events: string[] = []
+  pageEvents.set(page, events)
+  const note = (line: string) => {
+    events.push(`${new Date().toISOString().slice(11, 23)} ${line}`)
+    if (events.length > 40) events.shift()
+  }
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()}: ${m.text()}`) })
+  page.on('pageerror', (e) => note(`page error: ${e.message}`))
+  page.on('requestfailed', (r) => note(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`))
+  page.on('response', (r) => { if (r.status() >= 400) note(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`) })
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) note(`navigated: ${f.url()}`) })
+  page.on('websocket', (ws) => {
+    note(`websocket opened: ${ws.url()}`)
+    ws.on('close', () => note(`websocket closed: ${ws.url()}`))
+    ws.on('socketerror', (e) => note(`websocket error: ${e}`))
+  })
+}
+
+/** What the page showed and went through: for the message of a failed wait. */
+export async function describePage (page: Page): Promise<string> {
+  const state = await page.evaluate(() => ({
+    url: location.href,
+    session: localStorage.getItem('fw.session') !== null,
+    live: (window as unknown as { fleetwireLive?: { state: { get(): string } } }).fleetwireLive?.state.get(),
+    text: (document.body.textContent ?? '').replace(/\s+/g, ' ').slice(0, 400),
+  })).catch((e: unknown) => ({ error: String(e) }))
+  return `page: ${JSON.stringify(state)}\nrecent events:\n${(pageEvents.get(page) ?? []).join('\n')}`
+}
+
 /** Signs in by pasting an API token on the login screen. */
 export async function signInWithToken (page: Page, baseUrl: string, token: string): Promise<void> {
   await page.goto(`${baseUrl}/#/`)
@@ -66,6 +100,11 @@ export async function signInWithToken (page: Page, baseUrl: string, token: strin
   await page.getByTestId('login-token').locator('button[type=submit]').click()
   const overview = page.getByTestId('view-overview')
   const refused = page.getByTestId('login-error')
-  await overview.or(refused).first().waitFor()
+  try {
+    await overview.or(refused).first().waitFor()
+  } catch (e) {
+    await screenshot(page, 'sign-in-timed-out').catch(() => undefined)
+    throw new Error(`sign-in reached neither the overview nor a log-in error: ${(e as Error).message}\n${await describePage(page)}`)
+  }
   if (await refused.isVisible()) throw new Error(`sign-in refused: ${await refused.textContent()}`)
 }

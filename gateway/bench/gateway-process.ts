@@ -179,7 +179,9 @@ export class GatewayProcess {
 
   /** Resolves when the process has exited, with how. */
   exited (): Promise<{ code: number | null, signal: NodeJS.Signals | null }> {
-    if (!this.alive) return Promise.resolve({ code: this.child.exitCode, signal: this.child.signalCode })
+    // Node's own record, not /proc: an exited child is a zombie (not `alive`) until this process reaps it, and
+    // only then are its exit code and signal known; on a loaded machine that takes hundreds of milliseconds.
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve({ code: this.child.exitCode, signal: this.child.signalCode })
     return new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })))
   }
 

@@ -86,7 +86,7 @@ describe('gateway process crash and shutdown', () => {
       await fleet.stop(1000)
       const result = await fleet.verify(db.url)
       await fleet.close()
-      process.stdout.write(`SIGTERM: exit ${exit.code} after ${closeMs} ms; acked ${result.acked}, lost ${result.lost}\n`)
+      process.stdout.write(`SIGTERM: exit ${exit.code ?? exit.signal} after ${closeMs} ms; acked ${result.acked}, lost ${result.lost}\n`)
       expect(refused).toBe(true)
       expect(exit.code).toBe(0)
       expect(closeMs).toBeLessThan(10_000)
