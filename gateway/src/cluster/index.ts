@@ -26,6 +26,8 @@ export interface Cluster {
   readonly routing: RouteEmitterStats | undefined
   /** Set by cluster/wiring.ts: awaited when a vehicle authenticates here, before its CONNACK. */
   onVehicleAuthenticated: ((vehicleKey: number) => Promise<void>) | undefined
+  /** Set by cluster/wiring.ts: called on the one instance that removed the expired leases of `instanceIds`. */
+  onInstancesExpired: ((instanceIds: readonly string[]) => Promise<void>) | undefined
 }
 
 declare module 'fastify' {
@@ -49,7 +51,7 @@ export default fp(async (app) => {
   const url = config.cluster.redisUrl
 
   if (url === undefined) {
-    app.decorate('cluster', { enabled: false, instanceId, bus: singleNodeBus, mq: undefined, redis: undefined, instances, redisState: () => 'off' as const, routing: undefined, onVehicleAuthenticated: undefined })
+    app.decorate('cluster', { enabled: false, instanceId, bus: singleNodeBus, mq: undefined, redis: undefined, instances, redisState: () => 'off' as const, routing: undefined, onVehicleAuthenticated: undefined, onInstancesExpired: undefined })
     return
   }
 
@@ -81,7 +83,9 @@ export default fp(async (app) => {
   started = true
   const expire = async (): Promise<void> => {
     const r = await instances.expire()
-    if (r.instances.length > 0) log.warn({ instances: r.instances, vehicles: r.vehicles }, 'instance lease expired: its vehicles are lost until they reconnect')
+    if (r.instances.length === 0) return
+    log.warn({ instances: r.instances, vehicles: r.vehicles }, 'instance lease expired: its vehicles are lost until they reconnect')
+    await app.cluster.onInstancesExpired?.(r.instances)
   }
   const leaseTimer = setInterval(() => {
     renew().then(expire).catch((err: Error) => log.error({ err }, 'instance lease renewal failed'))
@@ -89,7 +93,7 @@ export default fp(async (app) => {
   leaseTimer.unref()
   log.info({ instanceId, leaseMs: config.cluster.leaseMs }, 'cluster instance started')
 
-  app.decorate('cluster', { enabled: true, instanceId, bus, mq, redis: connections.cmd, instances, redisState, routing: mq.stats, onVehicleAuthenticated: undefined })
+  app.decorate('cluster', { enabled: true, instanceId, bus, mq, redis: connections.cmd, instances, redisState, routing: mq.stats, onVehicleAuthenticated: undefined, onInstancesExpired: undefined })
 
   app.addHook('onClose', async () => {
     clearInterval(leaseTimer)

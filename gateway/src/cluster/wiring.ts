@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { attachLiveRelay } from './live-relay.js'
-import { loadVehicleRuleState } from './rule-handoff.repository.js'
+import { claimOrphanedVehicles, loadVehicleRuleState } from './rule-handoff.repository.js'
 import { startCohortSharing, stillAbsentHere } from './rules-sharing.js'
 
 /** Mutating routes whose success changes a cache every instance holds (matched on the route pattern). */
@@ -64,6 +64,19 @@ export default fp(async (app) => {
         .catch((err: unknown) => log.error({ err }, 'cluster-wide silence check failed'))
     }, PARKED_SILENCE_EVERY_MS)
     parkedTimer.unref()
+    // An instance that crashed (or shut down) leaves vehicles that may never come back: whoever sweeps its
+    // lease takes them over for the silence check. Their last-seen time is flushed every few seconds, so a
+    // crash can make them look silent that much earlier.
+    cluster.onInstancesExpired = async (gone) => {
+      const horizonMs = service.silenceHorizonMs()
+      if (horizonMs === 0) return
+      const orphans = await claimOrphanedVehicles(app.storage.pool, gone, cluster.instanceId, horizonMs)
+      const parked = service.parkOrphans(orphans.map((o) => ({
+        key: o.key, id: o.id, snapshot: o.snapshot, openRuleIds: o.openRuleIds, lastReceivedMs: o.lastSeenMs,
+        ctx: { key: o.key, model: o.model, powerState: o.powerState, ignitionOn: o.ignitionOn },
+      })))
+      if (parked > 0) log.info({ instances: gone, vehicles: parked }, 'vehicles of a gone instance taken over for the silence check')
+    }
     // Cohort rules compare a vehicle to the model's whole fleet, not only this instance's share.
     const sharing = cluster.redis === undefined ? undefined : startCohortSharing(cluster.redis, service, cluster.instanceId, COHORT_SHARE_EVERY_MS, log)
     app.addHook('preClose', async () => {

@@ -28,15 +28,15 @@ interface Tracked {
   lastReceivedMs: number
 }
 
+/** How long past twice the longest silence rule a parked vehicle that raised nothing (asleep) is kept. */
+const PARKED_GRACE_MS = 60_000
+
 /**
  * Streaming rule evaluation in the ingest path. All vehicle states live in
  * memory (bounded per vehicle) and are saved every SNAPSHOT_MS; at start-up
  * they are rebuilt from the last snapshot plus the open alerts, so a restart
  * neither repeats a raise nor loses the ability to clear.
  */
-/** How long past twice the longest silence rule a parked vehicle that raised nothing (asleep) is kept. */
-const PARKED_GRACE_MS = 60_000
-
 export async function createRulesService ({ repo, log, now, modelOf, onTransitions }: RulesServiceDeps) {
   let set: CompiledRuleSet = compileRules([])
   const tracked = new Map<number, Tracked>()
@@ -96,13 +96,18 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
     }
   }
 
+  /** A vehicle's rule state from its stored snapshot (fresh if none or unreadable), its open alerts marked raised. */
+  function stateFrom (snapshot: unknown, openRuleIds: ReadonlySet<string>): VehicleRuleState {
+    const restored = snapshot === undefined ? undefined : restoreRuleState(set, snapshot)
+    const state = restored?.ok === true ? restored.value : createVehicleRuleState(set)
+    markRaised(set, state, openRuleIds)
+    return state
+  }
+
   function track (key: number, id: string, ctx: VehicleContext): Tracked {
     let t = tracked.get(key)
     if (t === undefined) {
-      const snapshot = saved.get(key)
-      const restored = snapshot === undefined ? undefined : restoreRuleState(set, snapshot)
-      const state = restored?.ok === true ? restored.value : createVehicleRuleState(set)
-      markRaised(set, state, openPairs.get(key) ?? new Set())
+      const state = stateFrom(saved.get(key), openPairs.get(key) ?? new Set())
       saved.delete(key)
       t = { id, ctx, state, lastReceivedMs: now() }
       tracked.set(key, t)
@@ -232,6 +237,28 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
         raised++
       }
       return raised
+    },
+
+    /** Cluster: how long after its last data a vehicle can still raise a silence rule (0: no silence rules). */
+    silenceHorizonMs (): number {
+      return set.silenceRules.length === 0 ? 0 : 2 * Math.max(...set.silenceRules.map((r) => r.afterMs)) + PARKED_GRACE_MS
+    },
+
+    /**
+     * Cluster: vehicles whose instance is gone (its lease expired) without a
+     * session elsewhere since: parked here, from their stored state and open
+     * alerts, as if their session had ended here, so the cluster-wide silence
+     * check covers them. Vehicles tracked or parked here already are left as they are.
+     */
+    parkOrphans (orphans: ReadonlyArray<{ key: number, id: string, ctx: VehicleContext, snapshot: unknown, openRuleIds: ReadonlySet<string>, lastReceivedMs: number }>): number {
+      if (set.silenceRules.length === 0) return 0
+      let parkedNow = 0
+      for (const o of orphans) {
+        if (tracked.has(o.key) || parked.has(o.key)) continue
+        parked.set(o.key, { id: o.id, ctx: o.ctx, state: stateFrom(o.snapshot, o.openRuleIds), lastReceivedMs: Math.min(o.lastReceivedMs, now()) })
+        parkedNow++
+      }
+      return parkedNow
     },
 
     /** Cluster: this instance's cohort moments, by rule id and model, for the other instances. */

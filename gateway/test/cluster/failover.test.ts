@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
+import type { MqttClient } from 'mqtt'
 import { fleetwire, signalId } from '@fleetwire/proto'
 import { connectVehicle, publish, telemetryPayload, waitFor } from '../helper.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
@@ -60,9 +61,24 @@ describe('cluster failover', () => {
     const silenceRule = { id: 'failover-silence', name: 'Vehicle silent (failover test)', enabled: true, severity: 'major', kind: { type: 'silence', afterS: 2 } }
     expect((await gwApi(cluster.gateways[1]!.httpUrl, '/rules', 'POST', silenceRule)).status).toBe(201)
     const [control] = await cluster.gateways[1]!.provision(1, 1, 1000)
+    // Vehicles that talk once and never come back after the crash; those that were on gw-1 must still be
+    // reported silent: whoever sweeps gw-1's expired lease takes them over for the silence check.
+    const extras = await cluster.gateways[1]!.provision(6, 1, 2000)
+    const extraIds = extras.map((x) => x.username)
+    const extraClients: MqttClient[] = []
+    for (const x of extras) {
+      const c = await connectVehicle(cluster.mqttUrl, { id: x.username, password: x.password })
+      await publish(c, x.username, 'status', Buffer.from(fleetwire.v1.VehicleStatus.encode({ session: 1, timeMs: Date.now(), powerState: fleetwire.v1.PowerState.POWER_STATE_AWAKE, ignitionOn: true }).finish()))
+      await publish(c, x.username, 'telemetry', telemetryPayload(1, Date.now(), [[signalId('Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature'), 90]]))
+      extraClients.push(c)
+    }
+    await waitFor(async () => (await holders()).filter((h) => extraIds.includes(h.vehicle_id) && h.connected).length === extras.length || undefined, 10_000, 'extra vehicles born')
+    const stranded = (await holders()).filter((h) => extraIds.includes(h.vehicle_id) && h.instance_id === 'gw-1').map((h) => h.vehicle_id)
+    expect(stranded.length).toBeGreaterThan(0)
     fleet.start(10, 10)
     await sleep(1500)
     await cluster.kill(0)
+    for (const c of extraClients) c.end(true)
     await waitFor(() => fleet.connected === fleet.ids.length || undefined, 15_000, 'every vehicle reconnected')
     // While the fleet goes on talking: a control vehicle vanishes (killed client) and is reported silent
     // (so the cluster-wide silence check has run past every returned vehicle's window), none of the fleet is.
@@ -72,6 +88,7 @@ describe('cluster failover', () => {
     await publish(ctl, control!.username, 'telemetry', telemetryPayload(1, Date.now(), [[signalId('Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature'), 90]]))
     ctl.end(true)
     await waitFor(async () => (await silentAlerts(silenceRule.id)).includes(control!.username) || undefined, 30_000, 'silence alert for the control vehicle')
+    await waitFor(async () => { const silent = await silentAlerts(silenceRule.id); return stranded.every((id) => silent.includes(id)) || undefined }, 30_000, 'silence alerts for the vehicles stranded on the killed instance')
     expect((await silentAlerts(silenceRule.id)).filter((id) => fleet.ids.includes(id))).toEqual([])
     expect((await gwApi(cluster.gateways[1]!.httpUrl, `/rules/${silenceRule.id}/disable`, 'POST')).status).toBe(200)
     await sleep(1500)

@@ -106,4 +106,24 @@ describe('cluster: rules see the whole fleet', () => {
       moverOnB.end(true)
     }
   }, 60_000)
+
+  it('silence: the vehicles of an instance that shut down are taken over by the one that sweeps its lease, and one that never returns raises once', async () => {
+    const [a, b, c] = gws as [TestGateway, TestGateway, TestGateway]
+    const ruleId = 'silence-cluster' // created by the test above
+    const stranded = await provision(a)
+    const onC = await connectVehicle(c.mqttUrl, stranded)
+    await awake(onC, stranded.id)
+    await publish(onC, stranded.id, 'telemetry', telemetryPayload(1, Date.now(), [[COOLANT, 90]]))
+    await waitFor(async () => await isConnected(stranded.id) || undefined, 5000, 'vehicle born on C')
+    // C shuts down gracefully (its parked vehicles go with it), and the vehicle does not come back.
+    gws.splice(2, 1)
+    await c.close()
+    onC.end(true)
+    await waitFor(async () => {
+      for (const g of [a, b]) await checkParked(g)
+      return (await alertsOf(stranded.id, ruleId)) === 1 || undefined
+    }, 20_000, 'silence alert for the vehicle left by the instance that shut down')
+    for (const g of [a, b]) await checkParked(g)
+    expect(await alertsOf(stranded.id, ruleId)).toBe(1)
+  }, 60_000)
 })
