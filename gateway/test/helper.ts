@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -33,6 +34,25 @@ export async function startGateway (env: Record<string, string> = {}, databaseUr
 }
 
 /** A gateway on its own embedded PostgreSQL (no DATABASE_URL), as `npm start` runs it. */
+/**
+ * One gateway for a test file: started before its tests (handed to `onStarted`), and after them the MQTT
+ * clients pushed onto the returned array end, the gateway closes and its database is dropped.
+ */
+export function gatewayPerFile (env: Record<string, string>, onStarted: (gw: TestGateway) => void): MqttClient[] {
+  const clients: MqttClient[] = []
+  let gw: TestGateway | undefined
+  beforeAll(async () => {
+    gw = await startGateway(env)
+    onStarted(gw)
+  })
+  afterAll(async () => {
+    for (const c of clients) c.end(true)
+    await gw?.close()
+    await gw?.dropDatabase()
+  })
+  return clients
+}
+
 export function startEmbedded (env: Record<string, string>): Promise<TestGateway> {
   return listen(env, { url: '', drop: async () => {} })
 }

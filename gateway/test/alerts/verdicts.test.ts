@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MqttClient } from 'mqtt'
+import { describe, expect, it } from 'vitest'
 import { signalId } from '@fleetwire/proto'
-import { ADMIN_TOKEN, type TestGateway, connectVehicle, provision, publish, startGateway, telemetryPayload, waitFor } from '../helper.js'
+import { ADMIN_TOKEN, type TestGateway, connectVehicle, gatewayPerFile, provision, publish, telemetryPayload, waitFor } from '../helper.js'
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` }
 const CRANK = 'Vehicle.Fleetwire.LowVoltageBattery.CrankMinimumVoltage'
 let gw: TestGateway
-const clients: MqttClient[] = []
-
-beforeAll(async () => {
-  gw = await startGateway({ RULES_ENABLED: 'true' })
-})
-afterAll(async () => {
-  for (const c of clients) c.end(true)
-  await gw.close()
-  await gw.dropDatabase()
-})
+const clients = gatewayPerFile({ RULES_ENABLED: 'true' }, (g) => { gw = g })
 
 /** A vehicle whose crank dips to 9 V: the default lv-battery-crank-low rule raises; returns its alert id. */
 async function weakBatteryAlert (): Promise<string> {
