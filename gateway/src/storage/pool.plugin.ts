@@ -4,9 +4,9 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 import { runMigrations } from './migrate.js'
 import { ensureEmbeddedRuntimeLogin, grantRuntimeRole, runtimeIsLeastPrivileged } from './roles.js'
 import { createTelemetryRepository, type TelemetryRepository } from './telemetry.repository.js'
-import { createTelemetryRollupRepository } from './telemetry-rollup.repository.js'
 import { applyTimescalePolicies, detectTimescale } from './timescale.js'
 import { ensurePartitions } from './telemetry-partitions.js'
+import { startTelemetryUpkeep } from './telemetry-upkeep.js'
 import { legacyTelemetryRows, migrateLegacyTelemetry } from './telemetry-legacy.js'
 import type { Log } from '../common/log.js'
 
@@ -31,18 +31,13 @@ declare module 'fastify' {
   }
 }
 
-const PURGE_EVERY_MS = 3_600_000
-/** Bounded rollup steps per tick (an hour of data each): a gateway back after a day catches up within a few ticks. */
-const ROLLUP_STEPS_PER_TICK = 24
-const FIRST_PURGE_AFTER_MS = 60_000
 const READY_TIMEOUT_MS = 2_000
-const PARTITIONS_AHEAD_MS = 7 * 86_400_000
 const DAY_MS = 86_400_000
 
 /**
  * PostgreSQL for the gateway: the embedded server unless DATABASE_URL is set,
- * a pool, migrations, TimescaleDB policies when available and otherwise an
- * hourly retention purge.
+ * a pool, migrations, TimescaleDB policies when available, and the telemetry
+ * upkeep jobs (telemetry-upkeep.ts).
  */
 export default fp(async (app) => {
   const { db, telemetry: retention, ingest } = app.config
@@ -123,40 +118,7 @@ export default fp(async (app) => {
   if (ownerPool !== pool) ownerPool.on('error', (err) => log.warn({ err }, 'idle maintenance connection lost'))
   const telemetry = createTelemetryRepository(pool, { timescale, ddl: ownerPool })
 
-  // Plain PostgreSQL has no retention policy: purge old rows ourselves.
-  const purgeAbort = new AbortController()
-  let purging: Promise<void> | undefined
-  const purge = () => {
-    if (purging !== undefined) return
-    // Partitions exist before their samples arrive (else those land in the default partition).
-    const ahead = ensurePartitions(ownerPool, Date.now() - ingest.maxAgeMs, Date.now() + PARTITIONS_AHEAD_MS)
-      .catch((err: unknown) => log.error({ err }, 'creating telemetry partitions failed'))
-    const cutoffMs = Date.now() - retention.retentionDays * DAY_MS
-    purging = ahead.then(() => telemetry.purgeOlderThan(cutoffMs, purgeAbort.signal))
-      .then((deleted) => { if (deleted > 0) log.info({ deleted, cutoff: new Date(cutoffMs) }, 'old telemetry purged') })
-      .catch((err: unknown) => { if (!purgeAbort.signal.aborted) log.error({ err }, 'telemetry purge failed') })
-      .finally(() => { purging = undefined })
-  }
-  const timers = timescale
-    ? []
-    : [setTimeout(purge, FIRST_PURGE_AFTER_MS).unref(), setInterval(purge, PURGE_EVERY_MS).unref()]
-
-  // Rollup of history buckets (both paths); each step takes a transaction
-  // advisory lock, so among several gateways one works at a time.
-  const rollup = createTelemetryRollupRepository(pool)
-  let rolling: Promise<void> | undefined
-  const rollupTick = () => {
-    if (rolling !== undefined) return
-    rolling = (async () => {
-      for (let i = 0; i < ROLLUP_STEPS_PER_TICK && !purgeAbort.signal.aborted; i++) {
-        const s = await rollup.step(Date.now(), Date.now() - retention.retentionDays * DAY_MS)
-        if (!s.more) break
-      }
-    })()
-      .catch((err: unknown) => { if (!purgeAbort.signal.aborted) log.error({ err }, 'telemetry rollup failed') })
-      .finally(() => { rolling = undefined })
-  }
-  timers.push(setInterval(rollupTick, retention.rollupRefreshS * 1000).unref())
+  const upkeep = startTelemetryUpkeep({ pool, ownerPool, telemetry, timescale, log, retentionDays: retention.retentionDays, rollupRefreshS: retention.rollupRefreshS, maxAgeMs: ingest.maxAgeMs })
 
   app.decorate('storage', {
     pool,
@@ -167,10 +129,7 @@ export default fp(async (app) => {
   })
 
   app.addHook('onClose', async () => {
-    for (const t of timers) clearTimeout(t)
-    purgeAbort.abort()
-    await purging
-    await rolling
+    await upkeep.stop()
     await pool.end()
     if (ownerPool !== pool) await ownerPool.end()
     await embedded?.stop()
