@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import type { MqttClient } from 'mqtt'
 import { fleetwire, signalId } from '@fleetwire/proto'
-import { connectVehicle, publish, telemetryPayload, waitFor } from '../helper.js'
+import { randomBytes } from 'node:crypto'
+import { ADMIN_TOKEN, type TestGateway, connectVehicle, publish, telemetryPayload, waitFor } from '../helper.js'
+import { type CampaignView, campaign, control, createCampaign, plan, startFleet as startOtaFleet, uploadArtifact } from '../ota/ota-helper.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 import { LocalCluster } from '../../scripts/cluster/harness.js'
 import { RoamingFleet } from './roaming-fleet.js'
@@ -15,7 +17,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 beforeAll(async () => {
   db = await createTestDatabase()
-  cluster = await LocalCluster.start({ instances: 3, databaseUrl: db.url, env: { CLUSTER_LEASE_S: '5', LOG_LEVEL: 'warn', VEHICLE_MAX_MSGS_PER_S: '1000', DIAG_TIMEOUT_MS: '3000' } })
+  cluster = await LocalCluster.start({
+    instances: 3,
+    databaseUrl: db.url,
+    adminToken: ADMIN_TOKEN,
+    env: {
+      CLUSTER_LEASE_S: '5', LOG_LEVEL: 'warn', VEHICLE_MAX_MSGS_PER_S: '1000', DIAG_TIMEOUT_MS: '3000',
+      // OTA at test speed: a reminder 3 s after the driver postponed, then every 3 s, three at most; no quiet hours.
+      OTA_TICK_MS: '200', OTA_SOAK_S: '1', OTA_REMINDER_SCHEDULE_S: '3', OTA_REMINDER_MAX: '3', OTA_QUIET_HOURS: '00:00-00:00',
+    },
+  })
   const logins = await cluster.gateways[0]!.provision(24)
   fleet = await RoamingFleet.connect(cluster.mqttUrl, logins.map((l) => ({ id: l.username, password: l.password })))
 }, 180_000)
@@ -128,4 +139,35 @@ describe('cluster failover', () => {
     const readyAgain = await (await fetch(`${other.httpUrl}/readyz`)).json() as { cluster?: { redis: string } }
     expect(readyAgain.cluster?.redis).toBe('up')
   }, 120_000)
+
+  it('kill -9 during an OTA campaign: the vehicles it held finish their updates through the others, and no reminder reaches a vehicle twice', async () => {
+    // The API through an instance that stays up; the vehicles through HAProxy (offers' download URLs point at it too).
+    const api = { httpUrl: cluster.gateways[1]!.httpUrl, mqttUrl: cluster.mqttUrl } as TestGateway
+    const ota = await startOtaFleet(api, 9, { fleet: () => 'ota-failover', driver: { accept: 0, postpone: 1, decline: 0 } })
+    try {
+      const up = await uploadArtifact(api, randomBytes(64 * 1024))
+      expect(up.status).toBe(201)
+      const id = await createCampaign(api, { name: 'failover', artifactIds: [up.artifact.id], target: { vins: ota.ids }, plan: plan() })
+      expect((await control(api, id, 'start')).status).toBe(200)
+      // Every driver postpones; the first reminders come 3 s later, from whichever instance's pass claims them.
+      await waitFor(() => ota.vehicles.every((v) => v.reminders.length >= 1) || undefined, 30_000, 'first reminders')
+      const onFirst = (await holders()).filter((h) => ota.ids.includes(h.vehicle_id) && h.instance_id === 'gw-1')
+      expect(onFirst.length).toBeGreaterThan(0)
+      // The drivers will accept when the next reminder asks them, which comes after the crash.
+      for (const v of ota.vehicles) v.agent.o.driver = { accept: 1, postpone: 0, decline: 0 }
+      await cluster.kill(0)
+      const done = await waitFor(async () => {
+        const c: CampaignView = await campaign(api, id)
+        return c.state === 'completed' ? c : undefined
+      }, 60_000, 'campaign completed after the crash')
+      expect(done.counts.succeeded).toBe(ota.ids.length)
+      for (const v of ota.vehicles) {
+        const numbers = v.reminders.map((r) => r.number)
+        expect(new Set(numbers).size, `${v.agent.o.vehicleId} reminders ${numbers.join(',')}`).toBe(numbers.length)
+      }
+    } finally {
+      await ota.stop()
+      await cluster.restart(0)
+    }
+  }, 150_000)
 })
