@@ -50,9 +50,9 @@ for (let i = 0; i < nBookings; i++) {
   alerts.push(a.rows[0]!.alert_id)
 }
 
-async function post (path: string, body: unknown): Promise<{ status: number, body: any }> {
+async function post (path: string, body: unknown): Promise<{ status: number, body: { proposals?: Array<{ centerId?: string }> } | undefined }> {
   const res = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  return { status: res.status, body: await res.json() }
+  return { status: res.status, body: await res.json() as { proposals?: Array<{ centerId?: string }> } | undefined }
 }
 
 const total: number[] = []
@@ -63,7 +63,7 @@ for (const alertId of alerts) {
   const t0 = performance.now()
   const p = await post('/work-orders/proposals', { alertId })
   const t1 = performance.now()
-  const best = p.body?.proposals?.[0]?.centerId as string | undefined
+  const best = p.body?.proposals?.[0]?.centerId
   if (p.status !== 200 || best === undefined) { failures++; if (failures === 1) progress(`proposals failed: ${p.status} ${JSON.stringify(p.body)}`); continue }
   const b = await post('/work-orders', { alertId, centerId: best })
   const t2 = performance.now()

@@ -21,7 +21,7 @@ export function createMicroBatcher<T> (write: (items: T[]) => Promise<void>, flu
     add (item: T): Promise<void> {
       return new Promise((resolve, reject) => {
         pending.push({ item, resolve, reject })
-        timer ??= setTimeout(flush, flushMs)
+        if (timer === undefined) timer = setTimeout(flush, flushMs)
       })
     },
   }

@@ -36,7 +36,7 @@ export function createReportBatcher<T> (opts: { keyOf: (item: T) => string, writ
       ).finally(() => {
         inFlight--
         for (const k of keys) busyKeys.delete(k)
-        if (queue.length > 0) timer ??= setTimeout(pump, 0)
+        if (queue.length > 0 && timer === undefined) timer = setTimeout(pump, 0)
       })
     }
   }
@@ -45,7 +45,7 @@ export function createReportBatcher<T> (opts: { keyOf: (item: T) => string, writ
     add (item: T): Promise<void> {
       return new Promise((resolve, reject) => {
         queue.push({ item, resolve, reject })
-        timer ??= setTimeout(pump, opts.flushMs)
+        if (timer === undefined) timer = setTimeout(pump, opts.flushMs)
       })
     },
     get queued (): number { return queue.length },
