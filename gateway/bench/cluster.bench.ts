@@ -28,6 +28,7 @@ import { freePort } from '../test/support/free-port.js'
 import { LocalCluster } from '../scripts/cluster/harness.js'
 import { RoamingFleet } from '../test/cluster/roaming-fleet.js'
 import { GatewayProcess } from './gateway-process.js'
+import { CpuMeter, pidsWithCmdline, withDescendants } from './proc-stats.js'
 import { telemetryPayload } from '../test/helper.js'
 import mqtt from 'mqtt'
 
@@ -55,16 +56,26 @@ async function query<R extends Record<string, unknown>> (url: string, sql: strin
   try { return (await c.query<R>(sql, params)).rows } finally { await c.end() }
 }
 
-/** Acknowledged samples per second over SECONDS of closed-loop QoS 1 load. */
-async function throughput (fleet: RoamingFleet): Promise<number> {
+type ProcessGroups = Record<string, () => number[]>
+
+/**
+ * Acknowledged samples per second over SECONDS of closed-loop QoS 1 load, and
+ * the CPU each group of processes spent per 1,000 acknowledged samples (ms):
+ * where the cores go, so the cost of clustering can be read process by process.
+ */
+async function throughput (fleet: RoamingFleet, groups: ProcessGroups): Promise<{ rate: number, cpuMsPer1k: Record<string, number> }> {
   fleet.start(1000, 10)
   await sleep(1000)
+  const meters = Object.entries(groups).map(([name, pids]) => ({ name, meter: new CpuMeter(pids) }))
+  for (const m of meters) m.meter.start()
   const a0 = fleet.ackedSamples
   const t0 = performance.now()
   await sleep(SECONDS * 1000)
   const rate = (fleet.ackedSamples - a0) / ((performance.now() - t0) / 1000)
+  // Percent of one core ÷ samples per second → CPU milliseconds per 1,000 samples.
+  const cpuMsPer1k = Object.fromEntries(meters.map((m) => [m.name, round((m.meter.lap() / 100) * 1e6 / rate, 2)!]))
   await fleet.stop()
-  return rate
+  return { rate, cpuMsPer1k }
 }
 
 const dir = await mkdtemp(path.join(tmpdir(), 'fleetwire-bench-cluster-'))
@@ -86,13 +97,29 @@ try {
   try {
     const logins = await cluster.gateways[0]!.provision(VEHICLES)
     const fleet = await RoamingFleet.connect(cluster.mqttUrl, logins.map((l) => ({ id: l.username, password: l.password })))
+    const postgres = () => withDescendants(pidsWithCmdline(dir))
+    const bench = () => [process.pid]
+    const standaloneGroups: ProcessGroups = { gateway: () => [standalone.pid], postgres, bench }
+    const clusterGroups: ProcessGroups = {
+      gateways: () => cluster.gateways.map((g) => g.pid),
+      haproxy: () => withDescendants([cluster.haproxy.pid ?? -1]).filter((p) => p > 0),
+      redis: () => [cluster.redis.pid ?? -1].filter((p) => p > 0),
+      postgres,
+      bench,
+    }
     const standaloneRates: number[] = []
     const clusterRates: number[] = []
+    const cpu: { standalone: Array<Record<string, number>>, cluster: Array<Record<string, number>> } = { standalone: [], cluster: [] }
     for (let r = 1; r <= ROUNDS; r++) {
-      standaloneRates.push(await throughput(sFleet))
-      clusterRates.push(await throughput(fleet))
-      log(`round ${r}/${ROUNDS}: standalone ${Math.round(standaloneRates.at(-1)!)}, cluster ${Math.round(clusterRates.at(-1)!)} samples/s (load ${loadavg()[0]!.toFixed(2)})`)
+      const s = await throughput(sFleet, standaloneGroups)
+      const c = await throughput(fleet, clusterGroups)
+      standaloneRates.push(s.rate)
+      clusterRates.push(c.rate)
+      cpu.standalone.push(s.cpuMsPer1k)
+      cpu.cluster.push(c.cpuMsPer1k)
+      log(`round ${r}/${ROUNDS}: standalone ${Math.round(s.rate)} samples/s, CPU ms per 1,000 samples ${JSON.stringify(s.cpuMsPer1k)}; cluster ${Math.round(c.rate)} samples/s, ${JSON.stringify(c.cpuMsPer1k)} (load ${loadavg()[0]!.toFixed(2)})`)
     }
+    const medianCpu = (rounds: Array<Record<string, number>>) => Object.fromEntries(Object.keys(rounds[0] ?? {}).map((k) => [k, round(median(rounds.map((x) => x[k]!)), 2)]))
     await sFleet.close()
     await standalone.stop()
     const standaloneRate = median(standaloneRates)
@@ -164,6 +191,7 @@ try {
       standalone_samples_per_s: Math.round(standaloneRate),
       cluster_ratio: round(clusterRate / standaloneRate, 2),
       rounds: ROUNDS,
+      cpu_ms_per_1k_samples: { standalone: medianCpu(cpu.standalone), cluster: medianCpu(cpu.cluster) },
       cross_instance_command_p99_ms: round(p99(commandMs)),
       cross_instance_live_p99_ms: round(p99(liveMs)),
       failover_reconnect_p99_s: round(p99(fleet.reconnectS), 2),

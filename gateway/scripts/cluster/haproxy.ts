@@ -82,6 +82,11 @@ export function haproxyConfig (ports: HaproxyPorts, backends: readonly HaproxyBa
 export class HaproxyProcess {
   private constructor (private readonly child: ChildProcess, private readonly dir: string, readonly ports: HaproxyPorts) {}
 
+  /** For CPU accounting in the benches. */
+  get pid (): number | undefined {
+    return this.child.pid
+  }
+
   static async start (ports: HaproxyPorts, backends: readonly HaproxyBackend[]): Promise<HaproxyProcess> {
     const dir = await mkdtemp(path.join(tmpdir(), 'fleetwire-haproxy-'))
     const file = path.join(dir, 'haproxy.cfg')

@@ -9,6 +9,11 @@ import { freePort } from '../../test/support/free-port.js'
 export class RedisServer {
   private constructor (private child: ChildProcess, readonly port: number, private readonly dir: string) {}
 
+  /** For CPU accounting in the benches (undefined after a stop). */
+  get pid (): number | undefined {
+    return this.child.pid
+  }
+
   get url (): string {
     return `redis://127.0.0.1:${this.port}`
   }
