@@ -65,7 +65,7 @@ function AlertRow ({ a, now, onChanged, precision }: { a: AlertItem, now: number
     <tr data-testid="alert-row" data-alert-id={a.id} data-state={a.state} data-rule={a.ruleId} data-vehicle={a.vehicleId}>
       <td><SeverityBadge severity={a.severity} /></td>
       <td><a href={href({ view: 'alerts', alertId: a.id })}>{a.ruleId}</a><div class="muted small">{a.reason}</div>
-        {precision?.precision != null && <div class="muted small" data-testid="rule-precision">{t('alerts.confirmedPrecision', { pct: formatNumber(Math.round(precision.precision * 100)), count: formatNumber(precision.verdicts) })}</div>}</td>
+        {precision?.precision != null && <div class="muted small" data-testid="rule-precision">{t('alerts.confirmedPrecision', { pct: formatNumber(Math.round(precision.precision * 100)), count: precision.verdicts })}</div>}</td>
       <td><a href={href({ view: 'vehicle', vehicleId: a.vehicleId })}>{a.vehicleId}</a><div class="muted small">{a.region} · {a.fleet}</div></td>
       <td>{formatDateTime(a.raisedAt)}</td>
       <td data-testid="alert-state">{stateLabel(a.state)}</td>
@@ -177,7 +177,7 @@ export function AlertsView ({ alertId }: { alertId?: string | undefined }) {
           </label>
           <Loading when={queue.loading} />
         </div>
-        {gaps > 0 && <p class="notice">{t('live.gap', { count: formatNumber(gaps) })}</p>}
+        {gaps > 0 && <p class="notice">{t('live.gap', { count: gaps })}</p>}
         <ErrorBox error={queue.error} />
         <table data-testid="alert-queue">
           <thead><tr><th>{t('alerts.severity')}</th><th>{t('alerts.rule')}</th><th>{t('vehicle.vin')}</th><th>{t('alerts.raisedAt')}</th><th>{t('alerts.state')}</th><th>{t('alerts.timeToAck')}</th><th /></tr></thead>

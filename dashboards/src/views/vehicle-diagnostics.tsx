@@ -59,7 +59,7 @@ export function Diagnostics ({ vehicleId, onDone }: { vehicleId: string, onDone:
           {result.kind === 'read_dtc' && (result.dtcs.length === 0
             ? <p>{t('diag.noDtcs')}</p>
             : <ul>{result.dtcs.map((x) => <li key={x.code}><strong>{x.code}</strong> · {x.ecuId} · {t('diag.status', { status: hex(x.status, 2) })}{x.freezeFrame.length > 0 ? ` · ${x.freezeFrame.map((f) => `${f.signal}=${formatNumber(f.value, 2)}`).join(', ')}` : ''}</li>)}</ul>)}
-          {result.kind === 'clear_dtc' && <p>{t('diag.cleared', { count: formatNumber(result.cleared) })}</p>}
+          {result.kind === 'clear_dtc' && <p>{t('diag.cleared', { count: result.cleared })}</p>}
           {result.kind === 'read_data' && <p>{hex(result.did, 4)}: <code>{result.hex}</code>{result.text === '' ? '' : <> = <strong>{result.text}</strong></>}</p>}
         </div>
       )}
