@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { en } from '@fleetwire/i18n/catalogs/en'
+import { SIGNAL_KEYS } from '@fleetwire/i18n/signals'
 
 /**
  * The dashboards' side of the catalogue check (the catalogues themselves are
@@ -23,7 +24,7 @@ function sourceFiles (dir: string): string[] {
 
 describe('message catalogs', () => {
   it('every key a component uses is in the catalog, and every catalog key is used', () => {
-    const used = new Set<string>(['language.name'])
+    const used = new Set<string>(['language.name', ...SIGNAL_KEYS])
     const files = sourceFiles(SRC)
     expect(files.length).toBeGreaterThan(10)
     for (const f of files) {

@@ -11,6 +11,13 @@ describe('resolveLanguage: exact tag, then its language, then English', () => {
     expect(resolveLanguage('de-AT')).toBe('de')
     expect(resolveLanguage('es_MX')).toBe('es')
     expect(resolveLanguage('zh')).toBe('zh-CN')
+    expect(resolveLanguage('fr-CA')).toBe('fr')
+    expect(resolveLanguage('ar-EG')).toBe('ar')
+  })
+  it('sends Portuguese of any region (and bare pt) to Brazilian Portuguese', () => {
+    expect(resolveLanguage('pt-BR')).toBe('pt-BR')
+    expect(resolveLanguage('pt-PT')).toBe('pt-BR')
+    expect(resolveLanguage('pt')).toBe('pt-BR')
   })
   it('falls back to English for an unknown, empty or missing tag', () => {
     expect(resolveLanguage('sv-SE')).toBe('en')
@@ -27,6 +34,13 @@ describe('localise', () => {
     expect(localise('de', 'campaign.vehicleCount', { count: 1200 })).toBe('1.200 Fahrzeuge')
     expect(localise('de-CH', 'campaign.vehicleCount', { count: 1 })).toBe('1 Fahrzeug')
   })
+  it('uses every Arabic plural form', () => {
+    expect(localise('ar', 'campaign.vehicleCount', { count: 1 })).toBe('مركبة واحدة')
+    expect(localise('ar', 'campaign.vehicleCount', { count: 2 })).toBe('مركبتان')
+    expect(localise('ar', 'campaign.vehicleCount', { count: 3 })).toMatch(/مركبات$/)
+    expect(localise('fr', 'campaign.vehicleCount', { count: 1_000_000 })).toMatch(/de véhicules$/)
+    expect(localise('th', 'campaign.vehicleCount', { count: 1 })).toBe('1 คัน')
+  })
   it('fills simple placeholders and uses English for an unknown language', () => {
     expect(localise('fi', 'campaign.waveOf', { wave: 2, waves: 3 })).toBe('wave 2 of 3')
   })
@@ -35,5 +49,8 @@ describe('localise', () => {
   })
   it('knows which languages are written right to left', () => {
     expect(isRtl('en')).toBe(false)
+    expect(isRtl('th')).toBe(false)
+    expect(isRtl('ar')).toBe(true)
+    expect(isRtl('ar-SA')).toBe(true)
   })
 })

@@ -3,6 +3,12 @@ import { en, type MessageKey } from './catalogs/en.js'
 import { zhCN } from './catalogs/zh-CN.js'
 import { es } from './catalogs/es.js'
 import { de } from './catalogs/de.js'
+import { ptBR } from './catalogs/pt-BR.js'
+import { fr } from './catalogs/fr.js'
+import { th } from './catalogs/th.js'
+import { id } from './catalogs/id.js'
+import { ms } from './catalogs/ms.js'
+import { ar } from './catalogs/ar.js'
 
 /**
  * One message catalogue for the dashboards and the gateway: ICU MessageFormat
@@ -15,7 +21,7 @@ export type Catalog = Readonly<Record<MessageKey, string>>
 export type MessageValues = Readonly<Record<string, string | number | Date>>
 
 /** English is the reference catalogue; every other one has exactly its keys (catalogues.test.ts). */
-export const CATALOGS: Readonly<Record<string, Catalog>> = { en, 'zh-CN': zhCN, es, de }
+export const CATALOGS: Readonly<Record<string, Catalog>> = { en, 'zh-CN': zhCN, es, de, 'pt-BR': ptBR, fr, th, id, ms, ar }
 export const LANGUAGES: readonly string[] = Object.keys(CATALOGS)
 /** Languages written right to left: the dashboards set dir="rtl" for them. */
 export const RTL_LANGUAGES: readonly string[] = ['ar']
