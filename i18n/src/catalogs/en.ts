@@ -296,6 +296,22 @@ export const en = {
   "service.week": "Week {week}",
   "service.orderBy": "Order by",
   "role.technician": "technician",
+  "server.workOrder.booked": "Vehicle {vehicleId}: repair booked at {center} on {date}. The parts are reserved.",
+  "server.workOrder.proposed": "Vehicle {vehicleId}: we propose a service appointment at {center} on {date}. Please accept or choose another centre.",
+  "server.workOrder.completed": "Vehicle {vehicleId}: the work at {center} is complete ({cause}).",
+  "server.workOrder.cancelled": "Vehicle {vehicleId}: the appointment at {center} was cancelled.",
+  "server.workOrder.maintenanceDue": "Vehicle {vehicleId} is due for its scheduled service. Proposed: {center} on {date}.",
+  "server.workOrder.dateTbc": "a date to be confirmed",
+  "server.workOrder.seeWorkOrder": "see the work order",
+  "server.reminder.normal": "A software update is waiting for your approval.",
+  "server.reminder.urgent": "Safety recall: please install this update.",
+  "server.reminderMail.subject": "Software update waiting for vehicle {vehicleId}",
+  "server.reminderMail.urgentSubject": "Safety recall: vehicle {vehicleId} needs its update",
+  "server.reminderMail.vehicle": "Vehicle",
+  "server.reminderMail.fleet": "Fleet",
+  "server.reminderMail.reminder": "Reminder",
+  "server.reminderMail.deadline": "Deadline",
+  "server.reminderMail.footer": "The driver has not yet answered the update on the vehicle.",
 } as const
 
 export type MessageKey = keyof typeof en
