@@ -58,10 +58,21 @@ export function formatNumber (value: number, digits = 0): string {
   return f.format(value)
 }
 
-export function formatDateTime (at: string | number | Date | null | undefined): string {
+/**
+ * A date and time in the user's time zone, or, given `zone` (an IANA name, e.g.
+ * the vehicle's), in that zone with the zone named ("14:03:07 GMT+8"): for
+ * alerts, DTCs and work orders the vehicle's local time is what the driver and
+ * workshop saw. An unknown zone falls back to the user's.
+ */
+export function formatDateTime (at: string | number | Date | null | undefined, zone?: string): string {
   if (at === null || at === undefined) return '—'
   const d = at instanceof Date ? at : new Date(at)
   if (Number.isNaN(d.getTime())) return '—'
+  if (zone !== undefined) {
+    try {
+      return new Intl.DateTimeFormat(language.get(), { dateStyle: 'medium', timeStyle: 'long', timeZone: zone }).format(d)
+    } catch { /* not a zone this browser knows: the user's own below */ }
+  }
   return new Intl.DateTimeFormat(language.get(), { dateStyle: 'medium', timeStyle: 'medium', timeZone: timeZone() }).format(d)
 }
 

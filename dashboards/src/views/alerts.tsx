@@ -87,6 +87,8 @@ function AlertRow ({ a, now, onChanged, precision }: { a: AlertItem, now: number
 function Evidence ({ id }: { id: string }) {
   const d = useAsync(() => api<AlertDetail>(`/alerts/${id}`), [id])
   const a = d.data?.alert
+  // Times of the fault in the vehicle's own zone (named), as its driver saw them.
+  const zone = useAsync(() => (a === undefined ? Promise.resolve(undefined) : api<{ timeZone?: string }>(`/vehicles/${a.vehicleId}`).then((v) => v.timeZone, () => undefined)), [a?.vehicleId]).data
   const chart = useMemo<AlignedData | undefined>(() => {
     const pts = d.data?.signalWindow?.points ?? []
     if (pts.length === 0) return undefined
@@ -103,7 +105,7 @@ function Evidence ({ id }: { id: string }) {
           <dl class="kv">
             <dt>{t('alerts.observed')}</dt><dd>{formatNumber(a.evidence.observed, 2)}</dd>
             <dt>{t('alerts.threshold')}</dt><dd>{formatNumber(a.evidence.threshold, 2)}</dd>
-            <dt>{t('alerts.raisedAt')}</dt><dd>{formatDateTime(a.raisedAt)}</dd>
+            <dt>{t('alerts.raisedAt')}</dt><dd data-testid="alert-raised-local">{formatDateTime(a.raisedAt, zone)}</dd>
             {a.evidence.prediction !== undefined && (
               <>
                 <dt>{t('alerts.prediction')}</dt>
@@ -122,7 +124,7 @@ function Evidence ({ id }: { id: string }) {
             : <Chart data={chart} unit="" testid="evidence-chart" marker={Date.parse(a.raisedAt) / 1000} series={[{ label: t('chart.avg'), color: '#0969da' }, { label: t('chart.min'), color: '#8c959f' }, { label: t('chart.max'), color: '#8c959f' }]} />}
           <h3>{t('alerts.history')}</h3>
           <ul class="history">
-            {(d.data?.history ?? []).map((h, i) => <li key={i}>{formatDateTime(h.at)} · {transitionLabel(h.kind)}{h.by === null ? '' : ` · ${h.by}`}{h.note === null ? '' : ` — ${h.note}`}</li>)}
+            {(d.data?.history ?? []).map((h, i) => <li key={i}>{formatDateTime(h.at, zone)} · {transitionLabel(h.kind)}{h.by === null ? '' : ` · ${h.by}`}{h.note === null ? '' : ` — ${h.note}`}</li>)}
           </ul>
           <WorkOrdersPanel alertId={a.id} />
         </div>
