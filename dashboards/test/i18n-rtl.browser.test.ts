@@ -45,6 +45,8 @@ async function renderAll (lang: string): Promise<void> {
     await page.goto(`${gw.httpUrl}/${hash}`)
     await page.locator('main h1, main h2').first().waitFor()
     await page.waitForLoadState('networkidle')
+    // every list has loaded (no "loading…" left), so the screenshot shows the translated content
+    await expect.poll(() => page.getByText(localise(lang, 'common.loading')).count(), { timeout: 15_000 }).toBe(0)
     await screenshot(page, `i18n-${lang}-${name}`)
   }
 }
