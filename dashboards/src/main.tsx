@@ -2,7 +2,7 @@ import { render } from 'preact'
 import 'uplot/dist/uPlot.min.css'
 import './styles.css'
 import { App } from './app.js'
-import { language } from './i18n/i18n.js'
+import { applyDocumentLanguage, language } from './i18n/i18n.js'
 
-document.documentElement.lang = language.get()
+applyDocumentLanguage(language.get())
 render(<App />, document.getElementById('app') as HTMLElement)

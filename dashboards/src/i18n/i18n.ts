@@ -1,15 +1,8 @@
-import { en, type MessageKey } from './catalogs/en.js'
-import { zhCN } from './catalogs/zh-CN.js'
-import { es } from './catalogs/es.js'
-import { de } from './catalogs/de.js'
+import { CATALOGS, isRtl, localise, resolveLanguage, type MessageKey, type MessageValues } from '@fleetwire/i18n'
 import { createStore, useStore } from '../lib/store.js'
 
-export type { MessageKey } from './catalogs/en.js'
-export type Catalog = Readonly<Record<MessageKey, string>>
-
-/** Every UI language: English (reference), Simplified Chinese, and two overseas markets (LATAM/Spain, DACH). */
-export const CATALOGS: Readonly<Record<string, Catalog>> = { en, 'zh-CN': zhCN, es, de }
-export const LANGUAGES = Object.keys(CATALOGS)
+// The catalogues are shared with the gateway (the i18n workspace package).
+export { CATALOGS, LANGUAGES, type MessageKey } from '@fleetwire/i18n'
 
 const STORAGE_KEY = 'fw.lang'
 
@@ -17,12 +10,17 @@ const STORAGE_KEY = 'fw.lang'
 export function initialLanguage (saved: string | null, preferred: readonly string[]): string {
   if (saved !== null && saved in CATALOGS) return saved
   for (const p of preferred) {
-    if (p in CATALOGS) return p
-    const base = p.split('-')[0] as string
-    if (base === 'zh') return 'zh-CN'
-    if (base in CATALOGS) return base
+    const lang = resolveLanguage(p)
+    if (lang !== 'en' || p.toLowerCase().startsWith('en')) return lang
   }
   return 'en'
+}
+
+/** lang and dir on <html>: Arabic mirrors the layout (styles.css uses logical properties). */
+export function applyDocumentLanguage (lang: string): void {
+  if (typeof document === 'undefined') return
+  document.documentElement.lang = lang
+  document.documentElement.dir = isRtl(lang) ? 'rtl' : 'ltr'
 }
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage
@@ -31,20 +29,16 @@ export const language = createStore(initialLanguage(storage?.getItem(STORAGE_KEY
 export function setLanguage (lang: string): void {
   if (!(lang in CATALOGS)) return
   storage?.setItem(STORAGE_KEY, lang)
-  if (typeof document !== 'undefined') document.documentElement.lang = lang
+  applyDocumentLanguage(lang)
   language.set(lang)
 }
 
 /** Identity, for maps from data values to message keys (keeps every key visible to the catalog check). */
 export const k = (key: MessageKey): MessageKey => key
 
-export function translate (catalog: Catalog, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  const text = catalog[key] ?? en[key] ?? key
-  return params === undefined ? text : text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
-}
-
-export function t (key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  return translate(CATALOGS[language.get()] ?? en, key, params)
+/** The message in the current language (ICU MessageFormat: plurals, numbers). */
+export function t (key: MessageKey, params?: MessageValues): string {
+  return localise(language.get(), key, params)
 }
 
 /** Re-renders the calling component when the language changes; returns the language tag. */
@@ -64,10 +58,21 @@ export function formatNumber (value: number, digits = 0): string {
   return f.format(value)
 }
 
-export function formatDateTime (at: string | number | Date | null | undefined): string {
+/**
+ * A date and time in the user's time zone, or, given `zone` (an IANA name, e.g.
+ * the vehicle's), in that zone with the zone named ("14:03:07 GMT+8"): for
+ * alerts, DTCs and work orders the vehicle's local time is what the driver and
+ * workshop saw. An unknown zone falls back to the user's.
+ */
+export function formatDateTime (at: string | number | Date | null | undefined, zone?: string): string {
   if (at === null || at === undefined) return '—'
   const d = at instanceof Date ? at : new Date(at)
   if (Number.isNaN(d.getTime())) return '—'
+  if (zone !== undefined) {
+    try {
+      return new Intl.DateTimeFormat(language.get(), { dateStyle: 'medium', timeStyle: 'long', timeZone: zone }).format(d)
+    } catch { /* not a zone this browser knows: the user's own below */ }
+  }
   return new Intl.DateTimeFormat(language.get(), { dateStyle: 'medium', timeStyle: 'medium', timeZone: timeZone() }).format(d)
 }
 

@@ -65,7 +65,7 @@ function AlertRow ({ a, now, onChanged, precision }: { a: AlertItem, now: number
     <tr data-testid="alert-row" data-alert-id={a.id} data-state={a.state} data-rule={a.ruleId} data-vehicle={a.vehicleId}>
       <td><SeverityBadge severity={a.severity} /></td>
       <td><a href={href({ view: 'alerts', alertId: a.id })}>{a.ruleId}</a><div class="muted small">{a.reason}</div>
-        {precision?.precision != null && <div class="muted small" data-testid="rule-precision">{t('alerts.confirmedPrecision', { pct: formatNumber(Math.round(precision.precision * 100)), count: formatNumber(precision.verdicts) })}</div>}</td>
+        {precision?.precision != null && <div class="muted small" data-testid="rule-precision">{t('alerts.confirmedPrecision', { pct: formatNumber(Math.round(precision.precision * 100)), count: precision.verdicts })}</div>}</td>
       <td><a href={href({ view: 'vehicle', vehicleId: a.vehicleId })}>{a.vehicleId}</a><div class="muted small">{a.region} · {a.fleet}</div></td>
       <td>{formatDateTime(a.raisedAt)}</td>
       <td data-testid="alert-state">{stateLabel(a.state)}</td>
@@ -87,6 +87,8 @@ function AlertRow ({ a, now, onChanged, precision }: { a: AlertItem, now: number
 function Evidence ({ id }: { id: string }) {
   const d = useAsync(() => api<AlertDetail>(`/alerts/${id}`), [id])
   const a = d.data?.alert
+  // Times of the fault in the vehicle's own zone (named), as its driver saw them.
+  const zone = useAsync(() => (a === undefined ? Promise.resolve(undefined) : api<{ timeZone?: string }>(`/vehicles/${a.vehicleId}`).then((v) => v.timeZone, () => undefined)), [a?.vehicleId]).data
   const chart = useMemo<AlignedData | undefined>(() => {
     const pts = d.data?.signalWindow?.points ?? []
     if (pts.length === 0) return undefined
@@ -103,7 +105,7 @@ function Evidence ({ id }: { id: string }) {
           <dl class="kv">
             <dt>{t('alerts.observed')}</dt><dd>{formatNumber(a.evidence.observed, 2)}</dd>
             <dt>{t('alerts.threshold')}</dt><dd>{formatNumber(a.evidence.threshold, 2)}</dd>
-            <dt>{t('alerts.raisedAt')}</dt><dd>{formatDateTime(a.raisedAt)}</dd>
+            <dt>{t('alerts.raisedAt')}</dt><dd data-testid="alert-raised-local">{formatDateTime(a.raisedAt, zone)}</dd>
             {a.evidence.prediction !== undefined && (
               <>
                 <dt>{t('alerts.prediction')}</dt>
@@ -122,7 +124,7 @@ function Evidence ({ id }: { id: string }) {
             : <Chart data={chart} unit="" testid="evidence-chart" marker={Date.parse(a.raisedAt) / 1000} series={[{ label: t('chart.avg'), color: '#0969da' }, { label: t('chart.min'), color: '#8c959f' }, { label: t('chart.max'), color: '#8c959f' }]} />}
           <h3>{t('alerts.history')}</h3>
           <ul class="history">
-            {(d.data?.history ?? []).map((h, i) => <li key={i}>{formatDateTime(h.at)} · {transitionLabel(h.kind)}{h.by === null ? '' : ` · ${h.by}`}{h.note === null ? '' : ` — ${h.note}`}</li>)}
+            {(d.data?.history ?? []).map((h, i) => <li key={i}>{formatDateTime(h.at, zone)} · {transitionLabel(h.kind)}{h.by === null ? '' : ` · ${h.by}`}{h.note === null ? '' : ` — ${h.note}`}</li>)}
           </ul>
           <WorkOrdersPanel alertId={a.id} />
         </div>
@@ -177,7 +179,7 @@ export function AlertsView ({ alertId }: { alertId?: string | undefined }) {
           </label>
           <Loading when={queue.loading} />
         </div>
-        {gaps > 0 && <p class="notice">{t('live.gap', { count: formatNumber(gaps) })}</p>}
+        {gaps > 0 && <p class="notice">{t('live.gap', { count: gaps })}</p>}
         <ErrorBox error={queue.error} />
         <table data-testid="alert-queue">
           <thead><tr><th>{t('alerts.severity')}</th><th>{t('alerts.rule')}</th><th>{t('vehicle.vin')}</th><th>{t('alerts.raisedAt')}</th><th>{t('alerts.state')}</th><th>{t('alerts.timeToAck')}</th><th /></tr></thead>

@@ -48,7 +48,7 @@ function CampaignDetailCard ({ id }: { id: string }) {
   }
   return (
     <Card title={t('campaign.detailOf', { name: c.name })} testid="campaign-detail">
-      <p>{stateLabel(state)} · {t('campaign.waveOf', { wave: formatNumber(c.currentWave), waves: formatNumber(c.waves) })} · {t('campaign.vehicleCount', { count: formatNumber(c.vehicles) })}{c.recall ? ` · ${t('campaign.recall')}` : ''}{c.requiresOptIn ? ` · ${t('campaign.optIn')}` : ''}</p>
+      <p>{stateLabel(state)} · {t('campaign.waveOf', { wave: formatNumber(c.currentWave), waves: formatNumber(c.waves) })} · {t('campaign.vehicleCount', { count: c.vehicles })}{c.recall ? ` · ${t('campaign.recall')}` : ''}{c.requiresOptIn ? ` · ${t('campaign.optIn')}` : ''}</p>
       {mayControl && (
         <div class="buttons">
           {CONTROLS[state].map((a) => <button type="button" key={a} data-testid={`control-${a}`} disabled={busy} class={a === 'cancel' ? 'danger' : ''} onClick={() => void control(a)}>{t(CONTROL_LABEL[a])}</button>)}

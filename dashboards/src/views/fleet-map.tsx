@@ -136,7 +136,7 @@ export function FleetMap ({ vehicles, onOpen }: { vehicles: readonly MapVehicle[
         ref={canvas}
         class="map"
         data-testid="fleet-map"
-        aria-label={t('overview.mapLabel', { count: formatNumber(vehicles.length) })}
+        aria-label={t('overview.mapLabel', { count: vehicles.length })}
         onWheel={(e) => {
           e.preventDefault()
           const [x, y] = at(e)

@@ -69,7 +69,7 @@ export function OwnerView () {
         <Loading when={campaigns.loading} />
         {(campaigns.data?.items ?? []).map((c) => (
           <div key={c.id} class="owner-campaign" data-testid="owner-campaign" data-campaign-id={c.id}>
-            <h3>{c.name} · {stateLabel(c.state)} · {t('owner.myVehicles', { count: formatNumber(c.myVehicles) })}{c.recall ? ` · ${t('campaign.recall')}` : ''}</h3>
+            <h3>{c.name} · {stateLabel(c.state)} · {t('owner.myVehicles', { count: c.myVehicles })}{c.recall ? ` · ${t('campaign.recall')}` : ''}</h3>
             <StackedBar parts={orderedParts(c.counts)} total={c.vehicles} />
             {c.requiresOptIn ? <ConsentControls c={c} onChanged={campaigns.reload} /> : <p class="muted">{t('owner.noConsentNeeded')}</p>}
           </div>

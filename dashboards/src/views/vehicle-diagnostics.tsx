@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { api } from '../lib/api.js'
 import { formatNumber, t } from '../i18n/i18n.js'
 import { Card, ErrorBox } from './common.js'
+import { signalLabel } from '../i18n/signals.js'
 
 type Outcome =
   | { kind: 'read_dtc', dtcs: Array<{ code: string, ecuId: string, status: number, freezeFrame: Array<{ signal: string, value: number }> }> }
@@ -58,8 +59,8 @@ export function Diagnostics ({ vehicleId, onDone }: { vehicleId: string, onDone:
         <div class="diag-result" data-testid="diag-result">
           {result.kind === 'read_dtc' && (result.dtcs.length === 0
             ? <p>{t('diag.noDtcs')}</p>
-            : <ul>{result.dtcs.map((x) => <li key={x.code}><strong>{x.code}</strong> · {x.ecuId} · {t('diag.status', { status: hex(x.status, 2) })}{x.freezeFrame.length > 0 ? ` · ${x.freezeFrame.map((f) => `${f.signal}=${formatNumber(f.value, 2)}`).join(', ')}` : ''}</li>)}</ul>)}
-          {result.kind === 'clear_dtc' && <p>{t('diag.cleared', { count: formatNumber(result.cleared) })}</p>}
+            : <ul>{result.dtcs.map((x) => <li key={x.code}><strong>{x.code}</strong> · {x.ecuId} · {t('diag.status', { status: hex(x.status, 2) })}{x.freezeFrame.length > 0 ? ` · ${x.freezeFrame.map((f) => `${signalLabel(f.signal)} = ${formatNumber(f.value, 2)}`).join(', ')}` : ''}</li>)}</ul>)}
+          {result.kind === 'clear_dtc' && <p>{t('diag.cleared', { count: result.cleared })}</p>}
           {result.kind === 'read_data' && <p>{hex(result.did, 4)}: <code>{result.hex}</code>{result.text === '' ? '' : <> = <strong>{result.text}</strong></>}</p>}
         </div>
       )}

@@ -118,7 +118,7 @@ export function VehicleView ({ vehicleId }: { vehicleId: string }) {
           <ErrorBox error={dtcs.error} />
           <table class="compact-table">
             <thead><tr><th>{t('vehicle.dtcCode')}</th><th>{t('vehicle.ecu')}</th><th>{t('vehicle.dtcPhase')}</th><th>{t('vehicle.firstSeen')}</th><th>{t('vehicle.lastChange')}</th></tr></thead>
-            <tbody>{(dtcs.data ?? []).map((x) => <tr key={`${x.ecuId}/${x.code}`}><td>{x.code}</td><td>{x.ecuId}</td><td><span class={`badge ph-${x.phase}`}>{stateLabel(x.phase)}</span></td><td>{formatDateTime(x.firstSeen)}</td><td>{formatDateTime(x.lastChange)}</td></tr>)}</tbody>
+            <tbody>{(dtcs.data ?? []).map((x) => <tr key={`${x.ecuId}/${x.code}`}><td>{x.code}</td><td>{x.ecuId}</td><td><span class={`badge ph-${x.phase}`}>{stateLabel(x.phase)}</span></td><td>{formatDateTime(x.firstSeen, d?.timeZone)}</td><td>{formatDateTime(x.lastChange, d?.timeZone)}</td></tr>)}</tbody>
           </table>
           {(dtcs.data ?? []).length === 0 && !dtcs.loading && <p class="muted">{t('vehicle.noDtcs')}</p>}
         </Card>
@@ -128,7 +128,7 @@ export function VehicleView ({ vehicleId }: { vehicleId: string }) {
         <Card title={t('vehicle.alertHistory')} testid="vehicle-alerts">
           <ErrorBox error={alerts.error} />
           <ul class="history">
-            {(alerts.data?.items ?? []).map((a) => <li key={a.id}><SeverityBadge severity={a.severity} /> <a href={href({ view: 'alerts', alertId: a.id })}>{a.ruleId}</a> · {stateLabel(a.state)} · {formatDateTime(a.raisedAt)}</li>)}
+            {(alerts.data?.items ?? []).map((a) => <li key={a.id}><SeverityBadge severity={a.severity} /> <a href={href({ view: 'alerts', alertId: a.id })}>{a.ruleId}</a> · {stateLabel(a.state)} · {formatDateTime(a.raisedAt, d?.timeZone)}</li>)}
           </ul>
           {(alerts.data?.items ?? []).length === 0 && !alerts.loading && <p class="muted">{t('vehicle.noAlerts')}</p>}
         </Card>

@@ -27,4 +27,12 @@ describe('fleet-owner reminder e-mail', () => {
     expect(noticeOf({ type: 'alert.opened', vehicleId: 'x', text: 't' })).toBeUndefined()
     expect(noticeOf({ type: 'ota.reminder', text: 't' })).toBeUndefined()
   })
+  it('localises subject, labels and head-unit text through the fallback chain (ms-MY → ms, ar)', () => {
+    const r = reminderText('ms-MY', false, { en: 'Range fix', ms: 'Pembetulan jarak' }, 3)
+    expect(r).toEqual({ language: 'ms', text: 'Kemas kini perisian sedang menunggu kelulusan anda. (3) Pembetulan jarak' })
+    const m = reminderMail({ ...base, language: 'ar', urgent: true, text: reminderText('ar', true, { en: 'Brake fix' }, 1).text, deadline: null })
+    expect(m.subject).toBe('استدعاء للسلامة: المركبة WVWZZZ1JZXW000001 تحتاج إلى تحديثها')
+    expect(m.text).toContain('المركبة: WVWZZZ1JZXW000001')
+    expect(m.text).toContain('Brake fix')
+  })
 })

@@ -1,3 +1,4 @@
+import { localise, resolveLanguage } from '@fleetwire/i18n'
 import { nextOutsideQuiet } from './local-time.core.js'
 
 /**
@@ -34,18 +35,17 @@ export function deliverableAt (dueAtMs: number, nowMs: number, q: QuietHours): n
   return nextOutsideQuiet(Math.max(dueAtMs, nowMs), q.timeZone, q.startMinute, q.endMinute)
 }
 
-const TEXT: Readonly<Record<string, { normal: string, urgent: string }>> = {
-  en: { normal: 'A software update is waiting for your approval.', urgent: 'Safety recall: please install this update.' },
-  de: { normal: 'Ein Software-Update wartet auf Ihre Zustimmung.', urgent: 'Sicherheitsrückruf: Bitte installieren Sie dieses Update.' },
-  fr: { normal: 'Une mise à jour logicielle attend votre accord.', urgent: 'Rappel de sécurité : veuillez installer cette mise à jour.' },
-  es: { normal: 'Una actualización de software espera su aprobación.', urgent: 'Llamada a revisión: instale esta actualización.' },
-  pt: { normal: 'Uma atualização de software aguarda a sua aprovação.', urgent: 'Recall de segurança: instale esta atualização.' },
+/** The release notes in `lang`: the exact tag, its language, English, else any. */
+function notesIn (lang: string, releaseNotes: Readonly<Record<string, string>>): string {
+  const base = lang.split('-')[0] as string
+  const tag = Object.keys(releaseNotes).find((k) => k.toLowerCase() === lang.toLowerCase()) ?? Object.keys(releaseNotes).find((k) => k.toLowerCase().split('-')[0] === base)
+  return (tag === undefined ? undefined : releaseNotes[tag]) ?? releaseNotes.en ?? Object.values(releaseNotes)[0] ?? ''
 }
 
-/** The head-unit text in the vehicle's language (English when the language is unknown), with the release notes. */
+/** The head-unit text in the vehicle's language (through the catalogue's fallback chain), with the release notes. */
 export function reminderText (language: string, urgent: boolean, releaseNotes: Readonly<Record<string, string>>, number: number): { language: string, text: string } {
-  const lang = TEXT[language] !== undefined ? language : 'en'
-  const t = TEXT[lang] as { normal: string, urgent: string }
-  const notes = releaseNotes[lang] ?? releaseNotes.en ?? Object.values(releaseNotes)[0] ?? ''
-  return { language: lang, text: `${urgent ? t.urgent : t.normal} (${number})${notes === '' ? '' : ` ${notes}`}` }
+  const lang = resolveLanguage(language)
+  const notes = notesIn(language, releaseNotes)
+  const t = localise(lang, urgent ? 'server.reminder.urgent' : 'server.reminder.normal')
+  return { language: lang, text: `${t} (${number})${notes === '' ? '' : ` ${notes}`}` }
 }

@@ -9,4 +9,10 @@ describe('owner messages', () => {
     expect(ownerMessage('cancelled', 'fi', facts).language).toBe('en')
     expect(ownerMessage('maintenance_due', null, { ...facts, slotDate: null }).text).toContain('a date to be confirmed')
   })
+  it('follows the catalogue fallback chain into the new languages', () => {
+    expect(ownerMessage('booked', 'pt-PT', facts)).toMatchObject({ language: 'pt-BR', text: expect.stringContaining('reparo agendado na Werkstatt Nord em 2026-03-04') })
+    expect(ownerMessage('cancelled', 'ar-EG', facts)).toMatchObject({ language: 'ar', text: 'المركبة VIN1: أُلغي الموعد لدى Werkstatt Nord.' })
+    expect(ownerMessage('proposed', 'th', { ...facts, slotDate: null }).text).toContain('วันที่รอยืนยัน')
+    expect(ownerMessage('completed', 'fr', { ...facts, cause: null }).text).toBe('Véhicule VIN1 : les travaux chez Werkstatt Nord sont terminés (voir l’ordre de réparation).')
+  })
 })
