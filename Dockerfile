@@ -11,11 +11,13 @@ FROM ${NODE_IMAGE} AS dashboards
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY proto/package.json proto/
+COPY i18n/package.json i18n/
 COPY gateway/package.json gateway/
 COPY firmware-sim/package.json firmware-sim/
 COPY dashboards/package.json dashboards/
 RUN npm ci --ignore-scripts
 COPY proto proto
+COPY i18n i18n
 COPY dashboards dashboards
 RUN npm run build -w dashboards
 
@@ -23,11 +25,13 @@ FROM ${NODE_IMAGE}
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json ./
 COPY proto/package.json proto/
+COPY i18n/package.json i18n/
 COPY gateway/package.json gateway/
 COPY firmware-sim/package.json firmware-sim/
 COPY dashboards/package.json dashboards/
 RUN npm ci --omit=dev --ignore-scripts && npm rebuild esbuild && npm cache clean --force
 COPY proto proto
+COPY i18n i18n
 COPY gateway gateway
 COPY firmware-sim firmware-sim
 COPY --from=dashboards /app/dashboards/dist dashboards/dist
