@@ -48,6 +48,9 @@ const median = (xs: number[]) => {
 const p99 = (xs: number[]) => xs.length === 0 ? null : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!
 const round = (x: number | null, d = 1) => x === null ? null : Math.round(x * 10 ** d) / 10 ** d
 const log = (s: string) => process.stderr.write(s + '\n')
+// The database's parallel telemetry writers are shared by the instances: N instances with the single-node
+// default (3 each) make 3N concurrent small COPYs on the same cores. Sized per instance, as DEPLOYMENT.md says.
+const CLUSTER_INGEST = { INGEST_WRITERS: process.env.CLUSTER_INGEST_WRITERS ?? '1', INGEST_FLUSH_MS: process.env.CLUSTER_INGEST_FLUSH_MS ?? '10' }
 const ENV = { LOG_LEVEL: 'warn', VEHICLE_MAX_MSGS_PER_S: '100000', DEMO_VEHICLES: '0', RULES_ENABLED: 'false', CLUSTER_LEASE_S: '5' }
 
 async function query<R extends Record<string, unknown>> (url: string, sql: string, params: unknown[] = []): Promise<R[]> {
@@ -92,7 +95,7 @@ try {
   const sLogins = await standalone.provision(VEHICLES)
   const sFleet = await RoamingFleet.connect(standalone.mqttUrl, sLogins.map((l) => ({ id: l.username, password: l.password })))
   const clusterDb = await dbUrl('cluster')
-  const cluster = await LocalCluster.start({ instances: 3, databaseUrl: clusterDb, env: { ...ENV, DIAG_COMMANDS_PER_MIN: '1000' } })
+  const cluster = await LocalCluster.start({ instances: 3, databaseUrl: clusterDb, env: { ...ENV, ...CLUSTER_INGEST, DIAG_COMMANDS_PER_MIN: '1000' } })
     .catch(async (err: unknown) => { await standalone.stop(); throw err })
   try {
     const logins = await cluster.gateways[0]!.provision(VEHICLES)
