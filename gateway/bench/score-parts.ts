@@ -190,6 +190,7 @@ for (let w = -WARMUP; w <= lastWeek; w++) {
 // Score: every (origin, horizon) cell against actuals and the naive 4-week average.
 const cells: ScoredCell[] = []
 const meanCells: ScoredCell[] = []
+const horizonOf: number[] = []
 const keysAll = new Set<string>()
 for (const m of actual.values()) for (const k of m.keys()) keysAll.add(k)
 for (const m of forecasts.values()) for (const k of m.keys()) keysAll.add(k)
@@ -205,6 +206,7 @@ for (const k of keysAll) {
       // The point forecast scored is the median: the value that minimises absolute error (WAPE); the mean's WAPE is reported too.
       cells.push({ actual: demandOf(k, origin + h), mean: c.median, lo: c.lo, hi: c.hi, naive: naiveOf(k, origin) })
       meanCells.push({ actual: demandOf(k, origin + h), mean: c.mean, lo: c.lo, hi: c.hi, naive: naiveOf(k, origin) })
+      horizonOf.push(h)
     }
   }
   const demand = Array.from({ length: scoredWeeks }, (_, i) => demandOf(k, i))
@@ -215,6 +217,14 @@ for (const k of keysAll) {
 const s = scoreCells(cells)
 const bias = meanCells.reduce((a, c) => a + c.mean, 0) / Math.max(1, meanCells.reduce((a, c) => a + c.actual, 0))
 const sMean = scoreCells(meanCells)
+// Where the error comes from: per horizon week (1 = the week starting at the forecast), with the mean's bias.
+for (let h = 0; h < HORIZON; h++) {
+  const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => horizonOf[i] === h)
+  const sh = scoreCells(pick(cells))
+  const mc = pick(meanCells)
+  const b = mc.reduce((a, c) => a + c.mean, 0) / Math.max(1, mc.reduce((a, c) => a + c.actual, 0))
+  progress(`horizon week ${h + 1}: wape ${round(sh.wape)} naive ${round(sh.naiveWape)} ratio ${round(sh.wape / sh.naiveWape)} coverage ${round(sh.coverage)} bias ${round(b)}`)
+}
 await app.close()
 process.stdout.write(JSON.stringify({
   score: 'parts', seed, wape: round(s.wape), naive_wape: round(s.naiveWape), ratio_vs_naive: round(s.wape / s.naiveWape),
