@@ -65,9 +65,19 @@ for (const v of vehicles) {
 async function writeTelemetry (rows: Array<[number, number, number, number]>): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const b = rows.slice(i, i + 5000)
+    const params = [b.map((r) => r[0]), b.map((r) => r[1]), b.map((r) => new Date(r[2])), b.map((r) => r[3])]
+    // The gateway's storage layout: one batch row per sample here (digest = signal id keeps rows distinct),
+    // and the per-vehicle latest set merged the way the ingest path merges it.
     await pool.query(
-      `INSERT INTO telemetry (vehicle_key, signal_id, ts, value) SELECT * FROM unnest($1::int[], $2::smallint[], $3::timestamptz[], $4::float8[]) ON CONFLICT DO NOTHING`,
-      [b.map((r) => r[0]), b.map((r) => r[1]), b.map((r) => new Date(r[2])), b.map((r) => r[3])])
+      `INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals)
+       SELECT k, t, s, ARRAY[s], ARRAY[0], ARRAY[v] FROM unnest($1::int[], $2::smallint[], $3::timestamptz[], $4::float8[]) AS u(k, s, t, v)
+       ON CONFLICT DO NOTHING`, params)
+    await pool.query(
+      `INSERT INTO telemetry_latest (vehicle_key, signal_ids, ts, vals)
+       SELECT k, array_agg(s ORDER BY s), array_agg(t ORDER BY s), array_agg(v ORDER BY s)
+       FROM unnest($1::int[], $2::smallint[], $3::timestamptz[], $4::float8[]) AS u(k, s, t, v) GROUP BY k
+       ON CONFLICT (vehicle_key) DO UPDATE SET (signal_ids, ts, vals) =
+         (SELECT m.signal_ids, m.ts, m.vals FROM telemetry_latest_merge(telemetry_latest.signal_ids, telemetry_latest.ts, telemetry_latest.vals, EXCLUDED.signal_ids, EXCLUDED.ts, EXCLUDED.vals) m)`, params)
   }
 }
 
@@ -180,6 +190,7 @@ for (let w = -WARMUP; w <= lastWeek; w++) {
 // Score: every (origin, horizon) cell against actuals and the naive 4-week average.
 const cells: ScoredCell[] = []
 const meanCells: ScoredCell[] = []
+const horizonOf: number[] = []
 const keysAll = new Set<string>()
 for (const m of actual.values()) for (const k of m.keys()) keysAll.add(k)
 for (const m of forecasts.values()) for (const k of m.keys()) keysAll.add(k)
@@ -195,6 +206,7 @@ for (const k of keysAll) {
       // The point forecast scored is the median: the value that minimises absolute error (WAPE); the mean's WAPE is reported too.
       cells.push({ actual: demandOf(k, origin + h), mean: c.median, lo: c.lo, hi: c.hi, naive: naiveOf(k, origin) })
       meanCells.push({ actual: demandOf(k, origin + h), mean: c.mean, lo: c.lo, hi: c.hi, naive: naiveOf(k, origin) })
+      horizonOf.push(h)
     }
   }
   const demand = Array.from({ length: scoredWeeks }, (_, i) => demandOf(k, i))
@@ -205,6 +217,14 @@ for (const k of keysAll) {
 const s = scoreCells(cells)
 const bias = meanCells.reduce((a, c) => a + c.mean, 0) / Math.max(1, meanCells.reduce((a, c) => a + c.actual, 0))
 const sMean = scoreCells(meanCells)
+// Where the error comes from: per horizon week (1 = the week starting at the forecast), with the mean's bias.
+for (let h = 0; h < HORIZON; h++) {
+  const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => horizonOf[i] === h)
+  const sh = scoreCells(pick(cells))
+  const mc = pick(meanCells)
+  const b = mc.reduce((a, c) => a + c.mean, 0) / Math.max(1, mc.reduce((a, c) => a + c.actual, 0))
+  progress(`horizon week ${h + 1}: wape ${round(sh.wape)} naive ${round(sh.naiveWape)} ratio ${round(sh.wape / sh.naiveWape)} coverage ${round(sh.coverage)} bias ${round(b)}`)
+}
 await app.close()
 process.stdout.write(JSON.stringify({
   score: 'parts', seed, wape: round(s.wape), naive_wape: round(s.naiveWape), ratio_vs_naive: round(s.wape / s.naiveWape),
