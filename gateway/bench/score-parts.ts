@@ -63,21 +63,10 @@ for (const v of vehicles) {
 }
 
 async function writeTelemetry (rows: Array<[number, number, number, number]>): Promise<void> {
+  // Through the gateway's own storage path (each sample its own message row; the latest values merged).
   for (let i = 0; i < rows.length; i += 5000) {
     const b = rows.slice(i, i + 5000)
-    const params = [b.map((r) => r[0]), b.map((r) => r[1]), b.map((r) => new Date(r[2])), b.map((r) => r[3])]
-    // The gateway's storage layout: one batch row per sample here (digest = signal id keeps rows distinct),
-    // and the per-vehicle latest set merged the way the ingest path merges it.
-    await pool.query(
-      `INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals)
-       SELECT k, t, s, ARRAY[s], ARRAY[0], ARRAY[v] FROM unnest($1::int[], $2::smallint[], $3::timestamptz[], $4::float8[]) AS u(k, s, t, v)
-       ON CONFLICT DO NOTHING`, params)
-    await pool.query(
-      `INSERT INTO telemetry_latest (vehicle_key, signal_ids, ts, vals)
-       SELECT k, array_agg(s ORDER BY s), array_agg(t ORDER BY s), array_agg(v ORDER BY s)
-       FROM unnest($1::int[], $2::smallint[], $3::timestamptz[], $4::float8[]) AS u(k, s, t, v) GROUP BY k
-       ON CONFLICT (vehicle_key) DO UPDATE SET (signal_ids, ts, vals) =
-         (SELECT m.signal_ids, m.ts, m.vals FROM telemetry_latest_merge(telemetry_latest.signal_ids, telemetry_latest.ts, telemetry_latest.vals, EXCLUDED.signal_ids, EXCLUDED.ts, EXCLUDED.vals) m)`, params)
+    await app.storage.telemetry.insertColumns({ vehicleKeys: b.map((r) => r[0]), signalIds: b.map((r) => r[1]), tsMs: b.map((r) => r[2]), values: b.map((r) => r[3]), messageSizes: b.map(() => 1) })
   }
 }
 

@@ -41,7 +41,7 @@ for (let i = 0; i < nBookings; i++) {
   const { rows } = await pool.query<{ vehicle_key: number }>(
     "INSERT INTO vehicles (vehicle_id, model, region, fleet, secret_salt, secret_hash) VALUES ($1, 'FW-E1', 'EU', 'bench', '\\x00', '\\x00') RETURNING vehicle_key", [id])
   const key = rows[0]!.vehicle_key
-  await pool.query('INSERT INTO telemetry (vehicle_key, signal_id, ts, value) VALUES ($1, 3, now(), $2), ($1, 4, now(), $3)', [key, rng.range(39, 59), rng.range(-7, 23)])
+  await app.storage.telemetry.insertColumns({ vehicleKeys: [key, key], signalIds: [3, 4], tsMs: [Date.now(), Date.now()], values: [rng.range(39, 59), rng.range(-7, 23)] })
   const a = await pool.query<{ alert_id: string }>(
     `INSERT INTO alerts (alert_id, vehicle_key, rule_id, severity, state, raised_at, seq, doc)
      SELECT id, $1, 'lv-battery-crank-low', 'critical', 'open', now(), 1,
