@@ -96,8 +96,15 @@ describe('fleet-owner opt-in, driver consent and durable reminders (fake clock, 
     now = T0 + 3 * HOUR + 60_000
     await tickBoth()
     await waitFor(() => [eager1, eager2].every((v) => v.agent.phase === 'done') || undefined, 10_000, 'accepted updates')
-    await tickBoth()
-    await waitForCampaign(gw1, campaignId, (c) => c.counts.succeeded === 2, 10_000, 'two successes')
+    // The agents are done once they have sent their last report; the gateways may store it after a pass has
+    // run, so each look is preceded by a pass (the scheduler only runs when the test ticks).
+    await waitFor(async () => {
+      await tickBoth()
+      return (await campaign(gw1, campaignId)).counts.succeeded === 2 || undefined
+    }, 10_000, 'two successes').catch(async (err: unknown) => {
+      const c = await campaign(gw1, campaignId)
+      throw new Error(`${(err as Error).message}: counts ${JSON.stringify(c.counts)}, failure reasons ${JSON.stringify(c.failureReasons)}`)
+    })
 
     now = T0 + 7 * HOUR + 60_000
     await tickBoth()
