@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { startFleet, type Fleet } from '@fleetwire/firmware-sim'
+import { ADMIN_TOKEN, type TestGateway, api, startGateway, waitFor } from '../../gateway/test/helper.js'
 
 /** Where screenshots of every view go (gitignored; CI keeps them as artifacts). */
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url))
@@ -107,4 +110,35 @@ export async function signInWithToken (page: Page, baseUrl: string, token: strin
     throw new Error(`sign-in reached neither the overview nor a log-in error: ${(e as Error).message}\n${await describePage(page)}`)
   }
   if (await refused.isVisible()) throw new Error(`sign-in refused: ${await refused.textContent()}`)
+}
+
+export interface DashboardsWithFleet {
+  readonly gw: TestGateway
+  readonly fleet: Fleet
+  readonly browser: Browser
+}
+
+/**
+ * The browser tests' common set-up: the dashboards built, a gateway, `vehicles`
+ * simulated vehicles (awake, provisioned through the API, all online) and
+ * chromium, started before the file's tests (handed to `onReady`) and stopped
+ * after them.
+ */
+export function dashboardsWithFleet (opts: { vehicles: number, seed: number }, onReady: (f: DashboardsWithFleet) => void): void {
+  let f: Partial<{ gw: TestGateway, fleet: Fleet, browser: Browser }> = {}
+  beforeAll(async () => {
+    ensureDashboardsBuilt()
+    const gw = await startGateway()
+    f = { gw }
+    f.fleet = await startFleet({ url: gw.mqttUrl, vehicles: opts.vehicles, rate: 1, speed: 1, seed: opts.seed, keepAwake: true, provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
+    await waitFor(async () => ((await (await api(gw, '/fleet/summary')).json()) as { online: number }).online === opts.vehicles || undefined, 20_000, 'simulated vehicles online')
+    f.browser = await launchBrowser()
+    onReady(f as DashboardsWithFleet)
+  }, 90_000)
+  afterAll(async () => {
+    await f.browser?.close()
+    await f.fleet?.stop(0)
+    await f.gw?.close()
+    await f.gw?.dropDatabase()
+  })
 }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { MqttClient } from 'mqtt'
 import { signalId } from '@fleetwire/proto'
-import { startFleet, type Fleet } from '@fleetwire/firmware-sim'
-import { ADMIN_TOKEN, type TestGateway, api, connectVehicle, provision, publish, startGateway, telemetryPayload, waitFor } from '../../gateway/test/helper.js'
-import { type Browser, ensureDashboardsBuilt, launchBrowser, screenshot, signInWithToken } from './browser.js'
+import type { Fleet } from '@fleetwire/firmware-sim'
+import { ADMIN_TOKEN, type TestGateway, api, connectVehicle, provision, publish, telemetryPayload } from '../../gateway/test/helper.js'
+import { type Browser, dashboardsWithFleet, screenshot, signInWithToken } from './browser.js'
 
 /**
  * The dashboards in Debian's chromium against a real gateway (real
@@ -25,24 +25,8 @@ let fleet: Fleet
 let browser: Browser
 const cars: MqttClient[] = []
 
-beforeAll(async () => {
-  ensureDashboardsBuilt()
-  gw = await startGateway()
-  fleet = await startFleet({ url: gw.mqttUrl, vehicles: SIM_VEHICLES, rate: 1, speed: 1, seed: 11, keepAwake: true, provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
-  await waitFor(async () => {
-    const s = await (await api(gw, '/fleet/summary')).json() as { online: number }
-    return s.online === SIM_VEHICLES || undefined
-  }, 20_000, 'simulated vehicles online')
-  browser = await launchBrowser()
-}, 90_000)
-
-afterAll(async () => {
-  await browser?.close()
-  for (const c of cars) c.end(true)
-  await fleet?.stop(0)
-  await gw?.close()
-  await gw?.dropDatabase()
-})
+dashboardsWithFleet({ vehicles: SIM_VEHICLES, seed: 11 }, (f) => ({ gw, fleet, browser } = f))
+afterAll(() => { for (const c of cars) c.end(true) })
 
 describe('dashboards in chromium', () => {
   it('serves the app at / and the REST API beside it', async () => {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFleet, type Fleet } from '@fleetwire/firmware-sim'
+import { describe, expect, it } from 'vitest'
 import { localise } from '@fleetwire/i18n'
-import { ADMIN_TOKEN, type TestGateway, api, startGateway, waitFor } from '../../gateway/test/helper.js'
-import { type Browser, ensureDashboardsBuilt, launchBrowser, screenshot, signInWithToken } from './browser.js'
+import { ADMIN_TOKEN, type TestGateway } from '../../gateway/test/helper.js'
+import { type Browser, dashboardsWithFleet, screenshot, signInWithToken } from './browser.js'
 
 /**
  * Every view in Arabic (right to left: <html dir="rtl">, the header mirrored)
@@ -12,26 +11,12 @@ import { type Browser, ensureDashboardsBuilt, launchBrowser, screenshot, signInW
  */
 const SIM_VEHICLES = 2
 let gw: TestGateway
-let fleet: Fleet
 let browser: Browser
 let vin = ''
 
-beforeAll(async () => {
-  ensureDashboardsBuilt()
-  gw = await startGateway()
-  fleet = await startFleet({ url: gw.mqttUrl, vehicles: SIM_VEHICLES, rate: 1, speed: 1, seed: 5, keepAwake: true, provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
-  vin = await waitFor(async () => {
-    const r = await (await api(gw, '/vehicles')).json() as { items?: Array<{ id: string }> }
-    return r.items?.[0]?.id
-  }, 20_000, 'a simulated vehicle registered')
-  browser = await launchBrowser()
-}, 90_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await fleet?.stop(0)
-  await gw?.close()
-  await gw?.dropDatabase()
+dashboardsWithFleet({ vehicles: SIM_VEHICLES, seed: 5 }, (f) => {
+  ({ gw, browser } = f)
+  vin = f.fleet.vehicles[0]!.vin
 })
 
 const views = (): ReadonlyArray<readonly [string, string]> => [

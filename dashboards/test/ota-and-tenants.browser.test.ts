@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFleet, type Fleet } from '@fleetwire/firmware-sim'
-import { ADMIN_TOKEN, type TestGateway, api, startGateway, waitFor } from '../../gateway/test/helper.js'
-import { type Browser, ensureDashboardsBuilt, launchBrowser, screenshot, signInWithToken } from './browser.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Fleet } from '@fleetwire/firmware-sim'
+import { ADMIN_TOKEN, type TestGateway, api } from '../../gateway/test/helper.js'
+import { type Browser, dashboardsWithFleet, screenshot, signInWithToken } from './browser.js'
 
 /**
  * Browser tests that need the users API (POST /users, POST /auth/login) and
@@ -34,25 +34,14 @@ async function signInWithPassword (username: string): Promise<void> {
   await page.getByTestId('view-overview').waitFor()
 }
 
+dashboardsWithFleet({ vehicles: VEHICLES, seed: 23 }, (f) => ({ gw, fleet, browser } = f))
 beforeAll(async () => {
-  ensureDashboardsBuilt()
-  gw = await startGateway()
-  fleet = await startFleet({ url: gw.mqttUrl, vehicles: VEHICLES, rate: 1, speed: 1, seed: 23, keepAwake: true, provision: { apiUrl: gw.httpUrl, token: ADMIN_TOKEN } })
   const fleets = [...new Set(fleet.vehicles.map((v) => v.fleet))].sort()
   if (fleets.length < 2) throw new Error(`the simulated fleet needs two fleets, got ${fleets.join()}`)
   fleetA = fleets[0]!
   fleetB = fleets[1]!
   await createOwner('owner-a', 'tenant-a', [fleetA])
   await createOwner('owner-b', 'tenant-b', [fleetB])
-  await waitFor(async () => ((await (await api(gw, '/fleet/summary')).json()) as { online: number }).online === VEHICLES || undefined, 20_000, 'vehicles online')
-  browser = await launchBrowser()
-}, 90_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await fleet?.stop(0)
-  await gw?.close()
-  await gw?.dropDatabase()
 })
 
 describe('fleet owners in the browser', () => {
