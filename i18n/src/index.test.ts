@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isRtl, localise, resolveLanguage } from './index.js'
+import { isRtl, localise, resolveLanguage, textIn } from './index.js'
 
 describe('resolveLanguage: exact tag, then its language, then English', () => {
   it('keeps a tag we have, whatever its case', () => {
@@ -52,5 +52,17 @@ describe('localise', () => {
     expect(isRtl('th')).toBe(false)
     expect(isRtl('ar')).toBe(true)
     expect(isRtl('ar-SA')).toBe(true)
+  })
+})
+
+describe('textIn: per-language texts written by a person (release notes)', () => {
+  const notes = { en: 'Range fix', 'pt-BR': 'Correção de autonomia', de: 'Reichweitenkorrektur' }
+  it('takes the exact tag, else the same language, else English, else any, else nothing', () => {
+    expect(textIn('pt-br', notes)).toBe('Correção de autonomia')
+    expect(textIn('pt-PT', notes)).toBe('Correção de autonomia')
+    expect(textIn('de_AT', notes)).toBe('Reichweitenkorrektur')
+    expect(textIn('th', notes)).toBe('Range fix')
+    expect(textIn('th', { fr: 'Correctif' })).toBe('Correctif')
+    expect(textIn('en', {})).toBe('')
   })
 })

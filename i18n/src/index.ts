@@ -67,3 +67,16 @@ export function localise (lang: string | null | undefined, key: MessageKey, valu
   const out = formatter(resolveLanguage(lang), key).format(values as Record<string, string | number | Date> | undefined)
   return Array.isArray(out) ? out.join('') : String(out)
 }
+
+/**
+ * The text for `lang` from texts given per language by a person (release
+ * notes, incident messages): the exact tag, else one of the same language,
+ * else English, else any; '' when there is none.
+ */
+export function textIn (lang: string, texts: Readonly<Record<string, string>>): string {
+  const tags = Object.keys(texts)
+  const lower = lang.toLowerCase()
+  const base = lower.split(/[-_]/)[0] as string
+  const tag = tags.find((t) => t.toLowerCase() === lower) ?? tags.find((t) => t.toLowerCase().split(/[-_]/)[0] === base)
+  return (tag === undefined ? undefined : texts[tag]) ?? texts.en ?? Object.values(texts)[0] ?? ''
+}

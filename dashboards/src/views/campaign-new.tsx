@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { textIn } from '@fleetwire/i18n'
 import { api } from '../lib/api.js'
 import { formatDateTime, formatNumber, t, useLanguage } from '../i18n/i18n.js'
 import { href } from '../lib/router.core.js'
@@ -56,7 +57,7 @@ export function CampaignNewView () {
             <label key={a.id} class="check">
               <input type="checkbox" checked={picked.includes(a.id)} onChange={(e) => setPicked((p) => ((e.target as HTMLInputElement).checked ? [...p, a.id] : p.filter((x) => x !== a.id)))} />
               <strong>{a.ecu} {a.version}</strong> · {a.hardwareIds.join(', ')} · {formatNumber(a.size)} B · {formatDateTime(a.createdAt)}
-              {(a.releaseNotes[lang] ?? a.releaseNotes.en) !== undefined && <div class="muted small">{a.releaseNotes[lang] ?? a.releaseNotes.en}</div>}
+              {textIn(lang, a.releaseNotes) !== '' && <div class="muted small">{textIn(lang, a.releaseNotes)}</div>}
             </label>
           ))}
           {artifacts.data !== undefined && artifacts.data.items.length === 0 && <p class="muted">{t('campaign.noArtifacts')}</p>}

@@ -1,3 +1,4 @@
+import { textIn } from '@fleetwire/i18n'
 import { fleetwire, revocationSigningInput } from '@fleetwire/proto'
 import type { ArtifactRecord } from '../storage/ota-artifacts.repository.js'
 import type { OtaSigner } from './signer.js'
@@ -45,8 +46,7 @@ const hhmm = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5))
 export function buildOffer (o: OfferInput, ctx: OfferContext): { payload: Buffer, record: OfferRecord } {
   const expiresAtMs = ctx.nowMs + ctx.offerTtlMs
   const urlExpires = ctx.nowMs + ctx.urlTtlMs
-  const notes = (a: ArtifactRecord) => a.releaseNotes[o.language] ?? a.releaseNotes.en ?? Object.values(a.releaseNotes)[0] ?? ''
-  const releaseNotes = ctx.artifacts.map(notes).filter((n) => n !== '').join('\n')
+  const releaseNotes = ctx.artifacts.map((a) => textIn(o.language, a.releaseNotes)).filter((n) => n !== '').join('\n')
   const pre = { parked: true, minSocPct: 30, chargingOk: true, minAuxBatteryV: 11.8, ...ctx.plan.preconditions }
   const recall = ctx.recallDeadlineMs !== null
   const postponeAllowed = !recall || ctx.nowMs < (ctx.recallDeadlineMs as number)

@@ -1,4 +1,4 @@
-import { localise, resolveLanguage } from '@fleetwire/i18n'
+import { localise, resolveLanguage, textIn } from '@fleetwire/i18n'
 import { nextOutsideQuiet } from './local-time.core.js'
 
 /**
@@ -35,17 +35,10 @@ export function deliverableAt (dueAtMs: number, nowMs: number, q: QuietHours): n
   return nextOutsideQuiet(Math.max(dueAtMs, nowMs), q.timeZone, q.startMinute, q.endMinute)
 }
 
-/** The release notes in `lang`: the exact tag, its language, English, else any. */
-function notesIn (lang: string, releaseNotes: Readonly<Record<string, string>>): string {
-  const base = lang.split('-')[0] as string
-  const tag = Object.keys(releaseNotes).find((k) => k.toLowerCase() === lang.toLowerCase()) ?? Object.keys(releaseNotes).find((k) => k.toLowerCase().split('-')[0] === base)
-  return (tag === undefined ? undefined : releaseNotes[tag]) ?? releaseNotes.en ?? Object.values(releaseNotes)[0] ?? ''
-}
-
 /** The head-unit text in the vehicle's language (through the catalogue's fallback chain), with the release notes. */
 export function reminderText (language: string, urgent: boolean, releaseNotes: Readonly<Record<string, string>>, number: number): { language: string, text: string } {
   const lang = resolveLanguage(language)
-  const notes = notesIn(language, releaseNotes)
+  const notes = textIn(language, releaseNotes)
   const t = localise(lang, urgent ? 'server.reminder.urgent' : 'server.reminder.normal')
   return { language: lang, text: `${t} (${number})${notes === '' ? '' : ` ${notes}`}` }
 }
