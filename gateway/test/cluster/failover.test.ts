@@ -141,14 +141,14 @@ describe('cluster failover', () => {
   }, 120_000)
 
   it('kill -9 during an OTA campaign: the vehicles it held finish their updates through the others, and no reminder reaches a vehicle twice', async () => {
-    // The API through an instance that stays up; the vehicles through HAProxy (offers' download URLs point at it too).
-    const api = { httpUrl: cluster.gateways[1]!.httpUrl, mqttUrl: cluster.mqttUrl } as TestGateway
-    const ota = await startOtaFleet(api, 9, { fleet: () => 'ota-failover', driver: { accept: 0, postpone: 1, decline: 0 } })
+    // The API through gw-2, which stays up; the vehicles through HAProxy (the offers' download URLs point at it too).
+    const gw2 = { httpUrl: cluster.gateways[1]!.httpUrl, mqttUrl: cluster.mqttUrl } as TestGateway
+    const ota = await startOtaFleet(gw2, 9, { fleet: () => 'ota-failover', driver: { accept: 0, postpone: 1, decline: 0 } })
     try {
-      const up = await uploadArtifact(api, randomBytes(64 * 1024))
+      const up = await uploadArtifact(gw2, randomBytes(64 * 1024))
       expect(up.status).toBe(201)
-      const id = await createCampaign(api, { name: 'failover', artifactIds: [up.artifact.id], target: { vins: ota.ids }, plan: plan() })
-      expect((await control(api, id, 'start')).status).toBe(200)
+      const id = await createCampaign(gw2, { name: 'failover', artifactIds: [up.artifact.id], target: { vins: ota.ids }, plan: plan() })
+      expect((await control(gw2, id, 'start')).status).toBe(200)
       // Every driver postpones; the first reminders come 3 s later, from whichever instance's pass claims them.
       await waitFor(() => ota.vehicles.every((v) => v.reminders.length >= 1) || undefined, 30_000, 'first reminders')
       const onFirst = (await holders()).filter((h) => ota.ids.includes(h.vehicle_id) && h.instance_id === 'gw-1')
@@ -157,7 +157,7 @@ describe('cluster failover', () => {
       for (const v of ota.vehicles) v.agent.o.driver = { accept: 1, postpone: 0, decline: 0 }
       await cluster.kill(0)
       const done = await waitFor(async () => {
-        const c: CampaignView = await campaign(api, id)
+        const c: CampaignView = await campaign(gw2, id)
         return c.state === 'completed' ? c : undefined
       }, 60_000, 'campaign completed after the crash')
       expect(done.counts.succeeded).toBe(ota.ids.length)
