@@ -70,7 +70,11 @@ export default fp(async (app) => {
     cluster.onInstancesExpired = async (gone) => {
       const horizonMs = service.silenceHorizonMs()
       if (horizonMs === 0) return
-      const orphans = await claimOrphanedVehicles(app.storage.pool, gone, cluster.instanceId, horizonMs)
+      const orphans = await claimOrphanedVehicles(app.storage.pool, gone, cluster.instanceId, horizonMs).catch((err: unknown) => {
+        // The lease rows are gone already: these vehicles are not reported silent (they are when they return and vanish again).
+        log.error({ err, instances: gone }, 'taking over the vehicles of a gone instance failed')
+        return []
+      })
       const parked = service.parkOrphans(orphans.map((o) => ({
         key: o.key, id: o.id, snapshot: o.snapshot, openRuleIds: o.openRuleIds, lastReceivedMs: o.lastSeenMs,
         ctx: { key: o.key, model: o.model, powerState: o.powerState, ignitionOn: o.ignitionOn },
