@@ -26,6 +26,7 @@ import ota from './ota/index.js'
 import serviceNetwork from './service-network/index.js'
 import parts from './parts/index.js'
 import workOrders from './work-orders/index.js'
+import incidents from './incidents/index.js'
 import cluster from './cluster/index.js'
 import clusterWiring from './cluster/wiring.js'
 
@@ -104,6 +105,7 @@ export async function buildApp ({ config, logger }: BuildOptions): Promise<Fasti
   await app.register(serviceNetwork)
   await app.register(parts)
   await app.register(workOrders)
+  await app.register(incidents)
   await app.register(ingest)
   await app.register(broker)
   await app.register(dashboard)

@@ -1150,6 +1150,354 @@ export namespace fleetwire {
         }
 
         /**
+         * Properties of a SafetyNotice.
+         * @deprecated Use fleetwire.v1.SafetyNotice.$Properties instead.
+         */
+        interface ISafetyNotice extends fleetwire.v1.SafetyNotice.$Properties {
+        }
+
+        /** Represents a SafetyNotice. */
+        class SafetyNotice {
+
+            /**
+             * Constructs a new SafetyNotice.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.SafetyNotice.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SafetyNotice document. */
+            document: Uint8Array;
+
+            /** SafetyNotice signature. */
+            signature: Uint8Array;
+
+            /** SafetyNotice keyId. */
+            keyId: string;
+
+            /**
+             * Creates a new SafetyNotice instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SafetyNotice instance
+             */
+            static create(properties: fleetwire.v1.SafetyNotice.$Shape): fleetwire.v1.SafetyNotice & fleetwire.v1.SafetyNotice.$Shape;
+            static create(properties?: fleetwire.v1.SafetyNotice.$Properties): fleetwire.v1.SafetyNotice;
+
+            /**
+             * Encodes the specified SafetyNotice message. Does not implicitly {@link fleetwire.v1.SafetyNotice.verify|verify} messages.
+             * @param message SafetyNotice message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.SafetyNotice.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SafetyNotice message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.SafetyNotice & fleetwire.v1.SafetyNotice.$Shape} SafetyNotice
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.SafetyNotice & fleetwire.v1.SafetyNotice.$Shape;
+
+            /**
+             * Gets the type url for SafetyNotice
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SafetyNotice {
+
+            /** Properties of a SafetyNotice. */
+            interface $Properties {
+
+                /** SafetyNotice document */
+                document?: (Uint8Array|null);
+
+                /** SafetyNotice signature */
+                signature?: (Uint8Array|null);
+
+                /** SafetyNotice keyId */
+                keyId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SafetyNotice. */
+            type $Shape = fleetwire.v1.SafetyNotice.$Properties;
+        }
+
+        /** NoticeSeverity enum. */
+        enum NoticeSeverity {
+
+            /** NOTICE_SEVERITY_UNSPECIFIED value */
+            NOTICE_SEVERITY_UNSPECIFIED = 0,
+
+            /** NOTICE_SEVERITY_INFO value */
+            NOTICE_SEVERITY_INFO = 1,
+
+            /** NOTICE_SEVERITY_WARNING value */
+            NOTICE_SEVERITY_WARNING = 2,
+
+            /** NOTICE_SEVERITY_CRITICAL value */
+            NOTICE_SEVERITY_CRITICAL = 3
+        }
+
+        /** RequiredAction enum. */
+        enum RequiredAction {
+
+            /** REQUIRED_ACTION_UNSPECIFIED value */
+            REQUIRED_ACTION_UNSPECIFIED = 0,
+
+            /** REQUIRED_ACTION_STOP_DRIVING value */
+            REQUIRED_ACTION_STOP_DRIVING = 1,
+
+            /** REQUIRED_ACTION_VISIT_CENTRE value */
+            REQUIRED_ACTION_VISIT_CENTRE = 2,
+
+            /** REQUIRED_ACTION_INSTALL_UPDATE value */
+            REQUIRED_ACTION_INSTALL_UPDATE = 3,
+
+            /** REQUIRED_ACTION_NONE value */
+            REQUIRED_ACTION_NONE = 4
+        }
+
+        /**
+         * Properties of a NoticeDocument.
+         * @deprecated Use fleetwire.v1.NoticeDocument.$Properties instead.
+         */
+        interface INoticeDocument extends fleetwire.v1.NoticeDocument.$Properties {
+        }
+
+        /** Represents a NoticeDocument. */
+        class NoticeDocument {
+
+            /**
+             * Constructs a new NoticeDocument.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.NoticeDocument.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** NoticeDocument noticeId. */
+            noticeId: string;
+
+            /** NoticeDocument vehicleId. */
+            vehicleId: string;
+
+            /** NoticeDocument issuedAtMs. */
+            issuedAtMs: number;
+
+            /** NoticeDocument severity. */
+            severity: fleetwire.v1.NoticeSeverity;
+
+            /** NoticeDocument requiredAction. */
+            requiredAction: fleetwire.v1.RequiredAction;
+
+            /** NoticeDocument language. */
+            language: string;
+
+            /** NoticeDocument title. */
+            title: string;
+
+            /** NoticeDocument message. */
+            message: string;
+
+            /** NoticeDocument campaignId. */
+            campaignId: string;
+
+            /**
+             * Creates a new NoticeDocument instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns NoticeDocument instance
+             */
+            static create(properties: fleetwire.v1.NoticeDocument.$Shape): fleetwire.v1.NoticeDocument & fleetwire.v1.NoticeDocument.$Shape;
+            static create(properties?: fleetwire.v1.NoticeDocument.$Properties): fleetwire.v1.NoticeDocument;
+
+            /**
+             * Encodes the specified NoticeDocument message. Does not implicitly {@link fleetwire.v1.NoticeDocument.verify|verify} messages.
+             * @param message NoticeDocument message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.NoticeDocument.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a NoticeDocument message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.NoticeDocument & fleetwire.v1.NoticeDocument.$Shape} NoticeDocument
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.NoticeDocument & fleetwire.v1.NoticeDocument.$Shape;
+
+            /**
+             * Gets the type url for NoticeDocument
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace NoticeDocument {
+
+            /** Properties of a NoticeDocument. */
+            interface $Properties {
+
+                /** NoticeDocument noticeId */
+                noticeId?: (string|null);
+
+                /** NoticeDocument vehicleId */
+                vehicleId?: (string|null);
+
+                /** NoticeDocument issuedAtMs */
+                issuedAtMs?: (number|null);
+
+                /** NoticeDocument severity */
+                severity?: (fleetwire.v1.NoticeSeverity|null);
+
+                /** NoticeDocument requiredAction */
+                requiredAction?: (fleetwire.v1.RequiredAction|null);
+
+                /** NoticeDocument language */
+                language?: (string|null);
+
+                /** NoticeDocument title */
+                title?: (string|null);
+
+                /** NoticeDocument message */
+                message?: (string|null);
+
+                /** NoticeDocument campaignId */
+                campaignId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a NoticeDocument. */
+            type $Shape = fleetwire.v1.NoticeDocument.$Properties;
+        }
+
+        /** NoticeState enum. */
+        enum NoticeState {
+
+            /** NOTICE_STATE_UNSPECIFIED value */
+            NOTICE_STATE_UNSPECIFIED = 0,
+
+            /** NOTICE_STATE_DELIVERED value */
+            NOTICE_STATE_DELIVERED = 1,
+
+            /** NOTICE_STATE_DISPLAYED value */
+            NOTICE_STATE_DISPLAYED = 2,
+
+            /** NOTICE_STATE_ACKNOWLEDGED value */
+            NOTICE_STATE_ACKNOWLEDGED = 3,
+
+            /** NOTICE_STATE_REJECTED value */
+            NOTICE_STATE_REJECTED = 4
+        }
+
+        /**
+         * Properties of a NoticeAck.
+         * @deprecated Use fleetwire.v1.NoticeAck.$Properties instead.
+         */
+        interface INoticeAck extends fleetwire.v1.NoticeAck.$Properties {
+        }
+
+        /** Represents a NoticeAck. */
+        class NoticeAck {
+
+            /**
+             * Constructs a new NoticeAck.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: fleetwire.v1.NoticeAck.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** NoticeAck noticeId. */
+            noticeId: string;
+
+            /** NoticeAck state. */
+            state: fleetwire.v1.NoticeState;
+
+            /** NoticeAck timeMs. */
+            timeMs: number;
+
+            /** NoticeAck reason. */
+            reason: string;
+
+            /**
+             * Creates a new NoticeAck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns NoticeAck instance
+             */
+            static create(properties: fleetwire.v1.NoticeAck.$Shape): fleetwire.v1.NoticeAck & fleetwire.v1.NoticeAck.$Shape;
+            static create(properties?: fleetwire.v1.NoticeAck.$Properties): fleetwire.v1.NoticeAck;
+
+            /**
+             * Encodes the specified NoticeAck message. Does not implicitly {@link fleetwire.v1.NoticeAck.verify|verify} messages.
+             * @param message NoticeAck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: fleetwire.v1.NoticeAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a NoticeAck message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {fleetwire.v1.NoticeAck & fleetwire.v1.NoticeAck.$Shape} NoticeAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): fleetwire.v1.NoticeAck & fleetwire.v1.NoticeAck.$Shape;
+
+            /**
+             * Gets the type url for NoticeAck
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace NoticeAck {
+
+            /** Properties of a NoticeAck. */
+            interface $Properties {
+
+                /** NoticeAck noticeId */
+                noticeId?: (string|null);
+
+                /** NoticeAck state */
+                state?: (fleetwire.v1.NoticeState|null);
+
+                /** NoticeAck timeMs */
+                timeMs?: (number|null);
+
+                /** NoticeAck reason */
+                reason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a NoticeAck. */
+            type $Shape = fleetwire.v1.NoticeAck.$Properties;
+        }
+
+        /**
          * Properties of an OtaOffer.
          * @deprecated Use fleetwire.v1.OtaOffer.$Properties instead.
          */

@@ -2779,6 +2779,822 @@ export const fleetwire = $root.fleetwire = (() => {
             return DiagnosticEvent;
         })();
 
+        v1.SafetyNotice = (function() {
+
+            /**
+             * Properties of a SafetyNotice.
+             * @typedef {Object} fleetwire.v1.SafetyNotice.$Properties
+             * @property {Uint8Array|null} [document] SafetyNotice document
+             * @property {Uint8Array|null} [signature] SafetyNotice signature
+             * @property {string|null} [keyId] SafetyNotice keyId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SafetyNotice.
+             * @memberof fleetwire.v1
+             * @interface ISafetyNotice
+             * @augments fleetwire.v1.SafetyNotice.$Properties
+             * @deprecated Use fleetwire.v1.SafetyNotice.$Properties instead.
+             */
+
+            /**
+             * Shape of a SafetyNotice.
+             * @typedef {fleetwire.v1.SafetyNotice.$Properties} fleetwire.v1.SafetyNotice.$Shape
+             */
+
+            /**
+             * Constructs a new SafetyNotice.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a SafetyNotice.
+             * @constructor
+             * @param {fleetwire.v1.SafetyNotice.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SafetyNotice = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SafetyNotice document.
+             * @member {Uint8Array} document
+             * @memberof fleetwire.v1.SafetyNotice
+             * @instance
+             */
+            SafetyNotice.prototype.document = $util.newBuffer([]);
+
+            /**
+             * SafetyNotice signature.
+             * @member {Uint8Array} signature
+             * @memberof fleetwire.v1.SafetyNotice
+             * @instance
+             */
+            SafetyNotice.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * SafetyNotice keyId.
+             * @member {string} keyId
+             * @memberof fleetwire.v1.SafetyNotice
+             * @instance
+             */
+            SafetyNotice.prototype.keyId = "";
+
+            /**
+             * Creates a new SafetyNotice instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.SafetyNotice
+             * @static
+             * @param {fleetwire.v1.SafetyNotice.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.SafetyNotice} SafetyNotice instance
+             * @type {{
+             *   (properties: fleetwire.v1.SafetyNotice.$Shape): fleetwire.v1.SafetyNotice & fleetwire.v1.SafetyNotice.$Shape;
+             *   (properties?: fleetwire.v1.SafetyNotice.$Properties): fleetwire.v1.SafetyNotice;
+             * }}
+             */
+            SafetyNotice.create = function(properties) {
+                return new SafetyNotice(properties);
+            };
+
+            /**
+             * Encodes the specified SafetyNotice message. Does not implicitly {@link fleetwire.v1.SafetyNotice.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.SafetyNotice
+             * @static
+             * @param {fleetwire.v1.SafetyNotice.$Properties} message SafetyNotice message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SafetyNotice.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.document != null && $Object.hasOwnProperty.call(message, "document") && message.document.length)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.document);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.signature);
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId") && message.keyId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.keyId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SafetyNotice message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.SafetyNotice
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.SafetyNotice & fleetwire.v1.SafetyNotice.$Shape} SafetyNotice
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SafetyNotice.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.SafetyNotice();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.document = value;
+                            else
+                                delete message.document;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.keyId = value;
+                            else
+                                delete message.keyId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for SafetyNotice
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.SafetyNotice
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SafetyNotice.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.SafetyNotice";
+            };
+
+            return SafetyNotice;
+        })();
+
+        /**
+         * NoticeSeverity enum.
+         * @name fleetwire.v1.NoticeSeverity
+         * @enum {number}
+         * @property {number} NOTICE_SEVERITY_UNSPECIFIED=0 NOTICE_SEVERITY_UNSPECIFIED value
+         * @property {number} NOTICE_SEVERITY_INFO=1 NOTICE_SEVERITY_INFO value
+         * @property {number} NOTICE_SEVERITY_WARNING=2 NOTICE_SEVERITY_WARNING value
+         * @property {number} NOTICE_SEVERITY_CRITICAL=3 NOTICE_SEVERITY_CRITICAL value
+         */
+        v1.NoticeSeverity = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "NOTICE_SEVERITY_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "NOTICE_SEVERITY_INFO"] = 1;
+            values[valuesById[2] = "NOTICE_SEVERITY_WARNING"] = 2;
+            values[valuesById[3] = "NOTICE_SEVERITY_CRITICAL"] = 3;
+            return values;
+        })();
+
+        /**
+         * RequiredAction enum.
+         * @name fleetwire.v1.RequiredAction
+         * @enum {number}
+         * @property {number} REQUIRED_ACTION_UNSPECIFIED=0 REQUIRED_ACTION_UNSPECIFIED value
+         * @property {number} REQUIRED_ACTION_STOP_DRIVING=1 REQUIRED_ACTION_STOP_DRIVING value
+         * @property {number} REQUIRED_ACTION_VISIT_CENTRE=2 REQUIRED_ACTION_VISIT_CENTRE value
+         * @property {number} REQUIRED_ACTION_INSTALL_UPDATE=3 REQUIRED_ACTION_INSTALL_UPDATE value
+         * @property {number} REQUIRED_ACTION_NONE=4 REQUIRED_ACTION_NONE value
+         */
+        v1.RequiredAction = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "REQUIRED_ACTION_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "REQUIRED_ACTION_STOP_DRIVING"] = 1;
+            values[valuesById[2] = "REQUIRED_ACTION_VISIT_CENTRE"] = 2;
+            values[valuesById[3] = "REQUIRED_ACTION_INSTALL_UPDATE"] = 3;
+            values[valuesById[4] = "REQUIRED_ACTION_NONE"] = 4;
+            return values;
+        })();
+
+        v1.NoticeDocument = (function() {
+
+            /**
+             * Properties of a NoticeDocument.
+             * @typedef {Object} fleetwire.v1.NoticeDocument.$Properties
+             * @property {string|null} [noticeId] NoticeDocument noticeId
+             * @property {string|null} [vehicleId] NoticeDocument vehicleId
+             * @property {number|null} [issuedAtMs] NoticeDocument issuedAtMs
+             * @property {fleetwire.v1.NoticeSeverity|null} [severity] NoticeDocument severity
+             * @property {fleetwire.v1.RequiredAction|null} [requiredAction] NoticeDocument requiredAction
+             * @property {string|null} [language] NoticeDocument language
+             * @property {string|null} [title] NoticeDocument title
+             * @property {string|null} [message] NoticeDocument message
+             * @property {string|null} [campaignId] NoticeDocument campaignId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a NoticeDocument.
+             * @memberof fleetwire.v1
+             * @interface INoticeDocument
+             * @augments fleetwire.v1.NoticeDocument.$Properties
+             * @deprecated Use fleetwire.v1.NoticeDocument.$Properties instead.
+             */
+
+            /**
+             * Shape of a NoticeDocument.
+             * @typedef {fleetwire.v1.NoticeDocument.$Properties} fleetwire.v1.NoticeDocument.$Shape
+             */
+
+            /**
+             * Constructs a new NoticeDocument.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a NoticeDocument.
+             * @constructor
+             * @param {fleetwire.v1.NoticeDocument.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const NoticeDocument = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * NoticeDocument noticeId.
+             * @member {string} noticeId
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.noticeId = "";
+
+            /**
+             * NoticeDocument vehicleId.
+             * @member {string} vehicleId
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.vehicleId = "";
+
+            /**
+             * NoticeDocument issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * NoticeDocument severity.
+             * @member {fleetwire.v1.NoticeSeverity} severity
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.severity = 0;
+
+            /**
+             * NoticeDocument requiredAction.
+             * @member {fleetwire.v1.RequiredAction} requiredAction
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.requiredAction = 0;
+
+            /**
+             * NoticeDocument language.
+             * @member {string} language
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.language = "";
+
+            /**
+             * NoticeDocument title.
+             * @member {string} title
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.title = "";
+
+            /**
+             * NoticeDocument message.
+             * @member {string} message
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.message = "";
+
+            /**
+             * NoticeDocument campaignId.
+             * @member {string} campaignId
+             * @memberof fleetwire.v1.NoticeDocument
+             * @instance
+             */
+            NoticeDocument.prototype.campaignId = "";
+
+            /**
+             * Creates a new NoticeDocument instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.NoticeDocument
+             * @static
+             * @param {fleetwire.v1.NoticeDocument.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.NoticeDocument} NoticeDocument instance
+             * @type {{
+             *   (properties: fleetwire.v1.NoticeDocument.$Shape): fleetwire.v1.NoticeDocument & fleetwire.v1.NoticeDocument.$Shape;
+             *   (properties?: fleetwire.v1.NoticeDocument.$Properties): fleetwire.v1.NoticeDocument;
+             * }}
+             */
+            NoticeDocument.create = function(properties) {
+                return new NoticeDocument(properties);
+            };
+
+            /**
+             * Encodes the specified NoticeDocument message. Does not implicitly {@link fleetwire.v1.NoticeDocument.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.NoticeDocument
+             * @static
+             * @param {fleetwire.v1.NoticeDocument.$Properties} message NoticeDocument message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NoticeDocument.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.noticeId != null && $Object.hasOwnProperty.call(message, "noticeId") && message.noticeId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.noticeId);
+                if (message.vehicleId != null && $Object.hasOwnProperty.call(message, "vehicleId") && message.vehicleId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vehicleId);
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.issuedAtMs);
+                if (message.severity != null && $Object.hasOwnProperty.call(message, "severity") && message.severity !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.severity);
+                if (message.requiredAction != null && $Object.hasOwnProperty.call(message, "requiredAction") && message.requiredAction !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.requiredAction);
+                if (message.language != null && $Object.hasOwnProperty.call(message, "language") && message.language !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.language);
+                if (message.title != null && $Object.hasOwnProperty.call(message, "title") && message.title !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.title);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.message);
+                if (message.campaignId != null && $Object.hasOwnProperty.call(message, "campaignId") && message.campaignId !== "")
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.campaignId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a NoticeDocument message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.NoticeDocument
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.NoticeDocument & fleetwire.v1.NoticeDocument.$Shape} NoticeDocument
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NoticeDocument.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.NoticeDocument();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.noticeId = value;
+                            else
+                                delete message.noticeId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vehicleId = value;
+                            else
+                                delete message.vehicleId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.issuedAtMs = value;
+                            else
+                                delete message.issuedAtMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.severity = value;
+                            else
+                                delete message.severity;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.requiredAction = value;
+                            else
+                                delete message.requiredAction;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.language = value;
+                            else
+                                delete message.language;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.title = value;
+                            else
+                                delete message.title;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.campaignId = value;
+                            else
+                                delete message.campaignId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for NoticeDocument
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.NoticeDocument
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            NoticeDocument.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.NoticeDocument";
+            };
+
+            return NoticeDocument;
+        })();
+
+        /**
+         * NoticeState enum.
+         * @name fleetwire.v1.NoticeState
+         * @enum {number}
+         * @property {number} NOTICE_STATE_UNSPECIFIED=0 NOTICE_STATE_UNSPECIFIED value
+         * @property {number} NOTICE_STATE_DELIVERED=1 NOTICE_STATE_DELIVERED value
+         * @property {number} NOTICE_STATE_DISPLAYED=2 NOTICE_STATE_DISPLAYED value
+         * @property {number} NOTICE_STATE_ACKNOWLEDGED=3 NOTICE_STATE_ACKNOWLEDGED value
+         * @property {number} NOTICE_STATE_REJECTED=4 NOTICE_STATE_REJECTED value
+         */
+        v1.NoticeState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "NOTICE_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "NOTICE_STATE_DELIVERED"] = 1;
+            values[valuesById[2] = "NOTICE_STATE_DISPLAYED"] = 2;
+            values[valuesById[3] = "NOTICE_STATE_ACKNOWLEDGED"] = 3;
+            values[valuesById[4] = "NOTICE_STATE_REJECTED"] = 4;
+            return values;
+        })();
+
+        v1.NoticeAck = (function() {
+
+            /**
+             * Properties of a NoticeAck.
+             * @typedef {Object} fleetwire.v1.NoticeAck.$Properties
+             * @property {string|null} [noticeId] NoticeAck noticeId
+             * @property {fleetwire.v1.NoticeState|null} [state] NoticeAck state
+             * @property {number|null} [timeMs] NoticeAck timeMs
+             * @property {string|null} [reason] NoticeAck reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a NoticeAck.
+             * @memberof fleetwire.v1
+             * @interface INoticeAck
+             * @augments fleetwire.v1.NoticeAck.$Properties
+             * @deprecated Use fleetwire.v1.NoticeAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a NoticeAck.
+             * @typedef {fleetwire.v1.NoticeAck.$Properties} fleetwire.v1.NoticeAck.$Shape
+             */
+
+            /**
+             * Constructs a new NoticeAck.
+             * @memberof fleetwire.v1
+             * @classdesc Represents a NoticeAck.
+             * @constructor
+             * @param {fleetwire.v1.NoticeAck.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const NoticeAck = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * NoticeAck noticeId.
+             * @member {string} noticeId
+             * @memberof fleetwire.v1.NoticeAck
+             * @instance
+             */
+            NoticeAck.prototype.noticeId = "";
+
+            /**
+             * NoticeAck state.
+             * @member {fleetwire.v1.NoticeState} state
+             * @memberof fleetwire.v1.NoticeAck
+             * @instance
+             */
+            NoticeAck.prototype.state = 0;
+
+            /**
+             * NoticeAck timeMs.
+             * @member {number} timeMs
+             * @memberof fleetwire.v1.NoticeAck
+             * @instance
+             */
+            NoticeAck.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * NoticeAck reason.
+             * @member {string} reason
+             * @memberof fleetwire.v1.NoticeAck
+             * @instance
+             */
+            NoticeAck.prototype.reason = "";
+
+            /**
+             * Creates a new NoticeAck instance using the specified properties.
+             * @function create
+             * @memberof fleetwire.v1.NoticeAck
+             * @static
+             * @param {fleetwire.v1.NoticeAck.$Properties=} [properties] Properties to set
+             * @returns {fleetwire.v1.NoticeAck} NoticeAck instance
+             * @type {{
+             *   (properties: fleetwire.v1.NoticeAck.$Shape): fleetwire.v1.NoticeAck & fleetwire.v1.NoticeAck.$Shape;
+             *   (properties?: fleetwire.v1.NoticeAck.$Properties): fleetwire.v1.NoticeAck;
+             * }}
+             */
+            NoticeAck.create = function(properties) {
+                return new NoticeAck(properties);
+            };
+
+            /**
+             * Encodes the specified NoticeAck message. Does not implicitly {@link fleetwire.v1.NoticeAck.verify|verify} messages.
+             * @function encode
+             * @memberof fleetwire.v1.NoticeAck
+             * @static
+             * @param {fleetwire.v1.NoticeAck.$Properties} message NoticeAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NoticeAck.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.noticeId != null && $Object.hasOwnProperty.call(message, "noticeId") && message.noticeId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.noticeId);
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.state);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.timeMs);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a NoticeAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof fleetwire.v1.NoticeAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {fleetwire.v1.NoticeAck & fleetwire.v1.NoticeAck.$Shape} NoticeAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NoticeAck.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.fleetwire.v1.NoticeAck();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.noticeId = value;
+                            else
+                                delete message.noticeId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for NoticeAck
+             * @function getTypeUrl
+             * @memberof fleetwire.v1.NoticeAck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            NoticeAck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fleetwire.v1.NoticeAck";
+            };
+
+            return NoticeAck;
+        })();
+
         v1.OtaOffer = (function() {
 
             /**

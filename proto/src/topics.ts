@@ -13,15 +13,17 @@
  *   v/{vehicleId}/ota/reminder gateway -> vehicle OtaReminder (head unit)
  *   v/{vehicleId}/ota/revoke  gateway -> vehicle  OtaRevocation (signed: a cancelled campaign's offer withdrawn)
  *   v/{vehicleId}/ota/status  vehicle -> gateway  OtaStatus (each update step)
+ *   v/{vehicleId}/notice      gateway -> vehicle  SafetyNotice (signed: a safety notice for the head unit)
+ *   v/{vehicleId}/notice/ack  vehicle -> gateway  NoticeAck (delivered, displayed, acknowledged by the driver)
  */
 export const VEHICLE_TOPIC_ROOT = 'v'
 
 /** Channels a vehicle publishes on. */
-export const UPLINK_CHANNELS = ['telemetry', 'status', 'death', 'dtc', 'cmd/res', 'ota/status'] as const
+export const UPLINK_CHANNELS = ['telemetry', 'status', 'death', 'dtc', 'cmd/res', 'ota/status', 'notice/ack'] as const
 export type UplinkChannel = typeof UPLINK_CHANNELS[number]
 
 /** Channels the gateway publishes to a vehicle; a vehicle may subscribe to these only. */
-export const DOWNLINK_CHANNELS = ['cmd/req', 'ota/offer', 'ota/reminder', 'ota/revoke'] as const
+export const DOWNLINK_CHANNELS = ['cmd/req', 'ota/offer', 'ota/reminder', 'ota/revoke', 'notice'] as const
 export type DownlinkChannel = typeof DOWNLINK_CHANNELS[number]
 
 /**

@@ -4,6 +4,7 @@ import { mulberry32 } from '../prng.core.js'
 import { OtaAgent, type OtaAgentOptions } from './ota-agent.js'
 import { pinKey, type InventoryEcu } from './verify-offer.core.js'
 import type { PreconditionState } from './driver.core.js'
+import { NoticeAgent } from '../notice/notice-agent.js'
 
 export interface OtaVehicleOptions extends Partial<Pick<OtaAgentOptions, 'driver' | 'installFailureRate' | 'soakDtcRate' | 'downloadDropRate' | 'stepMs' | 'soakMs' | 'clockOffsetMs'>> {
   readonly url: string
@@ -15,10 +16,14 @@ export interface OtaVehicleOptions extends Partial<Pick<OtaAgentOptions, 'driver
   readonly seed?: number
   readonly power?: 'awake' | 'asleep' | 'driving'
   readonly preconditions?: () => PreconditionState
+  /** Real ms the driver takes to confirm a safety notice on screen (default 200). */
+  readonly noticeReadMs?: number
 }
 
 export interface OtaVehicle {
   readonly agent: OtaAgent
+  /** The head unit's safety notices (shown, confirmed). */
+  readonly notices: NoticeAgent
   readonly client: MqttClient
   readonly reminders: Array<{ number: number, urgent: boolean, language: string, text: string, atMs: number }>
   /** Sends a birth certificate with the current inventory and power state. */
@@ -29,8 +34,8 @@ export interface OtaVehicle {
 const POWER = { awake: 1, driving: 2, asleep: 3 } as const
 
 /**
- * A telematics unit reduced to what OTA needs, over real MQTT: birth with
- * its ECU inventory, offers, reminders and revocations in, OtaStatus and DTCs out, and
+ * A telematics unit reduced to what OTA and safety notices need, over real MQTT: birth with
+ * its ECU inventory, offers, reminders, revocations and notices in, OtaStatus, receipts and DTCs out, and
  * mqtt.js reconnecting by itself (reports published while the link is down
  * are queued and sent after the reconnect).
  */
@@ -43,12 +48,12 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   // A refused CONNECT (e.g. "server unavailable" from a gateway that is shutting down) is retried
   // like a lost link: mqtt.js would otherwise stop reconnecting for good, which no vehicle does.
   const client = mqtt.connect(o.url, { clientId: o.vehicleId, username: o.vehicleId, password: o.password, protocolVersion: 4, clean: true, reconnectPeriod: 1000, reconnectOnConnackError: true, connectTimeout: 5000, keepalive: 30 })
-  const publish = (channel: 'ota/status' | 'status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve, reject) => {
+  const publish = (channel: 'ota/status' | 'status' | 'dtc' | 'notice/ack', payload: Uint8Array) => new Promise<void>((resolve, reject) => {
     client.publish(vehicleTopic(o.vehicleId, channel), Buffer.from(payload), { qos: 1 }, (err) => err ? reject(err) : resolve())
   })
   // Store-and-forward for OTA reports and DTCs: kept until the gateway acknowledged them (PUBACK),
   // sent in order, and sent again after a reconnect (a clean session forgets what was in flight).
-  const spool: Array<{ channel: 'ota/status' | 'dtc', payload: Uint8Array, done: () => void }> = []
+  const spool: Array<{ channel: 'ota/status' | 'dtc' | 'notice/ack', payload: Uint8Array, done: () => void }> = []
   let pumping = false
   const pump = async (): Promise<void> => {
     if (pumping) return
@@ -71,7 +76,7 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
     }
   }
   let stopped = false
-  const reliable = (channel: 'ota/status' | 'dtc', payload: Uint8Array) => new Promise<void>((resolve) => {
+  const reliable = (channel: 'ota/status' | 'dtc' | 'notice/ack', payload: Uint8Array) => new Promise<void>((resolve) => {
     spool.push({ channel, payload, done: resolve })
     void pump()
   })
@@ -102,13 +107,21 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
     // the new inventory anyway); letting it throw would end the update without its final report.
     onInventory: () => birth().catch(() => undefined),
   })
+  const notices = new NoticeAgent({
+    vehicleId: o.vehicleId,
+    pinned: pinKey(o.publicKeyRaw),
+    driverAckMs: () => o.noticeReadMs ?? 200,
+    send: (ack) => reliable('notice/ack', ack),
+  })
   const reminders: OtaVehicle['reminders'] = []
   const offerTopic = vehicleTopic(o.vehicleId, 'ota/offer')
   const reminderTopic = vehicleTopic(o.vehicleId, 'ota/reminder')
   const revokeTopic = vehicleTopic(o.vehicleId, 'ota/revoke')
+  const noticeTopic = vehicleTopic(o.vehicleId, 'notice')
   client.on('message', (topic, payload) => {
     if (topic === offerTopic) void agent.onOffer(payload).catch(() => undefined)
     else if (topic === revokeTopic) void agent.onRevocation(payload).catch(() => undefined)
+    else if (topic === noticeTopic) void notices.onNotice(payload).catch(() => undefined)
     else if (topic === reminderTopic) {
       const r = fleetwire.v1.OtaReminder.decode(payload)
       reminders.push({ number: r.number, urgent: r.urgent, language: r.language, text: r.text, atMs: Date.now() })
@@ -119,7 +132,7 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
   client.on('error', () => undefined)
   client.on('connect', () => {
     session++
-    client.subscribe([offerTopic, reminderTopic, revokeTopic], { qos: 1 }, () => {
+    client.subscribe([offerTopic, reminderTopic, revokeTopic, noticeTopic], { qos: 1 }, () => {
       void birth().catch(() => undefined)
       void pump()
     })
@@ -134,7 +147,7 @@ export function startOtaVehicle (o: OtaVehicleOptions): Promise<OtaVehicle> {
     client.once('connect', () => {
       client.off('error', failStart)
       resolve({
-        agent, client, reminders, birth,
+        agent, notices, client, reminders, birth,
         stop: () => new Promise<void>((r) => {
           stopped = true
           client.end(true, {}, () => r())

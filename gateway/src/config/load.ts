@@ -91,6 +91,10 @@ export interface Config {
     readonly proxyProtocol: boolean
     readonly trustProxy: readonly string[]
   }
+  readonly incidents: {
+    readonly tickMs: number
+    readonly resendAfterMs: number
+  }
   readonly ota: {
     readonly artifactDir: string
     readonly artifactMaxBytes: number
@@ -222,6 +226,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       proxyProtocol: e.PROXY_PROTOCOL,
       trustProxy: e.TRUST_PROXY.split(',').map((o) => o.trim()).filter((o) => o !== ''),
     },
+    incidents: { tickMs: e.INCIDENT_TICK_MS, resendAfterMs: e.INCIDENT_RESEND_S * 1000 },
     ota: {
       artifactDir: e.OTA_ARTIFACT_DIR ?? `${e.DATA_DIR}/artifacts`,
       artifactMaxBytes: e.OTA_ARTIFACT_MAX_BYTES,

@@ -84,6 +84,8 @@ export const EnvSchema = Type.Object({
   OTA_QUIET_HOURS: Type.String({ default: '22:00-07:00', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$', description: 'default quiet hours in vehicle local time: no reminders then' }),
   OTA_DEFAULT_LANGUAGE: Type.String({ default: 'en', minLength: 2, maxLength: 8, description: 'head-unit language of vehicles without a preference' }),
   OTA_REPORT_FLUSH_MS: int(5, 1, 1000, 'vehicle OTA reports wait at most this long to be written together'),
+  INCIDENT_TICK_MS: int(1000, 0, 3_600_000, 'safety-notice pass period (notices due on this instance, resolutions by update or work order); 0 = only when app.incidents.tick() is called'),
+  INCIDENT_RESEND_S: int(60, 1, 86_400, 'a safety notice sent without a receipt for this long is sent again while the vehicle is connected'),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'SMTP server for fleet-owner e-mail (smtp://user:pass@host:587, smtps://… for implicit TLS); unset = e-mail notifications stay pending in the outbox' })),
   SMTP_FROM: Type.Optional(Type.String({ minLength: 3, description: 'sender address of fleet-owner e-mail, e.g. "Fleetwire <ota@example.com>"; required with SMTP_URL' })),
   NOTIFY_MAX_ATTEMPTS: int(6, 1, 100, 'attempts per webhook delivery or OTA notification before it is dead-lettered'),

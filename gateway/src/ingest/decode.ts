@@ -52,3 +52,16 @@ export function decodeDiagnostic (payload: Uint8Array): Result<ReturnType<Pb['Di
 export function decodeOtaStatus (payload: Uint8Array): Result<ReturnType<Pb['OtaStatus']['decode']>, MalformedReason> {
   return decodeWith((b) => fleetwire.v1.OtaStatus.decode(b), payload)
 }
+
+const NOTICE_STATE = { 1: 'delivered', 2: 'displayed', 3: 'acknowledged', 4: 'rejected' } as const
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** A safety notice's receipt: which notice (the incident id) and how far it got on the vehicle. */
+export function decodeNoticeAck (payload: Uint8Array): Result<{ incidentId: string, state: typeof NOTICE_STATE[keyof typeof NOTICE_STATE], timeMs: number, reason: string }, MalformedReason> {
+  const r = decodeWith((b) => fleetwire.v1.NoticeAck.decode(b), payload)
+  if (!r.ok) return r
+  const state = NOTICE_STATE[r.value.state as keyof typeof NOTICE_STATE]
+  if (state === undefined) return fail('GW_INGEST_BAD_FIELD', `notice ack state ${r.value.state} is not delivered, displayed, acknowledged or rejected`)
+  if (!UUID.test(r.value.noticeId)) return fail('GW_INGEST_BAD_FIELD', 'notice_id is not a notice this gateway sent (a UUID)')
+  return ok({ incidentId: r.value.noticeId, state, timeMs: Number(r.value.timeMs), reason: r.value.reason.slice(0, 100) })
+}

@@ -12,6 +12,7 @@ import { createDeathHandler, createStatusHandler } from './handlers/presence.js'
 import { createDtcHandler } from './handlers/dtc.js'
 import { createCommandResponseHandler } from './handlers/command-response.js'
 import { createOtaStatusHandler } from './handlers/ota-status.js'
+import { createNoticeAckHandler } from './handlers/notice-ack.js'
 import type { AuthenticatedVehicle } from '../vehicles/index.js'
 import { WriteAheadSpool } from '../spool/write-ahead-spool.js'
 import { SpoolReplayer } from '../spool/replayer.js'
@@ -124,6 +125,7 @@ export default fp(async (app) => {
       }),
       'cmd/res': createCommandResponseHandler(app.diagnostics.service),
       'ota/status': createOtaStatusHandler(app.ota),
+      'notice/ack': createNoticeAckHandler(app.incidents.service),
     },
   })
   app.decorate('ingest', Object.assign(service, { drain: () => batcher.drain(), spoolBytes: () => spool.bytes }))
@@ -137,4 +139,4 @@ export default fp(async (app) => {
     await replayer?.stop()
     await spool.close()
   })
-}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live', 'rules', 'diagnostics', 'ota'] })
+}, { name: 'ingest', dependencies: ['config', 'metrics', 'storage', 'vehicles', 'live', 'rules', 'diagnostics', 'ota', 'incidents'] })

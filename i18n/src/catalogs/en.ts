@@ -312,6 +312,17 @@ export const en = {
   "server.reminderMail.reminder": "Reminder",
   "server.reminderMail.deadline": "Deadline",
   "server.reminderMail.footer": "The driver has not yet answered the update on the vehicle.",
+  "server.incidentMail.subject": "Safety notice: {title}",
+  "server.incidentMail.vehicles": "{count, plural, one {# vehicle of fleet {fleet} is affected.} other {# vehicles of fleet {fleet} are affected.}}",
+  "server.incidentMail.action": "Required action",
+  "server.incidentMail.footer": "The drivers were also notified on their vehicles' screens. Follow the incident's progress in Fleetwire.",
+  "incident.action.stop_driving": "Stop driving the vehicle",
+  "incident.action.visit_centre": "Visit a service centre",
+  "incident.action.install_update": "Install the software update",
+  "incident.action.none": "No action needed",
+  "incident.severity.info": "Information",
+  "incident.severity.warning": "Warning",
+  "incident.severity.critical": "Critical",
 } as const
 
 export type MessageKey = keyof typeof en
