@@ -16,6 +16,7 @@ import { CampaignsView } from './views/campaigns.js'
 import { CampaignNewView } from './views/campaign-new.js'
 import { OwnerView } from './views/owner.js'
 import { ServiceView } from './views/service.js'
+import { IncidentReportView, IncidentsView } from './views/incidents.js'
 
 const liveUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`
 const live = createLiveClient(liveUrl, () => session.get()?.token, () => signOut())
@@ -48,13 +49,14 @@ function Header ({ route }: { route: Route }) {
     ...(staff ? [['alerts', href({ view: 'alerts' }), k('nav.alerts')] as [Route['view'], string, MessageKey], ['campaigns', href({ view: 'campaigns' }), k('nav.campaigns')] as [Route['view'], string, MessageKey]] : []),
     ...(role === 'fleet_owner' ? [['owner', href({ view: 'owner' }), k('nav.owner')] as [Route['view'], string, MessageKey]] : []),
     ...(staff || role === 'technician' ? [['service', href({ view: 'service' }), k('nav.service')] as [Route['view'], string, MessageKey]] : []),
+    ...(staff || role === 'fleet_owner' ? [['incidents', href({ view: 'incidents' }), k('nav.incidents')] as [Route['view'], string, MessageKey]] : []),
   ]
   return (
     <header class="top">
       <strong class="brand">{t('app.title')}</strong>
       {s !== null && (
         <nav>
-          {nav.map(([view, h, key]) => <a key={view} href={h} class={route.view === view || (view === 'campaigns' && route.view === 'campaign-new') ? 'active' : ''} data-testid={`nav-${view}`}>{t(key)}</a>)}
+          {nav.map(([view, h, key]) => <a key={view} href={h} class={route.view === view || (view === 'campaigns' && route.view === 'campaign-new') || (view === 'incidents' && route.view === 'incident-report') ? 'active' : ''} data-testid={`nav-${view}`}>{t(key)}</a>)}
         </nav>
       )}
       <span class="spacer" />
@@ -110,6 +112,8 @@ function Body ({ route }: { route: Route }) {
     case 'campaign-new': return <CampaignNewView />
     case 'owner': return <OwnerView />
     case 'service': return <ServiceView staff={session.get()?.user.role === 'admin' || session.get()?.user.role === 'support'} />
+    case 'incidents': return <IncidentsView incidentId={route.incidentId} />
+    case 'incident-report': return <IncidentReportView incidentId={route.incidentId} />
     case 'not-found': return <p class="notice">{t('error.notFound', { path: route.path })}</p>
   }
 }

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { localise } from '@fleetwire/i18n'
-import { ADMIN_TOKEN, type TestGateway } from '../../gateway/test/helper.js'
+import { ADMIN_TOKEN, type TestGateway, api } from '../../gateway/test/helper.js'
 import { type Browser, dashboardsWithFleet, screenshot, signInWithToken } from './browser.js'
 
 /**
- * Every view in Arabic (right to left: <html dir="rtl">, the header mirrored)
+ * Every view (an incident's page and printable report too) in Arabic (right to left: <html dir="rtl">, the header mirrored)
  * and in Thai, in Debian's chromium against a real gateway with two simulated
  * vehicles. The screenshots show the glyphs (DejaVu for Arabic,
  * fonts-thai-tlwg for Thai).
@@ -13,15 +13,23 @@ const SIM_VEHICLES = 2
 let gw: TestGateway
 let browser: Browser
 let vin = ''
+let incidentId = ''
 
 dashboardsWithFleet({ vehicles: SIM_VEHICLES, seed: 5 }, (f) => {
   ({ gw, browser } = f)
   vin = f.fleet.vehicles[0]!.vin
 })
+beforeAll(async () => {
+  // An incident, so that its page and printable report are among the views rendered.
+  const res = await api(gw, '/incidents', { method: 'POST', body: JSON.stringify({ title: { en: 'Battery check', ar: 'فحص البطارية', th: 'ตรวจแบตเตอรี่' }, message: { en: 'Visit a service centre.' }, severity: 'warning', requiredAction: 'visit_centre', affected: { vinRanges: [{ from: vin, to: vin }] } }) })
+  if (res.status !== 201) throw new Error(`POST /incidents: ${res.status} ${await res.text()}`)
+  incidentId = (await res.json() as { incident: { id: string } }).incident.id
+})
 
 const views = (): ReadonlyArray<readonly [string, string]> => [
   ['#/', 'overview'], ['#/alerts', 'alerts'], [`#/vehicles/${vin}`, 'vehicle'], ['#/campaigns', 'campaigns'],
   ['#/campaigns/new', 'campaign-new'], ['#/owner', 'owner'], ['#/service', 'service'],
+  [`#/incidents/${incidentId}`, 'incident'], [`#/incidents/${incidentId}/report`, 'incident-report'],
 ]
 
 async function renderAll (lang: string): Promise<void> {

@@ -102,3 +102,31 @@ describe('OTA campaigns in the browser', () => {
     await screenshot(page, '23-campaign-progress')
   }, 90_000) // the UI steps before the 30 s poll take seconds of their own on a loaded machine
 })
+
+describe('safety incidents in the browser', () => {
+  it('issues a notice from the form; the incident page counts the affected vehicles by country and state, and the printable report lists them', async () => {
+    const { page } = browser
+    const model = fleet.vehicles[0]!.model
+    const affected = fleet.vehicles.filter((v) => v.model === model).length
+    await page.evaluate(() => localStorage.removeItem('fw.session'))
+    await page.reload()
+    await signInWithToken(page, gw.httpUrl, ADMIN_TOKEN)
+    await page.goto(`${gw.httpUrl}/#/incidents`)
+    await page.getByTestId('incident-new').waitFor()
+    await page.getByTestId('incident-title').fill('Brake hose may chafe')
+    await page.getByTestId('incident-message').fill('Drive carefully and book an inspection.')
+    await page.getByTestId('incident-severity').selectOption('warning')
+    await page.getByTestId('incident-models').fill(model)
+    await page.getByTestId('incident-send').click()
+    await page.getByTestId('incident-detail').waitFor()
+    // The simulated vehicles have no country on record: they are counted under "unknown".
+    const row = page.getByTestId('incident-country').filter({ hasText: 'unknown' })
+    await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(String(affected))
+    await expect.poll(() => page.getByTestId('incident-timeline').textContent()).toContain('created')
+    await screenshot(page, '24-incident-detail')
+    await page.getByTestId('incident-report-link').click()
+    await page.getByTestId('incident-report').waitFor()
+    await expect.poll(() => page.getByTestId('incident-unresolved').locator('tbody tr').count()).toBe(affected)
+    await screenshot(page, '25-incident-report')
+  }, 60_000)
+})

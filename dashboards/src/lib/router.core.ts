@@ -13,6 +13,8 @@ export type Route =
   | { view: 'campaign-new' }
   | { view: 'owner' }
   | { view: 'service' }
+  | { view: 'incidents', incidentId?: string }
+  | { view: 'incident-report', incidentId: string }
   | { view: 'not-found', path: string }
 
 export function parseRoute (hash: string): Route {
@@ -27,6 +29,8 @@ export function parseRoute (hash: string): Route {
   if (head === 'campaigns' && extra === undefined) return id === undefined ? { view: 'campaigns' } : { view: 'campaigns', campaignId: id }
   if (head === 'owner' && parts.length === 1) return { view: 'owner' }
   if (head === 'service' && parts.length === 1) return { view: 'service' }
+  if (head === 'incidents' && id !== undefined && extra === 'report' && parts.length === 3) return { view: 'incident-report', incidentId: id }
+  if (head === 'incidents' && extra === undefined) return id === undefined ? { view: 'incidents' } : { view: 'incidents', incidentId: id }
   return { view: 'not-found', path }
 }
 
@@ -40,6 +44,8 @@ export function href (r: Route): string {
     case 'campaign-new': return '#/campaigns/new'
     case 'owner': return '#/owner'
     case 'service': return '#/service'
+    case 'incidents': return r.incidentId === undefined ? '#/incidents' : `#/incidents/${encodeURIComponent(r.incidentId)}`
+    case 'incident-report': return `#/incidents/${encodeURIComponent(r.incidentId)}/report`
     case 'not-found': return `#/${r.path}`
   }
 }
