@@ -81,6 +81,8 @@ export interface DemoFleetOptions {
   /** Called about every `progressEveryMs` while the history plays, and once when it is done. */
   onProgress?: (p: BackfillProgress) => void
   progressEveryMs?: number
+  /** The gateway's OTA public key (raw): the demo units show and confirm safety notices. */
+  noticeKeyRaw?: Uint8Array
   log?: SimLogger
 }
 
@@ -106,6 +108,7 @@ export async function startDemoFleet (opts: DemoFleetOptions): Promise<Fleet> {
     days: historyDays > 0 ? historyDays : DEMO_FLEET.historyDays,
     faults: demoFaults(vehicles),
     provision: opts.provision,
+    ...(opts.noticeKeyRaw === undefined ? {} : { noticeKeyRaw: opts.noticeKeyRaw }),
     ...(opts.log === undefined ? {} : { log: opts.log }),
   })
   const onProgress = opts.onProgress

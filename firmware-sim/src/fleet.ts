@@ -16,6 +16,7 @@ import { RateMeter, collectStats, type FleetStats } from './fleet-stats.js'
 import { SILENT_LOGGER, type SimLogger } from './log.js'
 import type { CommandCodec } from './diagnostics-handlers.js'
 import { protobufCommandCodec } from './command-codec.js'
+import { pinKey } from './ota/verify-offer.core.js'
 
 const DAY_MS = 86_400_000
 
@@ -53,6 +54,10 @@ export interface FleetOptions {
   /** A scenario file's climate and sensor behaviour (scenarios/scenario-file.core.ts). */
   scenario?: ScenarioFile
   commandCodec?: CommandCodec
+  /** The gateway's OTA public key (GET /ota/keys, raw): the units pin it and show safety notices signed with it. */
+  noticeKeyRaw?: Uint8Array
+  /** Real ms a driver reads a safety notice before confirming it, [shortest, longest]. Default 5–30 s. */
+  noticeReadMs?: readonly [number, number]
   log?: SimLogger
   tickMs?: number
   /** Real epoch ms at which the simulated clock starts (default now); pass the value a plan was made with. */
@@ -139,6 +144,8 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
     keepaliveS: 60,
     minRealSleepMs: opts.minRealSleepMs ?? 15_000,
     codec: opts.commandCodec ?? protobufCommandCodec,
+    noticeKey: opts.noticeKeyRaw === undefined ? undefined : pinKey(opts.noticeKeyRaw),
+    noticeReadMs: opts.noticeReadMs ?? [5000, 30_000],
     log,
     realDuration: (simMs) => simMs / (caughtUp ? 1 : speed),
     simNow: () => clock.now(),

@@ -2,8 +2,10 @@ import { createServer, type Server } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Aedes } from 'aedes'
 import mqtt, { type MqttClient } from 'mqtt'
-import { fleetwire } from '@fleetwire/proto'
+import { generateKeyPairSync, sign } from 'node:crypto'
+import { fleetwire, noticeSigningInput } from '@fleetwire/proto'
 import { startFleet, type Fleet } from './fleet.js'
+import { pinKey } from './ota/verify-offer.core.js'
 import type { CommandCodec } from './diagnostics-handlers.js'
 
 // The unit's wire behaviour against a bare in-process broker (aedes); the
@@ -54,8 +56,11 @@ describe('a simulated unit on the wire', () => {
   let vin: string
   const of = (channel: string) => seen.filter((m) => m.topic === `v/${vin}/${channel}`)
 
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519')
+  const keyRaw = publicKey.export({ type: 'spki', format: 'der' }).subarray(12)
+
   beforeAll(async () => {
-    fleet = await startFleet({ url, vehicles: 1, seed: 3, rate: 10, keepAwake: true, credentials: new Map(), provision: async () => 'secret', commandCodec: jsonCodec })
+    fleet = await startFleet({ url, vehicles: 1, seed: 3, rate: 10, keepAwake: true, credentials: new Map(), provision: async () => 'secret', commandCodec: jsonCodec, noticeKeyRaw: keyRaw, noticeReadMs: [10, 20] })
     vin = fleet.vehicles[0]!.vin
   })
   afterAll(async () => { await fleet.stop() })
@@ -86,6 +91,15 @@ describe('a simulated unit on the wire', () => {
     const body = JSON.parse(res.payload.toString()) as { id: string, uds: string }
     expect(body.id).toBe('c1')
     expect(Buffer.from(body.uds, 'hex').subarray(3).toString('ascii')).toBe(vin)
+  })
+
+  it('shows a signed safety notice and reports it delivered, displayed and confirmed by the driver', async () => {
+    const document = fleetwire.v1.NoticeDocument.encode({ noticeId: 'n-1', vehicleId: vin, issuedAtMs: Date.now(), severity: 3, requiredAction: 1, language: 'en', title: 'Stop', message: 'Stop driving.' }).finish()
+    const { keyId } = pinKey(keyRaw)
+    monitor.publish(`v/${vin}/notice`, Buffer.from(fleetwire.v1.SafetyNotice.encode({ document, signature: sign(null, noticeSigningInput(document), privateKey), keyId }).finish()), { qos: 1 })
+    await until(() => (of('notice/ack').length >= 3 ? true : undefined), 'three receipts')
+    expect(of('notice/ack').map((m) => fleetwire.v1.NoticeAck.decode(m.payload).state)).toEqual([1, 2, 3])
+    expect(fleet.unit(vin)!.notices?.shown.map((n) => n.title)).toEqual(['Stop'])
   })
 
   it('says SHUTDOWN when stopped', async () => {

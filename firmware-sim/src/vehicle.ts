@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto'
 import type { MqttClient } from 'mqtt'
 import { VEHICLE_TOPIC_ROOT, vehicleTopic } from '@fleetwire/proto'
 import type { Rng } from './prng.core.js'
@@ -11,6 +12,7 @@ import { TelemetryRecorder, type UplinkMessage } from './telemetry-recorder.js'
 import { encodeDeath, encodeStatus, ownBuffer, type DeathReason } from './wire-codec.js'
 import type { SimLogger } from './log.js'
 import { openLink } from './mqtt-link.js'
+import { NoticeAgent } from './notice/notice-agent.js'
 
 /** How long a unit going to sleep keeps its link up to deliver what it holds (real ms). */
 const SLEEP_GRACE_MS = 5000
@@ -27,6 +29,10 @@ export interface WireContext {
   /** A sleep shorter than this in real time keeps the link up (announced by a status, not a disconnect). */
   readonly minRealSleepMs: number
   readonly codec: CommandCodec | undefined
+  /** The gateway's pinned key for safety notices; without it the units do not subscribe to notices. */
+  readonly noticeKey?: { readonly keyId: string, readonly key: KeyObject } | undefined
+  /** Real ms a driver reads a notice before confirming it: [shortest, longest]. */
+  readonly noticeReadMs: readonly [number, number]
   readonly log: SimLogger
   /** Simulated ms → real ms at the current clock speed. */
   realDuration(simMs: number): number
@@ -62,7 +68,9 @@ export class SimulatedVehicle implements PhysicsSink {
   private sleepDeadline = 0
   private sleepPending = false
   private outageEnd = 0
-  private readonly topics: Record<'telemetry' | 'dtc' | 'status' | 'death' | 'cmdReq' | 'cmdRes', string>
+  private readonly topics: Record<'telemetry' | 'dtc' | 'status' | 'death' | 'cmdReq' | 'cmdRes' | 'notice' | 'noticeAck', string>
+  /** The head unit's safety notices (shown to the driver, who confirms after reading). */
+  readonly notices: NoticeAgent | undefined
 
   constructor (readonly state: VehicleState, private readonly password: string, private readonly ctx: WireContext, private readonly rng: Rng, spoolLimit: number) {
     this.recorder = new TelemetryRecorder(spoolLimit)
@@ -74,7 +82,22 @@ export class SimulatedVehicle implements PhysicsSink {
       death: vehicleTopic(vin, 'death'),
       cmdReq: vehicleTopic(vin, 'cmd/req'),
       cmdRes: `${VEHICLE_TOPIC_ROOT}/${vin}/cmd/res`,
+      notice: vehicleTopic(vin, 'notice'),
+      noticeAck: vehicleTopic(vin, 'notice/ack'),
     }
+    this.notices = ctx.noticeKey === undefined
+      ? undefined
+      : new NoticeAgent({
+        vehicleId: vin,
+        pinned: ctx.noticeKey,
+        driverAckMs: () => ctx.noticeReadMs[0] + this.rng.next() * (ctx.noticeReadMs[1] - ctx.noticeReadMs[0]),
+        // A receipt lost with the link is harmless: the gateway sends the notice again on the vehicle's return.
+        send: (ack) => new Promise<void>((resolve, reject) => {
+          const c = this.client
+          if (c === undefined) reject(new Error('offline'))
+          else c.publish(this.topics.noticeAck, Buffer.from(ack), { qos: 1 }, (err) => err ? reject(err) : resolve())
+        }),
+      })
   }
 
   get vin (): string { return this.state.spec.vin }
@@ -203,7 +226,7 @@ export class SimulatedVehicle implements PhysicsSink {
       this.link = 'online'
       this.attempt = 0
       this.wakingToDeliver = false
-      c.subscribe(this.topics.cmdReq, { qos: 1 })
+      c.subscribe(this.notices === undefined ? [this.topics.cmdReq] : [this.topics.cmdReq, this.topics.notice], { qos: 1 })
       this.sendStatus()
       if (this.deepSleep && this.state.phase === 'asleep') {
         // A fresh grace period: with the expired one a unit woken to deliver slept again at once.
@@ -212,7 +235,10 @@ export class SimulatedVehicle implements PhysicsSink {
       }
       this.pump()
     })
-    c.on('message', (_topic, payload) => this.onCommand(payload))
+    c.on('message', (topic, payload) => {
+      if (topic === this.topics.notice) void this.notices?.onNotice(payload).catch(() => undefined)
+      else this.onCommand(payload)
+    })
     c.on('error', (err: Error & { code?: unknown }) => {
       if (gen !== this.generation) return
       if (err.code === 4 || err.code === 5) {

@@ -75,6 +75,8 @@ const demoFleet = sim === undefined
       if (c === undefined) throw new Error(`demo vehicle ${v.id}: ${r.error.detail}`)
       return c.password
     },
+    // The demo units pin the gateway's key, so safety notices issued in the demo are shown and confirmed.
+    noticeKeyRaw: app.ota.signer.publicKeyRaw,
     log: logger.child({ module: 'demo-fleet' }),
   })
 if (demoFleet !== undefined) {

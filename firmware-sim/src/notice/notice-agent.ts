@@ -11,6 +11,8 @@ export interface NoticeAgentOptions {
   readonly driverAckMs: () => number
   /** Publishes a NoticeAck reliably (kept until the gateway acknowledged it). */
   readonly send: (ack: Uint8Array) => Promise<void>
+  /** A verified notice went on screen (the first copy of it). */
+  readonly onShown?: (notice: SafetyNoticeDocument) => void
 }
 
 /**
@@ -42,7 +44,10 @@ export class NoticeAgent {
     const n = v.notice
     const seen = this.shown.some((s) => s.noticeId === n.noticeId)
     await this.ack(n.noticeId, S.NOTICE_STATE_DELIVERED)
-    if (!seen) this.shown.push({ ...n, shownAtMs: Date.now() })
+    if (!seen) {
+      this.shown.push({ ...n, shownAtMs: Date.now() })
+      this.o.onShown?.(n)
+    }
     await this.ack(n.noticeId, S.NOTICE_STATE_DISPLAYED)
     if (this.acknowledged.has(n.noticeId)) {
       await this.ack(n.noticeId, S.NOTICE_STATE_ACKNOWLEDGED)

@@ -32,6 +32,12 @@ export interface IncidentsDeps {
 }
 
 const PASS_LIMIT = 2000
+/**
+ * Resends to a vehicle that stays connected but never answers (e.g. a unit
+ * whose software predates notices) stop after this many; it gets the notice
+ * again when it next comes back.
+ */
+const MAX_UNANSWERED_SENDS = 5
 const NOTHING_MATCHED = new Error('no vehicle matches the affected set')
 
 /**
@@ -81,11 +87,12 @@ export function createIncidentsService (d: IncidentsDeps) {
     const incidents = new Map<string, IncidentRecord | undefined>()
     let sent = 0
     for (;;) {
-      const due = await repo.dueForConnected(d.instanceId, d.resendAfterMs, PASS_LIMIT, vehicleKeys)
+      const due = await repo.dueForConnected(d.instanceId, d.resendAfterMs, MAX_UNANSWERED_SENDS, PASS_LIMIT, vehicleKeys)
       if (due.length === 0) break
       const nowMs = d.now()
       const out: DueNotice[] = []
       const held: Array<{ incidentId: string, vehicleKey: number, untilMs: number }> = []
+      const publishing: Array<Promise<void>> = []
       for (const row of due) {
         if (!incidents.has(row.incidentId)) incidents.set(row.incidentId, await repo.get(row.incidentId))
         const incident = incidents.get(row.incidentId)
@@ -99,10 +106,12 @@ export function createIncidentsService (d: IncidentsDeps) {
         }
         const text = noticeText(row.language, incident)
         const payload = buildNotice({ incidentId: incident.id, vehicleId: row.vehicleId, severity: incident.severity, requiredAction: incident.requiredAction, language: row.language, title: text.title, message: text.message, campaignId: incident.campaignId }, d.signer, nowMs)
-        await d.publish(row.vehicleId, payload).then(
-          () => out.push(row),
-          (err: unknown) => log.warn({ err, vehicleId: row.vehicleId, incidentId: row.incidentId }, 'safety notice not published: sent again on the next pass'))
+        // A page's notices are handed to the broker together; a vehicle's link is not waited for one by one.
+        publishing.push(d.publish(row.vehicleId, payload).then(
+          () => { out.push(row) },
+          (err: unknown) => log.warn({ err, vehicleId: row.vehicleId, incidentId: row.incidentId }, 'safety notice not published: sent again on the next pass')))
       }
+      await Promise.all(publishing)
       await repo.markSent(out, new Date(nowMs))
       await repo.hold(held)
       sent += out.length

@@ -135,11 +135,13 @@ export function createIncidentsRepository (db: Queryable) {
     },
 
     /**
-     * Notices due now for vehicles connected to `instanceId`: never sent, or
-     * sent without a receipt for `resendAfterMs` (a QoS 1 message to a clean
-     * session is lost with its link), of open incidents.
+     * Notices due now for vehicles connected to `instanceId`, of open
+     * incidents: never sent, or sent without a receipt for `resendAfterMs`
+     * (a QoS 1 message to a clean session is lost with its link) fewer than
+     * `maxSends` times. `vehicleKeys` (vehicles that just came back): every
+     * notice they have not confirmed receiving, however often it was sent.
      */
-    async dueForConnected (instanceId: string, resendAfterMs: number, limit: number, vehicleKeys: readonly number[] | null = null): Promise<DueNotice[]> {
+    async dueForConnected (instanceId: string, resendAfterMs: number, maxSends: number, limit: number, vehicleKeys: readonly number[] | null = null): Promise<DueNotice[]> {
       const { rows } = await db.query<{ incident_id: string, vehicle_key: number, vehicle_id: string, language: string, time_zone: string, quiet_start_minute: number | null, quiet_end_minute: number | null }>(
         `SELECT iv.incident_id, iv.vehicle_key, iv.vehicle_id, iv.language, v.time_zone, p.quiet_start_minute, p.quiet_end_minute
          FROM incident_vehicles iv JOIN incidents i USING (incident_id) JOIN vehicles v ON v.vehicle_key = iv.vehicle_key
@@ -147,8 +149,8 @@ export function createIncidentsRepository (db: Queryable) {
          WHERE iv.state IN ('pending', 'sent') AND i.state = 'open' AND iv.resolved_at IS NULL AND v.connected AND v.instance_id = $1
            AND ($4::int[] IS NULL OR iv.vehicle_key = ANY($4))
            AND (iv.not_before IS NULL OR iv.not_before <= now())
-           AND (iv.state = 'pending' OR iv.sent_at < now() - make_interval(secs => $2 / 1000.0))
-         ORDER BY iv.incident_id, iv.vehicle_key LIMIT $3`, [instanceId, resendAfterMs, limit, vehicleKeys])
+           AND (iv.state = 'pending' OR $4::int[] IS NOT NULL OR (iv.sends < $5 AND iv.sent_at < now() - make_interval(secs => $2 / 1000.0)))
+         ORDER BY iv.incident_id, iv.vehicle_key LIMIT $3`, [instanceId, resendAfterMs, limit, vehicleKeys, maxSends])
       return rows.map((r) => ({ incidentId: r.incident_id, vehicleKey: r.vehicle_key, vehicleId: r.vehicle_id, language: r.language, timeZone: r.time_zone, quietStartMinute: r.quiet_start_minute, quietEndMinute: r.quiet_end_minute }))
     },
 
