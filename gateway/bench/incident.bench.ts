@@ -24,18 +24,12 @@
  * Last line: {"bench":"incident","vehicles":…,"delivered_99pct_s":…,"acknowledged_99pct_s":…,"report_ms":…}.
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import pino from 'pino'
-import { loadConfig } from '../src/config/load.js'
-import { buildApp } from '../src/app.js'
 import { buildNotice } from '../src/incidents/notice.js'
-import { freePort } from '../test/support/free-port.js'
 import type { FromNoticeFleet, ToNoticeFleet } from './notice-fleet.worker.js'
+import { startInProcessGateway } from './in-process-gateway.js'
 
 const { values: args } = parseArgs({ options: { vehicles: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, processes: { type: 'string', default: '2' } } })
 const N = Number(args.vehicles)
@@ -69,20 +63,11 @@ class FleetProcess {
 }
 
 async function main (): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fleetwire-incident-bench-'))
-  const adminToken = randomBytes(24).toString('base64url')
-  const env: Record<string, string> = {
-    HTTP_PORT: '0', MQTT_PORT: '0', LOG_LEVEL: 'error', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()),
-    ADMIN_TOKEN: adminToken, DB_POOL_SIZE: '16', RULES_ENABLED: 'false', OTA_TICK_MS: '0', INCIDENT_TICK_MS: '1000',
+  const { app, adminToken } = await startInProcessGateway('incident', {
+    OTA_TICK_MS: '0', INCIDENT_TICK_MS: '1000',
     // Every simulated vehicle connects from 127.0.0.1: lift the per-address connection limiter.
     MQTT_CONN_BURST_PER_ADDR: String(N * 2), MQTT_CONN_PER_S_PER_ADDR: '100000', VEHICLE_MAX_MSGS_PER_S: '100',
-  }
-  if (process.env.DATABASE_URL !== undefined) env.DATABASE_URL = process.env.DATABASE_URL
-  const loaded = loadConfig(env)
-  if (!loaded.ok) throw new Error(loaded.error.detail)
-  log(`starting gateway (${env.DATABASE_URL === undefined ? 'embedded PostgreSQL' : 'DATABASE_URL'})`)
-  const app = await buildApp({ config: loaded.value, logger: pino({ level: process.env.BENCH_LOG ?? 'error' }) })
-  await app.listen({ host: '127.0.0.1', port: 0 })
+  }, log)
   const mqttUrl = `mqtt://127.0.0.1:${app.broker.tcpAddress().port}`
   const processes: FleetProcess[] = []
   try {

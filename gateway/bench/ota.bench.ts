@@ -15,18 +15,13 @@
  * Last output line: {"bench":"ota",...}.
  */
 import { parseArgs } from 'node:util'
-import { mkdtempSync, createReadStream } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { createReadStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
-import pino from 'pino'
 import { vehicleTopic } from '@fleetwire/proto'
-import { loadConfig } from '../src/config/load.js'
-import { buildApp } from '../src/app.js'
 import { downloadPath, urlMacInput } from '../src/ota/download.core.js'
-import { freePort } from '../test/support/free-port.js'
 import { startOtaFleet } from './ota-fleet.js'
+import { startInProcessGateway } from './in-process-gateway.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -46,23 +41,11 @@ const median = (xs: number[]) => {
 }
 
 async function main (): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fleetwire-ota-bench-'))
-  const env: Record<string, string> = {
-    HTTP_PORT: '0', MQTT_PORT: '0', LOG_LEVEL: 'error', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()),
-    ADMIN_TOKEN: randomBytes(24).toString('base64url'), DB_POOL_SIZE: '16', RULES_ENABLED: 'false',
+  const { app, httpUrl: base, adminToken } = await startInProcessGateway('ota', {
     OTA_TICK_MS: '200', OTA_SOAK_S: '0', OTA_ARTIFACT_MAX_BYTES: String(1 << 30),
     // In-process vehicles report far faster than real ones: lift the per-vehicle rate limit.
     VEHICLE_MAX_MSGS_PER_S: '1000',
-  }
-  if (process.env.DATABASE_URL !== undefined) env.DATABASE_URL = process.env.DATABASE_URL
-  const loaded = loadConfig(env)
-  if (!loaded.ok) throw new Error(loaded.error.detail)
-  log(`starting gateway (${env.DATABASE_URL === undefined ? 'embedded PostgreSQL' : 'DATABASE_URL'})`)
-  // BENCH_LOG=info shows the gateway's own timings (e.g. offers: claim, sign, write).
-  const app = await buildApp({ config: loaded.value, logger: pino({ level: process.env.BENCH_LOG ?? 'error' }) })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
+  }, log)
   try {
     // ── Baseline: raw batched INSERT of event-shaped rows (same database, same run).
     await app.storage.pool.query('CREATE TEMP TABLE IF NOT EXISTS bench_events (LIKE ota_update_events)')
@@ -127,10 +110,10 @@ async function main (): Promise<void> {
     }, () => resolve()))
 
     const artifact = randomBytes(4096)
-    const up = await app.inject({ method: 'POST', url: '/ota/artifacts?ecu=BMS&version=1.1.0&hardwareIds=HW-BMS-1', headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' }, payload: artifact })
+    const up = await app.inject({ method: 'POST', url: '/ota/artifacts?ecu=BMS&version=1.1.0&hardwareIds=HW-BMS-1', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/octet-stream' }, payload: artifact })
     const artifactId = (up.json() as { id: string }).id
     const created = await app.inject({
-      method: 'POST', url: '/ota/campaigns', headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` },
+      method: 'POST', url: '/ota/campaigns', headers: { authorization: `Bearer ${adminToken}` },
       payload: { name: 'bench', artifactIds: [artifactId], target: { fleets: Array.from({ length: 20 }, (_, i) => `fleet-${i}`) }, plan: { waves: [{ percent: 100 }], successThreshold: 0.95, errorThreshold: 0.5, autoAdvance: true } },
     })
     if (created.statusCode !== 201) throw new Error(created.body)
@@ -141,7 +124,7 @@ async function main (): Promise<void> {
     // in-memory counters would also count attempts that rolled back.
     const transitions = async () => Number((await app.storage.pool.query<{ n: string }>('SELECT count(*) AS n FROM ota_update_events WHERE campaign_id = $1', [campaignId])).rows[0]?.n ?? 0)
     const t0 = performance.now()
-    await app.inject({ method: 'POST', url: `/ota/campaigns/${campaignId}/start`, headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` }, payload: {} })
+    await app.inject({ method: 'POST', url: `/ota/campaigns/${campaignId}/start`, headers: { authorization: `Bearer ${adminToken}` }, payload: {} })
     const rates: number[] = []
     let last = 0
     let lastT = t0
