@@ -10,6 +10,7 @@ export interface OtaFleetInit {
 }
 export type ToFleet =
   | { type: 'offer', vehicle: number, payload: Uint8Array }
+  | { type: 'driver', vehicles: number[], profile: { accept: number, postpone: number, decline: number } }
   | { type: 'ack', id: number, error?: string }
 export type FromFleet =
   | { type: 'ready' }
@@ -42,6 +43,8 @@ export async function startOtaFleet (init: OtaFleetInit, onReport: (vehicle: num
   })
   return {
     offer: (vehicle: number, payload: Buffer) => send({ type: 'offer', vehicle, payload }),
+    /** How these vehicles' drivers answer from now on. */
+    driver: (vehicles: number[], profile: { accept: number, postpone: number, decline: number }) => send({ type: 'driver', vehicles, profile }),
     stop: () => worker.terminate(),
   }
 }

@@ -46,6 +46,10 @@ port.on('message', (m: ToFleet) => {
     else w?.reject(new Error(m.error))
     return
   }
+  if (m.type === 'driver') {
+    for (const n of m.vehicles) if (agents[n] !== undefined) (agents[n] as OtaAgent).o.driver = m.profile
+    return
+  }
   const a = agents[m.vehicle]
   if (a !== undefined) void a.onOffer(Buffer.from(m.payload)).catch((err: unknown) => post({ type: 'error', vehicle: m.vehicle, error: String(err) }))
 })

@@ -60,7 +60,8 @@ async function main (): Promise<void> {
 
     // ── Vehicles: registered through the registry, then "connected" as the broker hooks would.
     log(`registering ${N} vehicles`)
-    const ecus = [{ ecuId: 'BMS', hardwareId: 'HW-BMS-1', softwareVersion: '1.0.0' }]
+    // A VCU too: the download phase's large artifact is a VCU update.
+    const ecus = [{ ecuId: 'BMS', hardwareId: 'HW-BMS-1', softwareVersion: '1.0.0' }, { ecuId: 'VCU', hardwareId: 'HW-VCU-1', softwareVersion: '1.0.0' }]
     // Index n is vehicle n everywhere (registration order within a chunk is not).
     const vehicleList: Array<{ id: string, key: number, model: string }> = []
     const passwords: string[] = []
@@ -160,12 +161,25 @@ async function main (): Promise<void> {
     if (!big.ok) throw new Error(big.error.detail)
     const bigId = big.value.artifact.id
     const size = big.value.artifact.size
+    // Downloads are served only for an update that is on: the downloading vehicles get a campaign for the
+    // large artifact and their drivers postpone it, so the offer stays open while the clients below fetch.
+    const clients = Number(args['download-clients'])
+    const ids = vehicleList.slice(0, clients)
+    fleet.driver(ids.map((_, i) => i), { accept: 0, postpone: 1, decline: 0 })
+    const dl = await app.inject({
+      method: 'POST', url: '/ota/campaigns', headers: { authorization: `Bearer ${adminToken}` },
+      payload: { name: 'bench-downloads', artifactIds: [bigId], target: { vins: ids.map((v) => v.id) }, plan: { waves: [{ percent: 100 }], successThreshold: 0.95, errorThreshold: 0.5, autoAdvance: true } },
+    })
+    if (dl.statusCode !== 201) throw new Error(dl.body)
+    const dlId = (dl.json() as { id: string }).id
+    await app.inject({ method: 'POST', url: `/ota/campaigns/${dlId}/start`, headers: { authorization: `Bearer ${adminToken}` }, payload: {} })
+    const postponed = async () => Number((await app.storage.pool.query<{ n: string }>("SELECT count(*) AS n FROM ota_vehicle_updates WHERE campaign_id = $1 AND state = 'postponed'", [dlId])).rows[0]?.n ?? 0)
+    for (let i = 0; i < 120 && await postponed() < ids.length; i++) await new Promise((resolve) => setTimeout(resolve, 250))
+    log(`download campaign: ${await postponed()} of ${ids.length} drivers postponed (the offer stays open)`)
     const rt0 = performance.now()
     let fsBytes = 0
     for await (const chunk of createReadStream(app.ota.artifacts.store.path(bigId))) fsBytes += (chunk as Buffer).length
     const fsMbPerS = fsBytes / 1048576 / ((performance.now() - rt0) / 1000)
-    const clients = Number(args['download-clients'])
-    const ids = vehicleList.slice(0, clients)
     let bytes = 0
     const until = performance.now() + Number(args['download-s']) * 1000
     const chunk = 1 << 20
