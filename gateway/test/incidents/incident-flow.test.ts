@@ -3,7 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOtaVehicle, type OtaVehicle } from '../../../firmware-sim/src/ota/ota-vehicle.js'
 import { api, provision, startGateway, waitFor, type TestGateway } from '../helper.js'
-import { BMS, createCampaign, control, otaEnv, plan, publicKey, uploadArtifact } from '../ota/ota-helper.js'
+import { BMS, createCampaign, control, otaEnv, ownerToken, plan, publicKey, uploadArtifact } from '../ota/ota-helper.js'
 
 /**
  * A safety incident end to end over real MQTT: the notice reaches exactly
@@ -151,6 +151,22 @@ describe('a warning incident', () => {
     expect(Math.abs((rows[0]?.not_before.getTime() ?? 0) - Date.now() - 3_600_000)).toBeLessThan(120_000)
     const detail = await (await api(gw, `/incidents/${id}`)).json() as { timeline: Array<{ kind: string }> }
     expect(detail.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'notices_sent', 'held_for_quiet_hours']))
+  })
+})
+
+describe('who sees an incident', () => {
+  it('a fleet owner sees the incidents reaching their fleet, and nothing of another fleet\'s', async () => {
+    const { id } = await createIncident(incidentBody({ severity: 'info', requiredAction: 'none', affected: { fleets: ['fleet-crisis'] } }))
+    const as = (token: string, path: string) => fetch(`${gw.httpUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
+    const owner = await ownerToken(gw, ['fleet-crisis'])
+    const stranger = await ownerToken(gw, ['fleet-elsewhere'])
+    expect((await (await as(owner, '/incidents')).json() as Array<{ id: string }>).map((i) => i.id)).toContain(id)
+    expect(await (await as(stranger, '/incidents')).json()).toEqual([])
+    expect((await as(stranger, `/incidents/${id}`)).status).toBe(404)
+    expect((await as(stranger, `/incidents/${id}/report`)).status).toBe(404)
+    const seen = await (await as(owner, `/incidents/${id}`)).json() as { summary: { affected: number } }
+    expect(seen.summary.affected).toBe(Object.keys(cars).length)
+    expect((await fetch(`${gw.httpUrl}/incidents`, { method: 'POST', headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' }, body: JSON.stringify(incidentBody()) })).status).toBe(403)
   })
 })
 
