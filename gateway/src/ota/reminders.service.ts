@@ -36,7 +36,8 @@ export function createReminders (ctx: OtaContext, delivery: OfferDelivery, stats
           cancel.push(r)
           continue
         }
-        const at = deliverableAt(r.dueAtMs, now, { timeZone: r.timeZone, startMinute: r.quietStartMinute ?? ctx.config.quietStartMinute, endMinute: r.quietEndMinute ?? ctx.config.quietEndMinute })
+        // A campaign that fixes an open critical safety incident is reminded of whatever the hour.
+        const at = r.safetyCritical ? now : deliverableAt(r.dueAtMs, now, { timeZone: r.timeZone, startMinute: r.quietStartMinute ?? ctx.config.quietStartMinute, endMinute: r.quietEndMinute ?? ctx.config.quietEndMinute })
         if (at > now) {
           await repo.postpone(r, at)
           continue

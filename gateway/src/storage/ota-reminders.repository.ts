@@ -20,6 +20,8 @@ export interface DueReminder extends NewReminder {
   readonly offerId: string | null
   readonly campaignState: string
   readonly recallDeadlineMs: number | null
+  /** The campaign fixes an open critical safety incident: its reminders are not held by quiet hours. */
+  readonly safetyCritical: boolean
 }
 
 export interface Notification {
@@ -72,11 +74,13 @@ interface DueRow {
   update_state: string | null
   offer_id: string | null
   campaign_state: string
+  safety_critical: boolean
   recall_deadline: Date | null
 }
 
 const DUE_SELECT = `SELECT r.campaign_id, r.vehicle_key, r.number, r.due_at, r.urgent, v.vehicle_id, v.fleet, v.time_zone,
-    p.language, p.quiet_start_minute, p.quiet_end_minute, u.state AS update_state, u.offer_id, c.state AS campaign_state, c.recall_deadline
+    p.language, p.quiet_start_minute, p.quiet_end_minute, u.state AS update_state, u.offer_id, c.state AS campaign_state, c.recall_deadline,
+    EXISTS (SELECT 1 FROM incidents i WHERE i.campaign_id = r.campaign_id AND i.state = 'open' AND i.severity = 'critical') AS safety_critical
   FROM ota_reminders r
   JOIN vehicles v ON v.vehicle_key = r.vehicle_key
   JOIN ota_campaigns c ON c.campaign_id = r.campaign_id
@@ -99,6 +103,7 @@ const toDue = (r: DueRow): DueReminder => ({
   offerId: r.offer_id,
   campaignState: r.campaign_state,
   recallDeadlineMs: r.recall_deadline?.getTime() ?? null,
+  safetyCritical: r.safety_critical,
 })
 
 const keyArrays = (rows: readonly NewReminder[]) => [rows.map((r) => r.campaignId), rows.map((r) => r.vehicleKey), rows.map((r) => r.number)]
