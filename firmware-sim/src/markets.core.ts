@@ -5,6 +5,8 @@
  */
 export interface City {
   readonly name: string
+  /** ISO 3166-1 alpha-2: the country the vehicle is sold into (its data rules follow it). */
+  readonly country: string
   readonly lat: number
   readonly lon: number
   readonly timeZone: string
@@ -34,10 +36,10 @@ export const MARKETS: readonly Market[] = Object.freeze([
     plant: 'E',
     fleets: ['eu-rental', 'eu-corporate', 'eu-private'],
     cities: [
-      { name: 'Berlin', lat: 52.52, lon: 13.405, timeZone: 'Europe/Berlin', meanTempC: 10, seasonalSwingC: 9, dailySwingC: 4, hemisphere: 1 },
-      { name: 'Paris', lat: 48.857, lon: 2.352, timeZone: 'Europe/Paris', meanTempC: 12, seasonalSwingC: 8, dailySwingC: 4, hemisphere: 1 },
-      { name: 'Madrid', lat: 40.417, lon: -3.704, timeZone: 'Europe/Madrid', meanTempC: 15, seasonalSwingC: 10, dailySwingC: 6, hemisphere: 1 },
-      { name: 'Milan', lat: 45.464, lon: 9.19, timeZone: 'Europe/Rome', meanTempC: 13, seasonalSwingC: 10, dailySwingC: 4, hemisphere: 1 },
+      { name: 'Berlin', country: 'DE', lat: 52.52, lon: 13.405, timeZone: 'Europe/Berlin', meanTempC: 10, seasonalSwingC: 9, dailySwingC: 4, hemisphere: 1 },
+      { name: 'Paris', country: 'FR', lat: 48.857, lon: 2.352, timeZone: 'Europe/Paris', meanTempC: 12, seasonalSwingC: 8, dailySwingC: 4, hemisphere: 1 },
+      { name: 'Madrid', country: 'ES', lat: 40.417, lon: -3.704, timeZone: 'Europe/Madrid', meanTempC: 15, seasonalSwingC: 10, dailySwingC: 6, hemisphere: 1 },
+      { name: 'Milan', country: 'IT', lat: 45.464, lon: 9.19, timeZone: 'Europe/Rome', meanTempC: 13, seasonalSwingC: 10, dailySwingC: 4, hemisphere: 1 },
     ],
   },
   {
@@ -46,10 +48,10 @@ export const MARKETS: readonly Market[] = Object.freeze([
     plant: 'B',
     fleets: ['latam-taxi', 'latam-corporate'],
     cities: [
-      { name: 'São Paulo', lat: -23.55, lon: -46.633, timeZone: 'America/Sao_Paulo', meanTempC: 20, seasonalSwingC: 3, dailySwingC: 5, hemisphere: -1 },
-      { name: 'Mexico City', lat: 19.433, lon: -99.133, timeZone: 'America/Mexico_City', meanTempC: 17, seasonalSwingC: 3, dailySwingC: 7, hemisphere: 1 },
-      { name: 'Santiago', lat: -33.449, lon: -70.669, timeZone: 'America/Santiago', meanTempC: 15, seasonalSwingC: 6, dailySwingC: 8, hemisphere: -1 },
-      { name: 'Bogotá', lat: 4.711, lon: -74.072, timeZone: 'America/Bogota', meanTempC: 14, seasonalSwingC: 1, dailySwingC: 6, hemisphere: 1 },
+      { name: 'São Paulo', country: 'BR', lat: -23.55, lon: -46.633, timeZone: 'America/Sao_Paulo', meanTempC: 20, seasonalSwingC: 3, dailySwingC: 5, hemisphere: -1 },
+      { name: 'Mexico City', country: 'MX', lat: 19.433, lon: -99.133, timeZone: 'America/Mexico_City', meanTempC: 17, seasonalSwingC: 3, dailySwingC: 7, hemisphere: 1 },
+      { name: 'Santiago', country: 'CL', lat: -33.449, lon: -70.669, timeZone: 'America/Santiago', meanTempC: 15, seasonalSwingC: 6, dailySwingC: 8, hemisphere: -1 },
+      { name: 'Bogotá', country: 'CO', lat: 4.711, lon: -74.072, timeZone: 'America/Bogota', meanTempC: 14, seasonalSwingC: 1, dailySwingC: 6, hemisphere: 1 },
     ],
   },
   {
@@ -58,10 +60,10 @@ export const MARKETS: readonly Market[] = Object.freeze([
     plant: 'T',
     fleets: ['sea-ridehail', 'sea-private'],
     cities: [
-      { name: 'Singapore', lat: 1.352, lon: 103.82, timeZone: 'Asia/Singapore', meanTempC: 27.5, seasonalSwingC: 1, dailySwingC: 3, hemisphere: 1 },
-      { name: 'Bangkok', lat: 13.756, lon: 100.502, timeZone: 'Asia/Bangkok', meanTempC: 29, seasonalSwingC: 2, dailySwingC: 4, hemisphere: 1 },
-      { name: 'Jakarta', lat: -6.208, lon: 106.846, timeZone: 'Asia/Jakarta', meanTempC: 28, seasonalSwingC: 1, dailySwingC: 4, hemisphere: -1 },
-      { name: 'Kuala Lumpur', lat: 3.139, lon: 101.687, timeZone: 'Asia/Kuala_Lumpur', meanTempC: 28, seasonalSwingC: 1, dailySwingC: 4, hemisphere: 1 },
+      { name: 'Singapore', country: 'SG', lat: 1.352, lon: 103.82, timeZone: 'Asia/Singapore', meanTempC: 27.5, seasonalSwingC: 1, dailySwingC: 3, hemisphere: 1 },
+      { name: 'Bangkok', country: 'TH', lat: 13.756, lon: 100.502, timeZone: 'Asia/Bangkok', meanTempC: 29, seasonalSwingC: 2, dailySwingC: 4, hemisphere: 1 },
+      { name: 'Jakarta', country: 'ID', lat: -6.208, lon: 106.846, timeZone: 'Asia/Jakarta', meanTempC: 28, seasonalSwingC: 1, dailySwingC: 4, hemisphere: -1 },
+      { name: 'Kuala Lumpur', country: 'MY', lat: 3.139, lon: 101.687, timeZone: 'Asia/Kuala_Lumpur', meanTempC: 28, seasonalSwingC: 1, dailySwingC: 4, hemisphere: 1 },
     ],
   },
   {
@@ -70,10 +72,10 @@ export const MARKETS: readonly Market[] = Object.freeze([
     plant: 'A',
     fleets: ['au-government', 'au-private'],
     cities: [
-      { name: 'Sydney', lat: -33.869, lon: 151.209, timeZone: 'Australia/Sydney', meanTempC: 18, seasonalSwingC: 5, dailySwingC: 4, hemisphere: -1 },
-      { name: 'Melbourne', lat: -37.814, lon: 144.963, timeZone: 'Australia/Melbourne', meanTempC: 15, seasonalSwingC: 5, dailySwingC: 5, hemisphere: -1 },
-      { name: 'Brisbane', lat: -27.47, lon: 153.026, timeZone: 'Australia/Brisbane', meanTempC: 21, seasonalSwingC: 4, dailySwingC: 5, hemisphere: -1 },
-      { name: 'Perth', lat: -31.95, lon: 115.86, timeZone: 'Australia/Perth', meanTempC: 19, seasonalSwingC: 6, dailySwingC: 6, hemisphere: -1 },
+      { name: 'Sydney', country: 'AU', lat: -33.869, lon: 151.209, timeZone: 'Australia/Sydney', meanTempC: 18, seasonalSwingC: 5, dailySwingC: 4, hemisphere: -1 },
+      { name: 'Melbourne', country: 'AU', lat: -37.814, lon: 144.963, timeZone: 'Australia/Melbourne', meanTempC: 15, seasonalSwingC: 5, dailySwingC: 5, hemisphere: -1 },
+      { name: 'Brisbane', country: 'AU', lat: -27.47, lon: 153.026, timeZone: 'Australia/Brisbane', meanTempC: 21, seasonalSwingC: 4, dailySwingC: 5, hemisphere: -1 },
+      { name: 'Perth', country: 'AU', lat: -31.95, lon: 115.86, timeZone: 'Australia/Perth', meanTempC: 19, seasonalSwingC: 6, dailySwingC: 6, hemisphere: -1 },
     ],
   },
 ])

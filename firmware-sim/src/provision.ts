@@ -8,13 +8,14 @@ export interface VehicleRegistration {
   readonly region: string
   readonly fleet: string
   readonly timeZone: string
+  readonly country: string
 }
 
 /** Registers one vehicle and returns its MQTT secret. Passed in as a function, so an embedding gateway can register in-process. */
 export type Registrar = (v: VehicleRegistration) => Promise<string>
 
 export function registrationOf (v: VehicleSpec): VehicleRegistration {
-  return { id: v.vin, model: v.model, region: v.region, fleet: v.fleet, timeZone: v.timeZone }
+  return { id: v.vin, model: v.model, region: v.region, fleet: v.fleet, timeZone: v.timeZone, country: v.city.country }
 }
 
 /**

@@ -40,6 +40,7 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length === 0 ? Number.NaN : (s[Math.floor((s.length - 1) / 2)] as number + (s[Math.ceil((s.length - 1) / 2)] as number)) / 2
 }
+const COUNTRIES = ['DE', 'FR', 'BR', 'TH', 'ID', 'MY', 'AE', 'CN']
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Seconds from t0 until `share` of `total` timestamps had happened (NaN when fewer ever did). */
 const quantileAfter = (times: number[], t0: number, total: number, share: number) => {
@@ -77,13 +78,12 @@ async function main (): Promise<void> {
       await Promise.all(Array.from({ length: Math.min(500, N - i) }, async (_, j) => {
         const n = i + j
         const id = `NTC${String(n).padStart(14, '0')}`
-        const r = await app.vehicles.register({ id, model: 'FW-E1', region: 'EU', fleet: `fleet-${n % 20}`, timeZone: 'UTC' })
+        // Countries as a real fleet has them, for the report's per-country table.
+        const r = await app.vehicles.register({ id, model: 'FW-E1', region: 'EU', fleet: `fleet-${n % 20}`, timeZone: 'UTC', country: COUNTRIES[n % COUNTRIES.length] as string })
         if (!r.ok) throw new Error(r.error.detail)
         vehicles[n] = { id, password: r.value.credentials.password }
       }))
     }
-    // Countries as a real fleet has them, for the report's per-country table.
-    await app.storage.pool.query("UPDATE vehicles SET country = (ARRAY['DE','FR','BR','TH','ID','MY','AE','CN'])[1 + vehicle_key % 8] WHERE vehicle_id LIKE 'NTC%'")
 
     const P = Number(args.processes)
     const worker = fileURLToPath(new URL('./notice-fleet.worker.ts', import.meta.url))

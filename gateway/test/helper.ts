@@ -93,7 +93,7 @@ export function testVin (): string {
   return `TST${String(process.pid % 100000).padStart(5, '0')}${String(vinCounter).padStart(9, '0')}`.slice(0, 17)
 }
 
-export async function provision (gw: TestGateway, overrides: Partial<{ id: string, model: string, region: string, fleet: string, timeZone: string }> = {}): Promise<Provisioned> {
+export async function provision (gw: TestGateway, overrides: Partial<{ id: string, model: string, region: string, fleet: string, timeZone: string, country: string }> = {}): Promise<Provisioned> {
   const id = overrides.id ?? testVin()
   const res = await fetch(`${gw.httpUrl}/vehicles`, {
     method: 'POST',

@@ -15,11 +15,29 @@ import { Diagnostics } from './vehicle-diagnostics.js'
 import type { AlertItem } from './alerts.js'
 import { WorkOrdersPanel } from './service.js'
 
+interface PolicyValue<T> { value: T, from: string }
 interface Vehicle {
-  id: string, model: string, region: string, fleet: string, timeZone: string, createdAt: string, revoked: boolean
+  id: string, model: string, region: string, fleet: string, timeZone: string, createdAt: string, revoked: boolean, country: string | null
+  dataPolicy?: { telemetryDays: PolicyValue<number>, positionDays: PolicyValue<number>, auditDays: PolicyValue<number>, positionDecimals: PolicyValue<number | null>, export: PolicyValue<boolean> }
   online: boolean, powerState: string, ignitionOn: boolean | null, lastSeenAt: string | null
   ecus: Array<{ ecuId: string, hardwareId: string, softwareVersion: string }>
 }
+/** The data rules in effect for the vehicle (its country's, else its region's), each with where it came from. */
+function DataPolicyCard ({ p }: { p: NonNullable<Vehicle['dataPolicy']> }) {
+  const row = (label: string, value: string, from: string) => <><dt>{label}</dt><dd>{value} <span class="muted">· {t('policy.from', { source: from })}</span></dd></>
+  return (
+    <Card title={t('vehicle.dataPolicy')} testid="data-policy">
+      <dl class="kv">
+        {row(t('policy.telemetry'), t('policy.days', { count: p.telemetryDays.value }), p.telemetryDays.from)}
+        {row(t('policy.positions'), t('policy.days', { count: p.positionDays.value }), p.positionDays.from)}
+        {row(t('policy.audit'), t('policy.days', { count: p.auditDays.value }), p.auditDays.from)}
+        {row(t('policy.precision'), p.positionDecimals.value === null ? t('policy.asStored') : t('policy.decimals', { count: p.positionDecimals.value }), p.positionDecimals.from)}
+        {row(t('policy.export'), p.export.value ? t('policy.allowed') : t('policy.refused'), p.export.from)}
+      </dl>
+    </Card>
+  )
+}
+
 interface Software { ecus: Array<{ ecu: string, hardwareId: string, version: string }> }
 interface Update { campaignId: string, ecu: string, fromVersion: string, toVersion: string, state: string, updatedAt: string }
 interface Dtc { code: string, ecuId: string, phase: string, status: number, firstSeen: string, lastChange: string }
@@ -93,6 +111,7 @@ export function VehicleView ({ vehicleId }: { vehicleId: string }) {
               <dt>{t('vehicle.vin')}</dt><dd>{d.id}</dd>
               <dt>{t('vehicle.model')}</dt><dd>{d.model}</dd>
               <dt>{t('vehicle.region')}</dt><dd>{d.region}</dd>
+              <dt>{t('vehicle.country')}</dt><dd>{d.country ?? '—'}</dd>
               <dt>{t('vehicle.fleet')}</dt><dd>{d.fleet}</dd>
               <dt>{t('vehicle.timeZone')}</dt><dd>{d.timeZone}</dd>
               <dt>{t('vehicle.registered')}</dt><dd>{formatDateTime(d.createdAt)}</dd>
@@ -100,6 +119,7 @@ export function VehicleView ({ vehicleId }: { vehicleId: string }) {
               <dt>{t('vehicle.lastSeen')}</dt><dd>{formatAgoCell(d.lastSeenAt)}</dd>
             </dl>
           </Card>
+          {d.dataPolicy !== undefined && <DataPolicyCard p={d.dataPolicy} />}
           <Card title={t('vehicle.software')} testid="software">
             <table class="compact-table">
               <thead><tr><th>{t('vehicle.ecu')}</th><th>{t('vehicle.hardwareId')}</th><th>{t('vehicle.version')}</th></tr></thead>

@@ -1,6 +1,7 @@
 import { Value } from '@sinclair/typebox/value'
 import { EnvSchema, type Env } from './schema.js'
 import { type Result, fail, ok } from '../common/result.js'
+import { isCountryCode } from '../common/country.js'
 import { type DataPolicy, parseDataPolicy } from '../privacy/policy.core.js'
 import { type Cidr, parseCidr } from '../notify/address-policy.core.js'
 
@@ -136,7 +137,8 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       positionDays: (withDefaults as Env).TELEMETRY_RETENTION_DAYS,
       auditDays: 6 * 365,
       positionDecimals: null,
-    })
+      export: true,
+    }, isCountryCode)
   if (policy !== undefined && !policy.ok) problems.push(policy.error.detail)
   const networks = String((withDefaults as Partial<Env>).WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '')
   const webhookAllowedNetworks = networks.map(parseCidr).filter((c): c is Cidr => c !== undefined)

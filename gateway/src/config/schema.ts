@@ -66,7 +66,7 @@ export const EnvSchema = Type.Object({
   HISTORY_MAX_POINTS: int(10_000, 100, 1_000_000, 'most points one signal history answer may hold (raw rows or buckets); a longer range or smaller bucket answers 400'),
   LIVE_TOKEN_RECHECK_S: int(15, 1, 3600, 'how often an open /live connection re-checks its token and scope (revoked or expired: closed; out of scope: subscriptions dropped)'),
   LIVE_MAX_SUBSCRIPTIONS: int(200, 1, 100_000, 'topics one /live connection may subscribe to'),
-  DATA_POLICY: Type.String({ default: '{}', description: 'JSON map region → {telemetryDays, positionDays, auditDays, positionDecimals}; "*" = every other region (README: Security and data protection)' }),
+  DATA_POLICY: Type.String({ default: '{}', description: 'JSON map region -> {telemetryDays, positionDays, auditDays, positionDecimals, export}; "*" = every other region; "countries": {"DE": {...}} overrides per ISO country' }),
   OTA_ARTIFACT_DIR: Type.Optional(Type.String({ description: 'OTA artifacts, one file per SHA-256; unset = DATA_DIR/artifacts' })),
   OTA_ARTIFACT_MAX_BYTES: int(1 << 30, 1, 2 ** 40, 'largest OTA artifact accepted for upload'),
   OTA_SIGNING_KEY: Type.Optional(Type.String({ minLength: 40, description: 'Ed25519 private key (PKCS#8 PEM, or its base64 DER) signing OTA offers; unset = generated once under DATA_DIR (development only: a warning is logged)' })),

@@ -66,7 +66,7 @@ export default fp(async (app) => {
     const scope = scopeOf(principal)
     if (v === undefined) return isUnrestricted(scope) ? { ok: true, decimals: null, vehicleId: t.vehicleId } : { ok: false, what: 'vehicle' }
     if (!inScope(scope, v)) return { ok: false, what: 'vehicle' }
-    return { ok: true, decimals: policyFor(app.config.dataPolicy, v.region).positionDecimals, vehicleId: v.id }
+    return { ok: true, decimals: policyFor(app.config.dataPolicy, v.region, v.country).positionDecimals, vehicleId: v.id }
   }
 
   app.get('/live', {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { cutoffMs, parseDataPolicy, policyFor, reducePosition } from './policy.core.js'
+import { cutoffMs, effectivePolicy, parseDataPolicy, policyFor, reducePosition } from './policy.core.js'
+import { isCountryCode } from '../common/country.js'
 
-const defaults = { telemetryDays: 365, positionDays: 365, auditDays: 2190, positionDecimals: null }
+const defaults = { telemetryDays: 365, positionDays: 365, auditDays: 2190, positionDecimals: null, export: true }
 
 describe('data policy', () => {
   it('regions inherit missing fields from "*", which inherits from the defaults', () => {
     const r = parseDataPolicy('{"*":{"positionDays":90},"EU":{"positionDays":30,"positionDecimals":3},"AU":{}}', defaults)
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(policyFor(r.value, 'EU')).toEqual({ telemetryDays: 365, positionDays: 30, auditDays: 2190, positionDecimals: 3 })
+    expect(policyFor(r.value, 'EU')).toEqual({ telemetryDays: 365, positionDays: 30, auditDays: 2190, positionDecimals: 3, export: true })
     expect(policyFor(r.value, 'AU')).toEqual({ ...defaults, positionDays: 90 })
     expect(policyFor(r.value, 'LATAM')).toEqual({ ...defaults, positionDays: 90 })
     expect(policyFor(r.value, null)).toEqual({ ...defaults, positionDays: 90 })
@@ -20,12 +21,34 @@ describe('data policy', () => {
     if (r.ok) return
     expect(r.error.detail.split('\n')).toEqual([
       'DATA_POLICY.EU.positionDays: expected whole days 1..36500',
-      'DATA_POLICY.EU.colour: unknown field (known: telemetryDays, positionDays, auditDays, positionDecimals)',
+      'DATA_POLICY.EU.colour: unknown field (known: telemetryDays, positionDays, auditDays, positionDecimals, export)',
       'DATA_POLICY.EU.positionDecimals: expected an integer 0..8 or null',
       'DATA_POLICY.US: expected an object',
     ])
     expect(parseDataPolicy('[1]', defaults).ok).toBe(false)
     expect(parseDataPolicy('{', defaults).ok).toBe(false)
+  })
+
+  it('a country\'s fields override its region\'s, and the source of each value is named', () => {
+    const r = parseDataPolicy('{"*":{"auditDays":1000},"EU":{"positionDays":30,"positionDecimals":3},"countries":{"DE":{"positionDays":14,"export":false},"BR":{"telemetryDays":90}}}', defaults, isCountryCode)
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(policyFor(r.value, 'EU', 'DE')).toEqual({ telemetryDays: 365, positionDays: 14, auditDays: 1000, positionDecimals: 3, export: false })
+    expect(policyFor(r.value, 'EU', 'FR')).toEqual(policyFor(r.value, 'EU'))
+    expect(policyFor(r.value, 'LATAM', 'BR')).toEqual({ ...defaults, auditDays: 1000, telemetryDays: 90 })
+    expect(effectivePolicy(r.value, 'EU', 'DE').source).toEqual({ telemetryDays: 'default', positionDays: 'country:DE', auditDays: '*', positionDecimals: 'region:EU', export: 'country:DE' })
+    expect(effectivePolicy(r.value, 'APAC', null).source.positionDays).toBe('default')
+  })
+
+  it('a country section is checked like a region, and its codes against ISO 3166-1', () => {
+    const r = parseDataPolicy('{"countries":{"UK":{"positionDays":7},"DE":{"export":"no"}}}', defaults, isCountryCode)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.detail.split('\n')).toEqual([
+      'DATA_POLICY.countries.UK: not an ISO 3166-1 alpha-2 country code (e.g. DE, BR, TH)',
+      'DATA_POLICY.countries.DE.export: expected true or false',
+    ])
+    expect(parseDataPolicy('{"countries":[]}', defaults, isCountryCode).ok).toBe(false)
   })
 
   it('rounds positions only, to the region\'s decimals', () => {

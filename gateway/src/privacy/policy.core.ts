@@ -14,56 +14,104 @@ export interface RegionPolicy {
   readonly auditDays: number
   /** Decimal places of latitude/longitude served; null = as stored. 2 ≈ 1.1 km, 3 ≈ 110 m, 4 ≈ 11 m. */
   readonly positionDecimals: number | null
+  /** Whether a vehicle's personal-data export (GET /vehicles/:id/export) may be downloaded. */
+  readonly export: boolean
 }
+
+type Field = keyof RegionPolicy
+/** Where an effective value came from: a country's entry, a region's, "*", or the built-in default. */
+export type PolicySource = `country:${string}` | `region:${string}` | '*' | 'default'
 
 export interface DataPolicy {
   readonly fallback: RegionPolicy
+  /** Each named region's policy (its fields over "*"). */
   readonly byRegion: Readonly<Record<string, RegionPolicy>>
+  /** Each named country's own fields; the rest comes from the vehicle's region. */
+  readonly byCountry: Readonly<Record<string, Partial<RegionPolicy>>>
+  /** The fields "*" and each region set themselves (for where a value came from). */
+  readonly fieldsOf: Readonly<Record<string, readonly Field[]>>
 }
 
-const FIELDS = ['telemetryDays', 'positionDays', 'auditDays', 'positionDecimals'] as const
+const FIELDS: readonly Field[] = ['telemetryDays', 'positionDays', 'auditDays', 'positionDecimals', 'export']
 const MAX_DAYS = 36_500
+/** The key of the per-country section; everything else at the top level is a region. */
+const COUNTRIES = 'countries'
 
-/** `{"*": {...}, "EU": {"positionDays": 30, "positionDecimals": 3}}`; regions inherit missing fields from "*". */
-export function parseDataPolicy (json: string, defaults: RegionPolicy): Result<DataPolicy, 'GW_CONFIG_INVALID'> {
+/**
+ * `{"*": {...}, "EU": {"positionDays": 30, "positionDecimals": 3}, "countries": {"DE": {"positionDays": 14}}}`.
+ * Regions inherit missing fields from "*"; a country's fields override those of the vehicle's region
+ * (a vehicle has both). Country codes are ISO 3166-1 alpha-2, checked by `isCountry`.
+ */
+export function parseDataPolicy (json: string, defaults: RegionPolicy, isCountry: (code: string) => boolean = () => true): Result<DataPolicy, 'GW_CONFIG_INVALID'> {
   let raw: unknown
   try {
     raw = JSON.parse(json)
   } catch (err) {
     return fail('GW_CONFIG_INVALID', `DATA_POLICY: not JSON (${(err as Error).message})`)
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail('GW_CONFIG_INVALID', 'DATA_POLICY: expected an object mapping regions to policies')
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+  if (!isObject(raw)) return fail('GW_CONFIG_INVALID', 'DATA_POLICY: expected an object mapping regions to policies')
   const problems: string[] = []
-  const entries = raw as Record<string, unknown>
-  const read = (region: string, base: RegionPolicy): RegionPolicy => {
-    const e = entries[region]
-    if (e === null || typeof e !== 'object' || Array.isArray(e)) {
-      problems.push(`DATA_POLICY.${region}: expected an object`)
-      return base
+  const fieldsOf: Record<string, Field[]> = {}
+  const read = (path: string, e: unknown): Partial<RegionPolicy> => {
+    if (!isObject(e)) {
+      problems.push(`DATA_POLICY.${path}: expected an object`)
+      return {}
     }
-    const out: Record<string, number | null> = { ...base }
+    const out: Record<string, number | boolean | null> = {}
     for (const [k, v] of Object.entries(e)) {
       if (!(FIELDS as readonly string[]).includes(k)) {
-        problems.push(`DATA_POLICY.${region}.${k}: unknown field (known: ${FIELDS.join(', ')})`)
+        problems.push(`DATA_POLICY.${path}.${k}: unknown field (known: ${FIELDS.join(', ')})`)
       } else if (k === 'positionDecimals') {
         if (v === null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 8)) out[k] = v as number | null
-        else problems.push(`DATA_POLICY.${region}.positionDecimals: expected an integer 0..8 or null`)
+        else problems.push(`DATA_POLICY.${path}.positionDecimals: expected an integer 0..8 or null`)
+      } else if (k === 'export') {
+        if (typeof v === 'boolean') out[k] = v
+        else problems.push(`DATA_POLICY.${path}.export: expected true or false`)
       } else if (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_DAYS) {
         out[k] = v as number
       } else {
-        problems.push(`DATA_POLICY.${region}.${k}: expected whole days 1..${MAX_DAYS}`)
+        problems.push(`DATA_POLICY.${path}.${k}: expected whole days 1..${MAX_DAYS}`)
       }
     }
-    return out as unknown as RegionPolicy
+    return out as Partial<RegionPolicy>
   }
-  const fallback = '*' in entries ? read('*', defaults) : defaults
+  const star = '*' in raw ? read('*', raw['*']) : {}
+  fieldsOf['*'] = Object.keys(star) as Field[]
+  const fallback = { ...defaults, ...star }
   const byRegion: Record<string, RegionPolicy> = {}
-  for (const region of Object.keys(entries)) if (region !== '*') byRegion[region] = read(region, fallback)
-  return problems.length > 0 ? fail('GW_CONFIG_INVALID', problems.join('\n')) : ok({ fallback, byRegion })
+  for (const [region, e] of Object.entries(raw)) {
+    if (region === '*' || region === COUNTRIES) continue
+    const own = read(region, e)
+    fieldsOf[region] = Object.keys(own) as Field[]
+    byRegion[region] = { ...fallback, ...own }
+  }
+  const byCountry: Record<string, Partial<RegionPolicy>> = {}
+  const countries = raw[COUNTRIES]
+  if (countries !== undefined && !isObject(countries)) problems.push(`DATA_POLICY.${COUNTRIES}: expected an object mapping country codes to policies`)
+  for (const [code, e] of Object.entries(isObject(countries) ? countries : {})) {
+    if (!isCountry(code)) problems.push(`DATA_POLICY.${COUNTRIES}.${code}: not an ISO 3166-1 alpha-2 country code (e.g. DE, BR, TH)`)
+    byCountry[code] = read(`${COUNTRIES}.${code}`, e)
+  }
+  return problems.length > 0 ? fail('GW_CONFIG_INVALID', problems.join('\n')) : ok({ fallback, byRegion, byCountry, fieldsOf })
 }
 
-export const policyFor = (p: DataPolicy, region: string | null): RegionPolicy =>
-  (region === null ? undefined : p.byRegion[region]) ?? p.fallback
+/** The policy of a vehicle in `region` sold into `country` (country fields over the region's over "*"). */
+export const policyFor = (p: DataPolicy, region: string | null, country: string | null = null): RegionPolicy => {
+  const base = (region === null ? undefined : p.byRegion[region]) ?? p.fallback
+  const own = country === null ? undefined : p.byCountry[country]
+  return own === undefined ? base : { ...base, ...own }
+}
+
+/** The effective policy and, per field, where its value came from (shown on the vehicle's page and API). */
+export function effectivePolicy (p: DataPolicy, region: string | null, country: string | null): { policy: RegionPolicy, source: Record<Field, PolicySource> } {
+  const own = country === null ? undefined : p.byCountry[country]
+  const regionFields = region === null || p.byRegion[region] === undefined ? [] : p.fieldsOf[region] ?? []
+  const source = Object.fromEntries(FIELDS.map((f) => [f,
+    own !== undefined && f in own ? `country:${country}` : regionFields.includes(f) ? `region:${region}` : (p.fieldsOf['*'] ?? []).includes(f) ? '*' : 'default',
+  ])) as Record<Field, PolicySource>
+  return { policy: policyFor(p, region, country), source }
+}
 
 /** Catalog ids of Vehicle.CurrentLocation.Latitude / Longitude (proto/src/catalog.ts). */
 export const POSITION_SIGNAL_IDS: readonly number[] = [3, 4]

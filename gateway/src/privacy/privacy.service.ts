@@ -2,7 +2,7 @@ import { signalById } from '@fleetwire/proto'
 import type { Log } from '../common/log.js'
 import type { Deleted, ErasedCounts, PrivacyRepository } from '../storage/privacy.repository.js'
 import type { VehicleRecord } from '../storage/vehicles.repository.js'
-import { type DataPolicy, POSITION_SIGNAL_IDS, cutoffMs, policyFor, reducePosition } from './policy.core.js'
+import { type DataPolicy, type RegionPolicy, POSITION_SIGNAL_IDS, cutoffMs, policyFor, reducePosition } from './policy.core.js'
 
 export interface RetentionReport {
   readonly telemetry: number
@@ -36,13 +36,13 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
       let presenceEvents = 0
       const note = (d: Deleted) => d.rows
       // Whole days older than every region's cut-offs go at once (partitions / chunks).
-      const all = [policy.fallback, ...Object.values(policy.byRegion)]
-      const wholeCutoff = Math.min(...all.flatMap((p) => [cutoffMs(nowMs, p.positionDays), cutoffMs(nowMs, p.telemetryDays)]))
+      const all: Array<Partial<RegionPolicy>> = [policy.fallback, ...Object.values(policy.byRegion), ...Object.values(policy.byCountry)]
+      const wholeCutoff = Math.min(...all.flatMap((p) => [p.positionDays, p.telemetryDays]).filter((d): d is number => d !== undefined).map((d) => cutoffMs(nowMs, d)))
       const dropped = await repo.dropTelemetryBefore(wholeCutoff, POSITION_SIGNAL_IDS)
       positions += dropped.positions
       telemetry += dropped.samples - dropped.positions
       for (const v of await repo.vehicles()) {
-        const p = policyFor(policy, v.region)
+        const p = policyFor(policy, v.region, v.country)
         positions += note(await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.positionDays), true, POSITION_SIGNAL_IDS))
         telemetry += note(await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.telemetryDays), false, POSITION_SIGNAL_IDS))
         presenceEvents += await repo.deletePresenceEvents(v.key, cutoffMs(nowMs, p.telemetryDays))
@@ -68,7 +68,7 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
      * a year of telemetry never sits in memory. Positions at the region's precision.
      */
     async * exportJson (vehicle: VehicleRecord, vehicleDto: unknown, nowMs: number): AsyncGenerator<string> {
-      const decimals = policyFor(policy, vehicle.region).positionDecimals
+      const decimals = policyFor(policy, vehicle.region, vehicle.country).positionDecimals
       yield `{"format":"fleetwire.vehicle-export.v1","exportedAt":${JSON.stringify(new Date(nowMs).toISOString())},"vehicle":${JSON.stringify(vehicleDto)}`
       yield `,"positionDecimals":${JSON.stringify(decimals)}`
       yield `,"alerts":${JSON.stringify(await repo.alerts(vehicle.key))}`

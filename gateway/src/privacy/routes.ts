@@ -5,12 +5,15 @@ import { sendFailure } from '../api/failure-status.js'
 import { scopeOfRequest } from '../api/auth/index.js'
 import { ErrorBody, VehicleIdParam } from '../vehicles/schemas.js'
 import type { VehicleRecord } from '../storage/vehicles.repository.js'
+import { policyFor } from './policy.core.js'
 
-const RegionPolicy = Type.Object({ telemetryDays: Type.Integer(), positionDays: Type.Integer(), auditDays: Type.Integer(), positionDecimals: Type.Union([Type.Integer(), Type.Null()]) })
+const policyFields = { telemetryDays: Type.Integer(), positionDays: Type.Integer(), auditDays: Type.Integer(), positionDecimals: Type.Union([Type.Integer(), Type.Null()]), export: Type.Boolean() }
+const RegionPolicy = Type.Object(policyFields)
+const CountryPolicy = Type.Partial(Type.Object(policyFields))
 const Retention = Type.Object({ telemetry: Type.Integer(), positions: Type.Integer(), presenceEvents: Type.Integer(), auditRedacted: Type.Integer() })
 
 const vehicleView = (v: VehicleRecord) => ({
-  id: v.id, model: v.model, region: v.region, fleet: v.fleet, timeZone: v.timeZone, createdAt: v.createdAt.toISOString(),
+  id: v.id, model: v.model, region: v.region, country: v.country, fleet: v.fleet, timeZone: v.timeZone, createdAt: v.createdAt.toISOString(),
   credentialsRotatedAt: v.credentialsRotatedAt.toISOString(), revokedAt: v.revokedAt?.toISOString() ?? null,
   lastSeenAt: v.lastSeenAt?.toISOString() ?? null, ecus: v.ecus,
 })
@@ -27,11 +30,15 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       summary: 'Everything stored about a vehicle as one JSON document (vehicle, alerts with history, DTC events, diagnostic commands, presence, telemetry); streamed',
       params: VehicleIdParam,
-      response: { 200: Type.Unknown({ description: 'application/json: fleetwire.vehicle-export.v1' }), 404: ErrorBody },
+      response: { 200: Type.Unknown({ description: 'application/json: fleetwire.vehicle-export.v1' }), 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req, reply) => {
     const v = await app.vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
     if (v === undefined) return sendFailure(reply, notFound(req.params.id))
+    if (!policyFor(app.config.dataPolicy, v.region, v.country).export) {
+      await app.audit.record({ actor: by(req.principal), action: 'privacy.export_refused', target: `vehicle:${v.id}`, detail: { country: v.country, region: v.region } })
+      return sendFailure(reply, { code: 'GW_PRIVACY_EXPORT_REFUSED', detail: `the data policy of ${v.country ?? v.region} does not allow exporting this vehicle's data (DATA_POLICY export: false)` })
+    }
     await app.audit.record({ actor: by(req.principal), action: 'privacy.export', target: `vehicle:${v.id}` })
     return reply
       .type('application/json; charset=utf-8')
@@ -56,7 +63,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/privacy/policy', {
     config: { access: ['admin', 'support'] },
-    schema: { tags, summary: 'Retention periods and position precision per region (DATA_POLICY)', response: { 200: Type.Object({ fallback: RegionPolicy, byRegion: Type.Record(Type.String(), RegionPolicy) }) } },
+    schema: { tags, summary: 'Retention periods, position precision and export per region and country (DATA_POLICY)', response: { 200: Type.Object({ fallback: RegionPolicy, byRegion: Type.Record(Type.String(), RegionPolicy), byCountry: Type.Record(Type.String(), CountryPolicy) }) } },
   }, async () => app.config.dataPolicy)
 
   app.post('/privacy/retention/run', {

@@ -12,7 +12,7 @@ export interface ErasedCounts { readonly telemetry: number, readonly positions: 
 export interface Deleted { readonly rows: number, readonly fromMs: number | null, readonly toMs: number | null }
 
 export interface PrivacyRepository {
-  vehicles(): Promise<Array<{ key: number, region: string }>>
+  vehicles(): Promise<Array<{ key: number, region: string, country: string | null }>>
   /**
    * Drops stored telemetry wholly older than the cut-off at once (daily
    * partitions / chunks), for the earliest cut-off of every region: cheaper
@@ -40,8 +40,8 @@ const iso = (v: number | null) => (v === null ? null : new Date(v).toISOString()
 export function createPrivacyRepository (db: Queryable, opts: { timescale: boolean, ddl?: Queryable }): PrivacyRepository {
   return {
     async vehicles () {
-      const { rows } = await db.query<{ vehicle_key: number, region: string }>('SELECT vehicle_key, region FROM vehicles ORDER BY vehicle_key')
-      return rows.map((r) => ({ key: r.vehicle_key, region: r.region }))
+      const { rows } = await db.query<{ vehicle_key: number, region: string, country: string | null }>('SELECT vehicle_key, region, country FROM vehicles ORDER BY vehicle_key')
+      return rows.map((r) => ({ key: r.vehicle_key, region: r.region, country: r.country }))
     },
 
     async dropTelemetryBefore (cutoffMs, positionIds) {

@@ -15,6 +15,8 @@ export interface VehicleRecord {
   readonly region: string
   readonly fleet: string
   readonly timeZone: string
+  /** ISO 3166-1 alpha-2; null when not recorded (the region's data policy applies). */
+  readonly country: string | null
   readonly createdAt: Date
   readonly credentialsRotatedAt: Date
   readonly revokedAt: Date | null
@@ -32,12 +34,14 @@ export interface NewVehicle {
   readonly region: string
   readonly fleet: string
   readonly timeZone: string
+  readonly country?: string | null | undefined
 }
 
 export interface VehicleFilter {
   readonly model?: string | undefined
   readonly region?: string | undefined
   readonly fleet?: string | undefined
+  readonly country?: string | undefined
   readonly connected?: boolean | undefined
   /** Caller's scope (api/auth/principal.ts): null = every fleet / region. */
   readonly scopeFleets?: readonly string[] | null | undefined
@@ -68,6 +72,8 @@ export interface Birth {
 export interface VehiclesRepository {
   /** undefined when the id is already registered. */
   insert(v: NewVehicle, salt: Buffer, hash: Buffer): Promise<VehicleRecord | undefined>
+  /** undefined when there is no such vehicle. */
+  setCountry(id: string, country: string | null): Promise<VehicleRecord | undefined>
   get(id: string): Promise<VehicleRecord | undefined>
   list(filter: VehicleFilter): Promise<{ total: number, items: VehicleRecord[] }>
   credentials(id: string): Promise<VehicleCredentials | undefined>
@@ -102,7 +108,7 @@ export interface VehiclesRepository {
   presence(key: number): Promise<{ connected: boolean, powerState: PowerState, ignitionOn: boolean | null, instanceId: string | null } | undefined>
 }
 
-const COLUMNS = `vehicle_key, vehicle_id, model, region, fleet, time_zone, created_at, credentials_rotated_at,
+const COLUMNS = `vehicle_key, vehicle_id, model, region, fleet, time_zone, country, created_at, credentials_rotated_at,
   revoked_at, connected, power_state, ignition_on, session, last_seen_at, ecus`
 
 interface VehicleRow {
@@ -112,6 +118,7 @@ interface VehicleRow {
   region: string
   fleet: string
   time_zone: string
+  country: string | null
   created_at: Date
   credentials_rotated_at: Date
   revoked_at: Date | null
@@ -131,6 +138,7 @@ function toRecord (r: VehicleRow): VehicleRecord {
     region: r.region,
     fleet: r.fleet,
     timeZone: r.time_zone,
+    country: r.country,
     createdAt: r.created_at,
     credentialsRotatedAt: r.credentials_rotated_at,
     revokedAt: r.revoked_at,
@@ -147,9 +155,9 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
   return {
     async insert (v, salt, hash) {
       const { rows } = await db.query<VehicleRow>(
-        `INSERT INTO vehicles (vehicle_id, model, region, fleet, time_zone, secret_salt, secret_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (vehicle_id) DO NOTHING RETURNING ${COLUMNS}`,
-        [v.id, v.model, v.region, v.fleet, v.timeZone, salt, hash])
+        `INSERT INTO vehicles (vehicle_id, model, region, fleet, time_zone, secret_salt, secret_hash, country)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (vehicle_id) DO NOTHING RETURNING ${COLUMNS}`,
+        [v.id, v.model, v.region, v.fleet, v.timeZone, salt, hash, v.country ?? null])
       return rows[0] === undefined ? undefined : toRecord(rows[0])
     },
 
@@ -164,8 +172,9 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
          WHERE ($1::text IS NULL OR model = $1) AND ($2::text IS NULL OR region = $2)
            AND ($3::text IS NULL OR fleet = $3) AND ($4::boolean IS NULL OR connected = $4)
            AND ($7::text[] IS NULL OR fleet = ANY($7)) AND ($8::text[] IS NULL OR region = ANY($8))
+           AND ($9::text IS NULL OR country = $9)
          ORDER BY vehicle_id LIMIT $5 OFFSET $6`,
-        [f.model ?? null, f.region ?? null, f.fleet ?? null, f.connected ?? null, f.limit, f.offset, f.scopeFleets ?? null, f.scopeRegions ?? null])
+        [f.model ?? null, f.region ?? null, f.fleet ?? null, f.connected ?? null, f.limit, f.offset, f.scopeFleets ?? null, f.scopeRegions ?? null, f.country ?? null])
       return { total: rows[0] === undefined ? 0 : Number(rows[0].total), items: rows.map(toRecord) }
     },
 
@@ -176,6 +185,11 @@ export function createVehiclesRepository (db: Queryable): VehiclesRepository {
       return r === undefined
         ? undefined
         : { key: r.vehicle_key, model: r.model, powerState: r.power_state, ignitionOn: r.ignition_on, salt: r.secret_salt, hash: r.secret_hash, revoked: r.revoked_at !== null }
+    },
+
+    async setCountry (id, country) {
+      const { rows } = await db.query<VehicleRow>(`UPDATE vehicles SET country = $2 WHERE vehicle_id = $1 RETURNING ${COLUMNS}`, [id, country])
+      return rows[0] === undefined ? undefined : toRecord(rows[0])
     },
 
     async setSecret (id, salt, hash) {

@@ -5,8 +5,8 @@ import type { VehicleRecord } from '../storage/vehicles.repository.js'
 import { sendFailure } from '../api/failure-status.js'
 import { ROLES } from '../api/auth/principal.js'
 import { scopeOfRequest } from '../api/auth/index.js'
-import { policyFor, reducePosition } from '../privacy/policy.core.js'
-import { Credentials, ErrorBody, HistoryParams, HistoryPoint, HistoryQuery, NewVehicleBody, SignalValue, Vehicle, type VehicleDto, VehicleIdParam, VehicleListQuery } from './schemas.js'
+import { effectivePolicy, policyFor, reducePosition } from '../privacy/policy.core.js'
+import { CountryBody, Credentials, EffectivePolicy, ErrorBody, HistoryParams, HistoryPoint, HistoryQuery, NewVehicleBody, SignalValue, Vehicle, type VehicleDto, VehicleIdParam, VehicleListQuery } from './schemas.js'
 
 function toDto (v: VehicleRecord): VehicleDto {
   return {
@@ -15,6 +15,7 @@ function toDto (v: VehicleRecord): VehicleDto {
     region: v.region,
     fleet: v.fleet,
     timeZone: v.timeZone,
+    country: v.country,
     createdAt: v.createdAt.toISOString(),
     credentialsRotatedAt: v.credentialsRotatedAt.toISOString(),
     revoked: v.revokedAt !== null,
@@ -37,7 +38,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   /** Every role reads vehicles; fleet owners and scoped tokens only their own (404 for the rest). */
   const readers = { access: ROLES }
   const by = (p: { actor: string } | null) => p?.actor ?? 'unknown'
-  const decimalsOf = (region: string) => policyFor(app.config.dataPolicy, region).positionDecimals
+  const policyView = (v: VehicleRecord) => {
+    const { policy, source } = effectivePolicy(app.config.dataPolicy, v.region, v.country)
+    return {
+      telemetryDays: { value: policy.telemetryDays, from: source.telemetryDays }, positionDays: { value: policy.positionDays, from: source.positionDays },
+      auditDays: { value: policy.auditDays, from: source.auditDays }, positionDecimals: { value: policy.positionDecimals, from: source.positionDecimals }, export: { value: policy.export, from: source.export },
+    }
+  }
+  const decimalsOf = (v: VehicleRecord) => policyFor(app.config.dataPolicy, v.region, v.country).positionDecimals
 
   app.post('/', { schema: { tags, summary: 'Register a vehicle and issue its MQTT credentials', body: NewVehicleBody, response: { 201: Type.Object({ vehicle: Vehicle, credentials: Credentials }), 400: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
     const r = await vehicles.register({ ...req.body, timeZone: req.body.timeZone ?? 'UTC' })
@@ -53,9 +61,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     return { total: page.total, items: page.items.map(toDto) }
   })
 
-  app.get('/:id', { config: readers, schema: { tags, summary: 'Get a vehicle', params: VehicleIdParam, response: { 200: Vehicle, 404: ErrorBody } } }, async (req, reply) => {
+  app.get('/:id', { config: readers, schema: { tags, summary: 'Get a vehicle, with the data policy in effect for it', params: VehicleIdParam, response: { 200: Type.Intersect([Vehicle, Type.Object({ dataPolicy: EffectivePolicy })]), 404: ErrorBody } } }, async (req, reply) => {
     const v = await vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
-    return v === undefined ? sendFailure(reply, notFound(req.params.id)) : toDto(v)
+    return v === undefined ? sendFailure(reply, notFound(req.params.id)) : { ...toDto(v), dataPolicy: policyView(v) }
+  })
+
+  app.put('/:id/country', { schema: { tags, summary: 'Record the country the vehicle is sold into (ISO 3166-1 alpha-2): its data policy follows it', params: VehicleIdParam, body: CountryBody, response: { 200: Vehicle, 400: ErrorBody, 404: ErrorBody } } }, async (req, reply) => {
+    const r = await vehicles.setCountry(req.params.id, req.body.country)
+    if (!r.ok) return sendFailure(reply, r.error)
+    await app.audit.record({ actor: by(req.principal), action: 'vehicle.country', target: `vehicle:${r.value.id}`, detail: { country: r.value.country } })
+    return toDto(r.value)
   })
 
   app.post('/:id/credentials/rotate', { schema: { tags, summary: 'Issue a new secret; the old one stops working and open sessions are closed', params: VehicleIdParam, response: { 200: Credentials, 404: ErrorBody } } }, async (req, reply) => {
@@ -75,7 +90,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const v = await vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
     if (v === undefined) return sendFailure(reply, notFound(req.params.id))
     const latest = await app.storage.telemetry.latest(v.key)
-    const decimals = decimalsOf(v.region)
+    const decimals = decimalsOf(v)
     return latest.flatMap((s) => {
       const def = signalById(s.signalId)
       return def === undefined ? [] : [{ signalId: s.signalId, name: def.name, unit: def.unit, value: reducePosition(s.signalId, s.value, decimals), ts: new Date(s.tsMs).toISOString() }]
@@ -99,7 +114,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     if (!(toMs > fromMs)) return sendFailure(reply, { code: 'GW_HISTORY_BAD_RANGE', detail: '`to` must be later than `from`' })
     const v = await vehicles.getVisible(req.params.id, scopeOfRequest(req.principal))
     if (v === undefined) return sendFailure(reply, notFound(req.params.id))
-    const decimals = decimalsOf(v.region)
+    const decimals = decimalsOf(v)
     const round = (x: number | undefined) => (x === undefined ? undefined : reducePosition(def.id, x, decimals))
     const spanS = (toMs - fromMs) / 1000
     const bucketS = req.query.bucket ?? (spanS <= app.config.telemetry.historyRawMaxS ? undefined : niceBucket(spanS / TARGET_POINTS))

@@ -10,7 +10,18 @@ export const NewVehicleBody = Type.Object({
   region: Type.String({ minLength: 1, maxLength: 32, description: 'market, e.g. EU, LATAM, SEA, AU' }),
   fleet: Type.String({ minLength: 1, maxLength: 64 }),
   timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, default UTC' })),
+  country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2 country the vehicle is sold into (its data policy follows it)' })),
 }, { additionalProperties: false })
+
+// Null first: the request validator coerces types, and would turn null into "" for a string tried first.
+export const CountryBody = Type.Object({ country: Type.Union([Type.Null(), Type.String({ minLength: 2 })], { description: 'ISO 3166-1 alpha-2, or null to clear' }) }, { additionalProperties: false })
+
+const PolicyValue = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Object({ value: t, from: Type.String({ description: 'country:XX | region:NAME | * | default' }) })
+/** The data policy in effect for a vehicle, each value with where it came from. */
+export const EffectivePolicy = Type.Object({
+  telemetryDays: PolicyValue(Type.Integer()), positionDays: PolicyValue(Type.Integer()), auditDays: PolicyValue(Type.Integer()),
+  positionDecimals: PolicyValue(Type.Union([Type.Integer(), Type.Null()])), export: PolicyValue(Type.Boolean()),
+})
 
 export const Ecu = Type.Object({ ecuId: Type.String(), hardwareId: Type.String(), softwareVersion: Type.String() })
 
@@ -20,6 +31,7 @@ export const Vehicle = Type.Object({
   region: Type.String(),
   fleet: Type.String(),
   timeZone: Type.String(),
+  country: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   credentialsRotatedAt: Type.String({ format: 'date-time' }),
   revoked: Type.Boolean(),
@@ -41,6 +53,7 @@ export const VehicleListQuery = Type.Object({
   model: Type.Optional(Type.String()),
   region: Type.Optional(Type.String()),
   fleet: Type.Optional(Type.String()),
+  country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
   online: Type.Optional(Type.Boolean()),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),

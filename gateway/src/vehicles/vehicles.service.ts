@@ -6,6 +6,7 @@ import { type Result, fail, ok } from '../common/result.js'
 import { formatSecret, secretMatches, storeSecret } from './credentials.core.js'
 import { createMicroBatcher } from '../common/micro-batcher.js'
 import { type VehicleScope, inScope } from '../api/auth/principal.js'
+import { isCountryCode } from '../common/country.js'
 
 export interface IssuedCredentials {
   /** MQTT client id and username. */
@@ -27,7 +28,9 @@ export interface VehiclePresence {
 }
 
 export type AuthFailure = 'GW_AUTH_BAD_IDENTIFIER' | 'GW_AUTH_BAD_CREDENTIALS' | 'GW_AUTH_REVOKED'
-export type RegisterFailure = 'GW_VEHICLE_EXISTS' | 'GW_VEHICLE_BAD_ID'
+const badCountry = (c: string) => `country ${JSON.stringify(c)} is not an ISO 3166-1 alpha-2 code (e.g. DE, BR, TH)`
+
+export type RegisterFailure = 'GW_VEHICLE_EXISTS' | 'GW_VEHICLE_BAD_ID' | 'GW_VEHICLE_BAD_COUNTRY'
 
 interface VehicleEvents {
   /** A vehicle's credentials were revoked or rotated (here, or on another instance when `remote`): any open session must end. */
@@ -140,6 +143,7 @@ export function createVehiclesService ({ repo, randomBytes, log, instanceId, onA
 
     async register (v: NewVehicle): Promise<Result<{ vehicle: VehicleRecord, credentials: IssuedCredentials }, RegisterFailure>> {
       if (!isVehicleId(v.id)) return fail('GW_VEHICLE_BAD_ID', `vehicle id ${JSON.stringify(v.id)} is not a VIN (17 characters A-Z/0-9 without I, O, Q)`)
+      if (v.country != null && !isCountryCode(v.country)) return fail('GW_VEHICLE_BAD_COUNTRY', badCountry(v.country))
       const { creds, salt, hash } = issue()
       const vehicle = await repo.insert(v, salt, hash)
       if (vehicle === undefined) return fail('GW_VEHICLE_EXISTS', `vehicle ${v.id} is already registered`)
@@ -148,6 +152,12 @@ export function createVehiclesService ({ repo, randomBytes, log, instanceId, onA
     },
 
     get: (id: string) => repo.get(id),
+    /** Records the country the vehicle is sold into (its data policy follows it); null clears it. */
+    async setCountry (id: string, country: string | null): Promise<Result<VehicleRecord, 'GW_VEHICLE_BAD_COUNTRY' | 'GW_VEHICLE_NOT_FOUND'>> {
+      if (country !== null && !isCountryCode(country)) return fail('GW_VEHICLE_BAD_COUNTRY', badCountry(country))
+      const v = await repo.setCountry(id, country)
+      return v === undefined ? fail('GW_VEHICLE_NOT_FOUND', `vehicle ${id} not found`) : ok(v)
+    },
     /** Fleet and region of a vehicle (whose dashboards may see it): hot path of live alert fan-out, cached. */
     async scopeOf (id: string): Promise<{ fleet: string, region: string } | undefined> {
       let s = scopes.get(id)

@@ -29,8 +29,7 @@ const quietAroundNow = () => {
 }
 
 async function car (name: string, o: { model?: string, country: string, language: string, quiet?: string, version?: string }): Promise<void> {
-  const p = await provision(gw, { model: o.model ?? 'FW-E1', fleet: 'fleet-crisis' })
-  await db.query('UPDATE vehicles SET country = $2 WHERE vehicle_id = $1', [p.id, o.country])
+  const p = await provision(gw, { model: o.model ?? 'FW-E1', fleet: 'fleet-crisis', country: o.country })
   const prefs = await api(gw, `/vehicles/${p.id}/ota-preferences`, { method: 'PUT', body: JSON.stringify({ language: o.language, quietHours: o.quiet ?? '00:00-00:00' }) })
   expect(prefs.status).toBe(204)
   const unit = await startOtaVehicle({ url: gw.mqttUrl, vehicleId: p.id, password: p.password, publicKeyRaw: key, ecus: [{ ...BMS, softwareVersion: o.version ?? '1.0.0' }], noticeReadMs: 50 })

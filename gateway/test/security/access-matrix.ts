@@ -62,6 +62,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   'GET /vehicles/:id': ALL,
   'POST /vehicles/:id/credentials/rotate': ADMIN,
   'POST /vehicles/:id/credentials/revoke': ADMIN,
+  'PUT /vehicles/:id/country': ADMIN,
   'GET /vehicles/:id/signals/latest': ALL,
   'GET /vehicles/:id/signals/:signal/history': ALL,
   'GET /vehicles/:id/ingest': ADMIN,
@@ -144,4 +145,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, Who>> = {
   'GET /work-orders': ['admin', 'support', 'fleet_owner', 'technician'],
   'GET /work-orders/:id': ['admin', 'support', 'fleet_owner', 'technician'],
   'POST /work-orders/:id/transition': ['admin', 'support', 'fleet_owner', 'technician'],
+
+  // safety incidents: issued by the maker, read in scope
+  'POST /incidents': ADMIN,
+  'GET /incidents': PEOPLE,
+  'GET /incidents/:id': PEOPLE,
+  'GET /incidents/:id/report': PEOPLE,
+  'POST /incidents/:id/close': ADMIN,
 }

@@ -360,6 +360,19 @@ export const en = {
   "incident.state.acknowledged": "acknowledged by driver",
   "incident.state.rejected": "refused by vehicle",
   "incident.state.resolved": "resolved",
+  "vehicle.country": "Country",
+  "vehicle.dataPolicy": "Data policy",
+  "policy.telemetry": "Telemetry kept",
+  "policy.positions": "Positions kept",
+  "policy.audit": "Audit details kept",
+  "policy.precision": "Position precision",
+  "policy.export": "Data export",
+  "policy.days": "{count, plural, one {# day} other {# days}}",
+  "policy.decimals": "{count, plural, one {# decimal place} other {# decimal places}}",
+  "policy.asStored": "as stored",
+  "policy.allowed": "allowed",
+  "policy.refused": "not allowed",
+  "policy.from": "from {source}",
 } as const
 
 export type MessageKey = keyof typeof en
