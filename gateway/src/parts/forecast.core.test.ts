@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CATALOGUE, type FaultFamily } from './catalogue.core.js'
-import { notYetAlerted, backgroundRates, confirmRate, forecast, learntDelays, partsPerRepair, shortfalls, stockKey, weekWeights, type CompletedRepair, type ForecastInput, stillOpenOutlook } from './forecast.core.js'
+import { notYetAlerted, backgroundRates, confirmRate, forecast, learntDelays, partsPerRepair, shortfalls, stockKey, weekWeights, type CompletedRepair, type ForecastInput } from './forecast.core.js'
 
 const NOW = Date.parse('2026-03-02T00:00:00Z')
 const DAY = 86_400_000
@@ -73,26 +73,5 @@ describe('parts forecast', () => {
   it('scheduled maintenance adds its parts with the acceptance rate', () => {
     const cells = forecast(input({ maintenance: [{ country: 'FR', model: 'FW-P1', dueAtMs: NOW + 3 * DAY, parts: [{ partNumber: 'OIL-5W30-4L', quantity: 1 }] }] }))
     expect(cells.filter((c) => c.partNumber === 'OIL-5W30-4L').reduce((s, c) => s + c.mean, 0)).toBeCloseTo(0.7)
-  })
-})
-
-describe('stillOpenOutlook', () => {
-  const seen = [8, 10, 12, 14, 30]
-  it('changes nothing for a fresh alert', () => {
-    const o = stillOpenOutlook(0, seen, 12, 0.8)
-    expect(o.confirm).toBeCloseTo(0.8, 5)
-  })
-  it('trusts an alert less the longer it stays open past the delays seen, and expects it later than tomorrow', () => {
-    const mid = stillOpenOutlook(13, seen, 12, 0.8)
-    const late = stillOpenOutlook(20, seen, 12, 0.8)
-    expect(mid.confirm).toBeLessThan(0.8)
-    expect(late.confirm).toBeLessThan(mid.confirm)
-    // Of the repairs slower than 20 days (30, and the prior's 18 is not), the rest is about 10 days away.
-    expect(late.remainingDays).toBeCloseTo(10, 0)
-  })
-  it('past every delay seen (and the prior\'s), expects no repair from it: such an alert is taken for a false alarm', () => {
-    const o = stillOpenOutlook(60, seen, 12, 0.8)
-    expect(o.confirm).toBe(0)
-    expect(o).toMatchObject({ remainingDays: 6, spreadDays: 6 })
   })
 })

@@ -102,34 +102,6 @@ export function learntDelays (history: readonly CompletedRepair[]): Map<FaultFam
   return out
 }
 
-/** Days from alert to repair of a family's completed alert-driven repairs. */
-export function alertDelays (history: readonly CompletedRepair[], family: FaultFamily): number[] {
-  return history.filter((h) => h.fromAlert && h.family === family && h.alertRaisedAtMs !== null).map((h) => (h.completedAtMs - (h.alertRaisedAtMs as number)) / DAY_MS)
-}
-
-/**
- * What an alert still open after `ageDays` says, by conditioning on its age
- * (Bayes over "confirmed fault" and "false alarm"): a confirmed fault is
- * usually repaired within the delays seen before, so the longer an alert
- * stays open, the likelier it is a false alarm (which stays open until
- * someone closes it); and a confirmed one still to come is as late as the
- * repairs that took longer than this age. The delays seen are shrunk toward
- * a spread of ± half the expected delay (PRIOR.delayWeight pseudo-repairs).
- */
-export function stillOpenOutlook (ageDays: number, seenDelays: readonly number[], expectedDays: number, confirm: number): { confirm: number, remainingDays: number, spreadDays: number } {
-  const prior = [0.5, 1, 1.5].map((f) => f * expectedDays)
-  const weight = PRIOR.delayWeight / prior.length
-  const longer = seenDelays.filter((d) => d > ageDays)
-  const longerPrior = prior.filter((d) => d > ageDays)
-  const survival = (longer.length + weight * longerPrior.length) / (seenDelays.length + PRIOR.delayWeight)
-  const p = confirm * survival
-  const conditional = p + (1 - confirm) === 0 ? 0 : p / (p + (1 - confirm))
-  const rest = [...longer, ...longerPrior].map((d) => d - ageDays).sort((a, b) => a - b)
-  if (rest.length === 0) return { confirm: conditional, remainingDays: 0.5 * expectedDays, spreadDays: 0.5 * expectedDays }
-  const at = (q: number) => rest[Math.min(rest.length - 1, Math.floor(q * rest.length))] as number
-  return { confirm: conditional, remainingDays: Math.max(1, at(0.5)), spreadDays: Math.max(1, (at(0.9) - at(0.1)) / 2) }
-}
-
 /** Share of a family's closed alerts that ended in a completed repair. */
 export function confirmRate (family: FaultFamily, history: readonly CompletedRepair[], closed: ReadonlyMap<FaultFamily, number>): number {
   const confirmed = history.filter((h) => h.fromAlert && h.family === family).length
@@ -219,18 +191,13 @@ export function forecast (i: ForecastInput): ForecastCell[] {
 
   const delays = learntDelays(i.history)
   for (const a of i.openAlerts) {
-    if (a.bookedForMs !== null) {
-      addDemand(mix(a.model, a.family), a.country, weekWeights(Math.max(a.bookedForMs, i.nowMs + DAY_MS), DAY_MS, i.nowMs, i.weeks), 1)
-      continue
-    }
+    const conf = a.bookedForMs !== null ? 1 : confirmRate(a.family, i.history, i.closedAlerts)
     const delayDays = delays.get(a.family) ?? DEFAULT_DAYS_TO_FAILURE[a.family]
-    const centre = a.predictedAtMs ?? (a.raisedAtMs + delayDays * DAY_MS)
-    const outlook = stillOpenOutlook((i.nowMs - a.raisedAtMs) / DAY_MS, alertDelays(i.history, a.family), delayDays, confirmRate(a.family, i.history, i.closedAlerts))
-    // Not due yet: around its forecast; overdue: over what the alerts that took this long then took.
-    const weights = centre > i.nowMs + DAY_MS
-      ? weekWeights(centre, Math.max(3 * DAY_MS, 0.5 * delayDays * DAY_MS), i.nowMs, i.weeks)
-      : weekWeights(i.nowMs + outlook.remainingDays * DAY_MS, Math.max(3, outlook.spreadDays) * DAY_MS, i.nowMs, i.weeks)
-    addDemand(mix(a.model, a.family), a.country, weights, outlook.confirm)
+    const centre = a.bookedForMs ?? a.predictedAtMs ?? (a.raisedAtMs + delayDays * DAY_MS)
+    const spread = a.bookedForMs !== null ? DAY_MS : Math.max(3 * DAY_MS, 0.5 * delayDays * DAY_MS)
+    // An alert older than its expected repair time is due now.
+    const weights = weekWeights(Math.max(centre, i.nowMs + DAY_MS), spread, i.nowMs, i.weeks)
+    addDemand(mix(a.model, a.family), a.country, weights, conf)
   }
 
   // Besides today's alerts, repairs will follow alerts not raised yet: at the learnt alert rate, for the
