@@ -111,7 +111,8 @@ describe('dashboards in chromium', () => {
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 5000 }).toBe('acknowledged')
     const alerts = await (await api(gw, `/alerts?vehicle=${v.id}`)).json() as { items: Array<{ state: string, ruleId: string, acknowledgedBy: string }> }
     expect(alerts.items.find((a) => a.ruleId === RULE.id)).toMatchObject({ state: 'acknowledged' })
-    await row.getByRole('link', { name: RULE.id }).click()
+    // The queue names the rule (its catalogue name for a default rule, the given name for this one).
+    await row.getByRole('link', { name: RULE.name }).click()
     await page.getByTestId('alert-evidence').getByText('116').first().waitFor()
     await page.getByTestId('evidence-chart').waitFor()
     await screenshot(page, '06-alert-evidence')

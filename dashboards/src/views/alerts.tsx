@@ -1,17 +1,22 @@
 import { useMemo, useState } from 'preact/hooks'
 import type { AlignedData } from 'uplot'
 import { api } from '../lib/api.js'
-import { formatClock, formatDateTime, formatNumber, k, t, useLanguage, type MessageKey } from '../i18n/i18n.js'
+import { formatClock, formatDateTime, formatNumber, k, language, t, useLanguage, type MessageKey } from '../i18n/i18n.js'
 import { href } from '../lib/router.core.js'
 import { Card, ErrorBox, Loading, SEVERITIES, SeverityBadge, severityLabel, stateLabel, useAsync, useDebounced, useNow } from './common.js'
 import { useLiveTopic } from './live-context.js'
 import { Chart } from './chart.js'
 import { WorkOrdersPanel } from './service.js'
+import { reasonIn, ruleNameIn, type ReasonMessage } from '@fleetwire/i18n/reasons'
+
+/** The rule's name and the reason in the UI's language (live events carry the message, not a translation). */
+const ruleLabel = (a: AlertItem) => ruleNameIn(language.get(), a.ruleId, a.evidence.message?.values.rule ?? a.ruleId)
+const reasonText = (a: AlertItem) => reasonIn(language.get(), a.ruleId, a.evidence)
 
 export interface AlertItem {
   id: string, vehicleId: string, region: string, fleet: string, ruleId: string, severity: string, state: string
   raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, resolvedAt: string | null, reason: string
-  evidence: { reason: string, threshold: number, observed: number, prediction?: { limit: number, expectedAtMs: number, daysToLimit: number, slopePerDay: number, r2: number }, dtc?: { code: string, status: number, freezeFrame: Array<{ signalId: number, value: number }> } }
+  evidence: { reason: string, message?: ReasonMessage, threshold: number, observed: number, prediction?: { limit: number, expectedAtMs: number, daysToLimit: number, slopePerDay: number, r2: number }, dtc?: { code: string, status: number, freezeFrame: Array<{ signalId: number, value: number }> } }
 }
 interface AlertDetail {
   alert: AlertItem
@@ -64,7 +69,7 @@ function AlertRow ({ a, now, onChanged, precision }: { a: AlertItem, now: number
   return (
     <tr data-testid="alert-row" data-alert-id={a.id} data-state={a.state} data-rule={a.ruleId} data-vehicle={a.vehicleId}>
       <td><SeverityBadge severity={a.severity} /></td>
-      <td><a href={href({ view: 'alerts', alertId: a.id })}>{a.ruleId}</a><div class="muted small">{a.reason}</div>
+      <td><a href={href({ view: 'alerts', alertId: a.id })} title={a.ruleId}>{ruleLabel(a)}</a><div class="muted small">{reasonText(a)}</div>
         {precision?.precision != null && <div class="muted small" data-testid="rule-precision">{t('alerts.confirmedPrecision', { pct: formatNumber(Math.round(precision.precision * 100)), count: precision.verdicts })}</div>}</td>
       <td><a href={href({ view: 'vehicle', vehicleId: a.vehicleId })}>{a.vehicleId}</a><div class="muted small">{a.region} · {a.fleet}</div></td>
       <td>{formatDateTime(a.raisedAt)}</td>
@@ -100,8 +105,8 @@ function Evidence ({ id }: { id: string }) {
       <Loading when={d.loading} />
       {a !== undefined && (
         <div>
-          <p><SeverityBadge severity={a.severity} /> <strong>{a.ruleId}</strong> · <a href={href({ view: 'vehicle', vehicleId: a.vehicleId })}>{a.vehicleId}</a></p>
-          <p>{a.evidence.reason}</p>
+          <p><SeverityBadge severity={a.severity} /> <strong title={a.ruleId}>{ruleLabel(a)}</strong> · <a href={href({ view: 'vehicle', vehicleId: a.vehicleId })}>{a.vehicleId}</a></p>
+          <p>{reasonText(a)}</p>
           <dl class="kv">
             <dt>{t('alerts.observed')}</dt><dd>{formatNumber(a.evidence.observed, 2)}</dd>
             <dt>{t('alerts.threshold')}</dt><dd>{formatNumber(a.evidence.threshold, 2)}</dd>

@@ -5,6 +5,8 @@ import type { AlertRow } from '../storage/alerts.repository.js'
 import { alarmStatus } from './lifecycle.core.js'
 import { AlertBody, AlertIdParam, AlertListQuery, ErrorBody, NoteBody, OptionalNoteBody, ResolveBody } from './schemas.js'
 import { checkVerdict } from './verdicts.core.js'
+import { reasonIn, ruleNameIn } from '@fleetwire/i18n/reasons'
+import { requestLanguage } from '../api/request-language.js'
 import { type Principal, inScope, scopeOfRequest } from '../api/auth/index.js'
 import { ROLES } from '../api/auth/principal.js'
 
@@ -12,14 +14,18 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** Signal window served with an alert: this long before and after the trigger. */
 const EVIDENCE_WINDOW_MS = 6 * 3_600_000
 
-function toBody (r: AlertRow) {
+/** An alert as a reader sees it: the rule's name and the reason in the reader's language (`lang`). */
+function toBody (r: AlertRow, lang: string) {
   const a = r.alert
+  const reason = reasonIn(lang, a.ruleId, a.evidence)
+  const given = a.evidence.message?.values.rule
   return {
     id: a.id,
     vehicleId: r.vehicleId,
     region: r.region,
     fleet: r.fleet,
     ruleId: a.ruleId,
+    ruleName: given === undefined ? a.ruleId : ruleNameIn(lang, a.ruleId, given),
     severity: a.severity,
     state: a.state,
     status: alarmStatus(a),
@@ -30,8 +36,8 @@ function toBody (r: AlertRow) {
     resolvedAt: iso(a.resolvedAtMs),
     resolvedBy: a.resolvedBy,
     reopenCount: a.reopenCount,
-    reason: a.evidence.reason,
-    evidence: a.evidence,
+    reason,
+    evidence: { ...a.evidence, reason },
   }
 }
 
@@ -56,7 +62,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       fleet: q.fleet, region: q.region, vehicleId: q.vehicle, severity: q.severity, state: q.state,
       fromMs: q.from === undefined ? undefined : Date.parse(q.from), toMs: q.to === undefined ? undefined : Date.parse(q.to), limit: q.limit, offset: q.offset,
     })
-    return { total: page.total, items: page.items.map(toBody) }
+    return { total: page.total, items: page.items.map((r) => toBody(r, requestLanguage(req))) }
   })
 
   app.get('/alerts/:id', {
@@ -75,7 +81,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? null
       : await app.storage.telemetry.history({ vehicleKey: row.alert.vehicleKey, signalId, fromMs: row.alert.raisedAtMs - EVIDENCE_WINDOW_MS, toMs: row.alert.raisedAtMs + EVIDENCE_WINDOW_MS, bucketS: 300 })
     const history = (await app.alerts.repo.events(req.params.id)).map((e) => ({ ...e, at: new Date(e.atMs).toISOString() }))
-    return { alert: toBody(row), history, signalWindow }
+    return { alert: toBody(row, requestLanguage(req)), history, signalWindow }
   })
 
   app.post('/alerts/:id/acknowledge', { config: people, schema: { tags, summary: 'Acknowledge an open alert', params: AlertIdParam, body: OptionalNoteBody, response: { 200: Type.Object({ state: Type.String() }), 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {

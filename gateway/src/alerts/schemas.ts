@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 export const AlertIdParam = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
 export const AlertListQuery = Type.Object({
+  lang: Type.Optional(Type.String({ pattern: '^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'language of rule names and reasons (default: Accept-Language, then en)' })),
   fleet: Type.Optional(Type.String()),
   region: Type.Optional(Type.String()),
   vehicle: Type.Optional(Type.String({ description: 'VIN' })),
@@ -20,6 +21,7 @@ export const AlertBody = Type.Object({
   region: Type.String(),
   fleet: Type.String(),
   ruleId: Type.String(),
+  ruleName: Type.String({ description: 'in the reader\'s language (?lang= or Accept-Language); a rule someone wrote keeps its name' }),
   severity: Type.String(),
   state: Type.String(),
   status: Type.String({ description: 'ThingsBoard-style: ACTIVE_UNACK | ACTIVE_ACK | CLEARED_UNACK | CLEARED_ACK' }),
@@ -30,7 +32,7 @@ export const AlertBody = Type.Object({
   resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   resolvedBy: Type.Union([Type.String(), Type.Null()]),
   reopenCount: Type.Integer(),
-  reason: Type.String(),
+  reason: Type.String({ description: 'why the rule raised, in the reader\'s language; evidence.message holds the catalogue key and values' }),
   evidence: Type.Unknown({ description: 'observed value, threshold, prediction, DTC freeze frame' }),
 })
 

@@ -1,6 +1,7 @@
 import type { CohortStats } from './cohort-stats.core.js'
 import type { Severity } from './rule.schema.js'
 import type { ModelSpec } from '../models/model.schema.js'
+import type { ReasonMessage } from './reason.core.js'
 
 /** Power state as the gateway knows it (vehicles registry): `offline` = the link dropped without a goodbye. */
 export type VehiclePowerState = 'unknown' | 'awake' | 'driving' | 'asleep' | 'offline'
@@ -45,6 +46,8 @@ export interface FrozenSignal {
 export interface TransitionDetail {
   /** English sentence for logs and notifications; the structured fields are for translation. */
   readonly reason: string
+  /** The same reason as a catalogue message, rendered in each reader's language. */
+  readonly message?: ReasonMessage
   /** The limit the observed quantity was compared with (value, slope, z or days, by kind). */
   readonly threshold: number
   readonly observed: number

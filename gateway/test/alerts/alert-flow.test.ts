@@ -102,6 +102,13 @@ describe('rule → alert → live + webhook → acknowledge → resolve', () => 
     const ts = String(opened.headers['x-fleetwire-timestamp'])
     expect(opened.headers['x-fleetwire-signature']).toBe('sha256=' + createHmac('sha256', secret).update(`${ts}.${opened.body}`).digest('hex'))
 
+    // The reason in the reader's language; the rule someone wrote keeps its own name in it.
+    expect(alert).toMatchObject({ ruleName: RULE.name, reason: 'Coolant too hot (test): 115 above 110 for 60 s' })
+    const inGerman = await (await api(gw, `/alerts/${alert.id}`, { headers: { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' } })).json() as { alert: { reason: string } }
+    expect(inGerman.alert.reason).toBe('Coolant too hot (test): 115 über 110 seit 60 s')
+    const inArabic = await (await api(gw, `/alerts?vehicle=${v.id}&lang=ar`)).json() as { items: Array<{ reason: string, evidence: { message: { key: string } } }> }
+    expect(inArabic.items[0]).toMatchObject({ reason: 'Coolant too hot (test): 115 فوق 110 لمدة 60 s', evidence: { message: { key: 'server.reason.threshold.raise' } } })
+
     const detail = await (await api(gw, `/alerts/${alert.id}`)).json() as { history: Array<{ kind: string }>, signalWindow: { points: unknown[] } }
     expect(detail.history.map((h) => h.kind)).toEqual(['opened'])
     expect(detail.signalWindow.points.length).toBeGreaterThan(0)

@@ -4,6 +4,7 @@ import { cohortMomentsExcluding, updateCohortMember, type CohortMoments } from '
 import type { CohortParams } from '../rule.schema.js'
 import { fmt, type KindBehaviour } from './kind.js'
 import { zScore, zSide } from './z-score.js'
+import { reasonOf } from '../reason.core.js'
 
 /**
  * The vehicle's value against the other vehicles of its model: the sample
@@ -38,8 +39,8 @@ export function cohortKind (k: CohortParams, name: string, clearForMs: number, c
     },
     describe (slot, raised) {
       return raised
-        ? { reason: `${name}: z = ${fmt(slot.observed)} against the fleet of the same model (mean ${fmt(slot.mean)}), beyond ${fmt(k.k)}`, threshold: k.k, observed: slot.observed }
-        : { reason: `${name}: z = ${fmt(slot.observed)} against the fleet, back within ${fmt(clearK)}`, threshold: clearK, observed: slot.observed }
+        ? { ...reasonOf('server.reason.cohort.raise', { rule: name, z: fmt(slot.observed), mean: fmt(slot.mean), limit: fmt(k.k) }), threshold: k.k, observed: slot.observed }
+        : { ...reasonOf('server.reason.cohort.clear', { rule: name, z: fmt(slot.observed), limit: fmt(clearK) }), threshold: clearK, observed: slot.observed }
     },
   }
 }

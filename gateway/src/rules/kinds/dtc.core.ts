@@ -2,6 +2,7 @@ import type { CompiledRuleSet } from '../compile.core.js'
 import { CLEAR, RAISE, stepGate } from '../slot.core.js'
 import type { DiagnosticEvent, EvalContext, RuleTransition } from '../types.js'
 import { slotOf, type VehicleRuleState } from '../vehicle-state.core.js'
+import { reasonOf } from '../reason.core.js'
 
 /** A DTC rule remembers this many failing codes at most (bounded memory; one is enough to stay raised). */
 export const MAX_ACTIVE_CODES = 16
@@ -41,9 +42,11 @@ export function evaluateDtc (set: CompiledRuleSet, state: VehicleRuleState, ctx:
       confirmedAtMs: event.tsMs,
       value: event.status,
       detail: {
-        reason: raised
-          ? `${r.rule.name}: ${event.code} set (status 0x${hex(event.status)}, needs 0x${hex(r.statusMask)})`
-          : `${r.rule.name}: ${event.code} ${event.action === 'cleared' ? 'cleared' : `no longer failing (status 0x${hex(event.status)})`}`,
+        ...(raised
+          ? reasonOf('server.reason.dtc.raise', { rule: r.rule.name, code: event.code, status: hex(event.status), mask: hex(r.statusMask) })
+          : event.action === 'cleared'
+            ? reasonOf('server.reason.dtc.cleared', { rule: r.rule.name, code: event.code })
+            : reasonOf('server.reason.dtc.passing', { rule: r.rule.name, code: event.code, status: hex(event.status) })),
         threshold: r.statusMask,
         observed: event.status,
         dtc: { code: event.code, status: event.status, freezeFrame: event.freezeFrame },

@@ -3,6 +3,7 @@ import { STATUS_WARMING_UP } from '../rule-status.core.js'
 import type { EwmaParams } from '../rule.schema.js'
 import { fmt, seconds, type KindBehaviour } from './kind.js'
 import { zScore, zSide } from './z-score.js'
+import { reasonOf } from '../reason.core.js'
 
 /**
  * Per-vehicle EWMA mean and variance of the value; z = (x − mean) / std.
@@ -35,8 +36,8 @@ export function ewmaKind (k: EwmaParams, name: string, clearForMs: number): Kind
     },
     describe (slot, raised) {
       return raised
-        ? { reason: `${name}: z = ${fmt(slot.observed)} against the vehicle's own baseline, beyond ${fmt(k.k)} for ${seconds(k.forS * 1000)}`, threshold: k.k, observed: slot.observed }
-        : { reason: `${name}: z = ${fmt(slot.observed)}, back within ${fmt(clearK)}`, threshold: clearK, observed: slot.observed }
+        ? { ...reasonOf('server.reason.ewma.raise', { rule: name, z: fmt(slot.observed), limit: fmt(k.k), duration: seconds(k.forS * 1000) }), threshold: k.k, observed: slot.observed }
+        : { ...reasonOf('server.reason.ewma.clear', { rule: name, z: fmt(slot.observed), limit: fmt(clearK) }), threshold: clearK, observed: slot.observed }
     },
   }
 }

@@ -5,6 +5,7 @@ import type { Prediction } from '../types.js'
 import { conservativeDaysToLimit, pointDaysToLimit } from '../robust-trend.core.js'
 import { DAY_MS, fmt, seconds, type KindBehaviour } from './kind.js'
 import { addAndFit, robustFit, windowSpec, windowed } from './windowed.js'
+import { reasonOf } from '../reason.core.js'
 
 /**
  * Extrapolates the window's trend (one aggregate point per bucket, e.g. the
@@ -61,12 +62,12 @@ export function forecastKind (k: ForecastParams, name: string, clearForMs: numbe
       const prediction: Prediction | undefined = Number.isFinite(days)
         ? { limit: k.limit, expectedAtMs: Math.round(slot.lastTs + days * DAY_MS), daysToLimit: days, slopePerDay: slot.variance, r2: w.fit.r2 }
         : undefined
-      const when = Number.isFinite(days) ? `within ${fmt(days)} d` : 'never on the current trend'
-      const reason = raised
-        ? `${name}: expected ${k.op} ${fmt(k.limit)} ${when} (horizon ${seconds(k.horizonS * 1000)})`
-        : `${name}: ${k.op} ${fmt(k.limit)} expected ${when}, beyond ${fmt(clearDays)} d`
+      const when = { rule: name, op: k.op, limit: fmt(k.limit), when: Number.isFinite(days) ? 'within' : 'never', days: fmt(days) }
+      const text = raised
+        ? reasonOf('server.reason.forecast.raise', { ...when, horizon: seconds(k.horizonS * 1000) })
+        : reasonOf('server.reason.forecast.clear', { ...when, clearDays: fmt(clearDays) })
       // JSON has no Infinity: "never" is reported as the largest number.
-      return { reason, threshold: raised ? horizonDays : clearDays, observed: Number.isFinite(days) ? days : Number.MAX_VALUE, ...(prediction === undefined ? {} : { prediction }) }
+      return { ...text, threshold: raised ? horizonDays : clearDays, observed: Number.isFinite(days) ? days : Number.MAX_VALUE, ...(prediction === undefined ? {} : { prediction }) }
     },
   }
 }

@@ -3,6 +3,7 @@ import { CLEAR, RAISE, stepGate } from '../slot.core.js'
 import type { EvalContext, RuleTransition, VehiclePowerState } from '../types.js'
 import { slotOf, type VehicleRuleState } from '../vehicle-state.core.js'
 import { seconds } from './kind.js'
+import { reasonOf } from '../reason.core.js'
 
 /** Power states in which silence means trouble: awake or driving, or the link dropped without a sleep notice. */
 const EXPECTED_TO_TALK: ReadonlySet<VehiclePowerState> = new Set(['awake', 'driving', 'offline'])
@@ -34,9 +35,9 @@ export function evaluateSilence (set: CompiledRuleSet, state: VehicleRuleState, 
       confirmedAtMs: nowMs,
       value: silentMs,
       detail: {
-        reason: raised
-          ? `${r.rule.name}: no data for ${seconds(Math.round(silentMs / 1000) * 1000)} while ${ctx.vehicle.powerState}`
-          : `${r.rule.name}: ${ctx.vehicle.powerState === 'asleep' ? 'vehicle went to sleep' : 'data flowing again'}`,
+        ...(raised
+          ? reasonOf('server.reason.silence.raise', { rule: r.rule.name, duration: seconds(Math.round(silentMs / 1000) * 1000), power: ctx.vehicle.powerState })
+          : reasonOf(ctx.vehicle.powerState === 'asleep' ? 'server.reason.silence.asleep' : 'server.reason.silence.flowing', { rule: r.rule.name })),
         threshold: r.afterMs,
         observed: silentMs,
       },

@@ -2,6 +2,7 @@ import { CLEAR, HOLD, RAISE, type Verdict } from '../slot.core.js'
 import type { SlopeParams } from '../rule.schema.js'
 import { fmt, seconds, type KindBehaviour } from './kind.js'
 import { addAndFit, robustFit, windowSpec, windowed } from './windowed.js'
+import { reasonOf } from '../reason.core.js'
 
 /**
  * Raises when the trend (units per day) is beyond perDay *on the evidence*:
@@ -54,10 +55,10 @@ export function slopeKind (k: SlopeParams, name: string, clearForMs: number): Ki
       return slot.mean as Verdict
     },
     describe (slot, raised) {
-      const s = `${fmt(slot.observed)}/day over ${seconds(windowMs)}`
+      const trend = { rule: name, slope: fmt(slot.observed), window: seconds(windowMs) }
       return raised
-        ? { reason: `${name}: trend ${s} at ${level} confidence, ${k.op} ${fmt(k.perDay)}/day`, threshold: k.perDay, observed: slot.observed }
-        : { reason: `${name}: trend ${s}, back ${above ? 'below' : 'above'} ${fmt(clearPerDay)}/day`, threshold: clearPerDay, observed: slot.observed }
+        ? { ...reasonOf('server.reason.slope.raise', { ...trend, level: String(level), op: k.op, limit: fmt(k.perDay) }), threshold: k.perDay, observed: slot.observed }
+        : { ...reasonOf('server.reason.slope.clear', { ...trend, direction: above ? 'below' : 'above', limit: fmt(clearPerDay) }), threshold: clearPerDay, observed: slot.observed }
     },
   }
 }

@@ -2,6 +2,7 @@ import { CLEAR, HOLD, RAISE } from '../slot.core.js'
 import type { ThresholdParams } from '../rule.schema.js'
 import type { EvalContext } from '../types.js'
 import { fmt, seconds, type KindBehaviour } from './kind.js'
+import { reasonOf } from '../reason.core.js'
 
 /**
  * Raise beyond `raise` for forS, clear back past `clear` for clearForS;
@@ -39,8 +40,8 @@ export function thresholdKind (k: ThresholdParams, name: string): KindBehaviour 
     describe (slot, raised) {
       const v = fmt(slot.observed)
       return raised
-        ? { reason: `${name}: ${v} ${k.op} ${fmt(slot.mean)} for ${seconds(raiseForMs)}`, threshold: slot.mean, observed: slot.observed }
-        : { reason: `${name}: ${v}, back ${above ? 'below' : 'above'} ${fmt(slot.variance)} for ${seconds(clearForMs)}`, threshold: slot.variance, observed: slot.observed }
+        ? { ...reasonOf('server.reason.threshold.raise', { rule: name, value: v, op: k.op, limit: fmt(slot.mean), duration: seconds(raiseForMs) }), threshold: slot.mean, observed: slot.observed }
+        : { ...reasonOf('server.reason.threshold.clear', { rule: name, value: v, direction: above ? 'below' : 'above', limit: fmt(slot.variance), duration: seconds(clearForMs) }), threshold: slot.variance, observed: slot.observed }
     },
   }
 }
