@@ -18,7 +18,7 @@ import { WorkOrdersPanel } from './service.js'
 interface PolicyValue<T> { value: T, from: string }
 interface Vehicle {
   id: string, model: string, region: string, fleet: string, timeZone: string, createdAt: string, revoked: boolean, country: string | null
-  dataPolicy?: { telemetryDays: PolicyValue<number>, positionDays: PolicyValue<number>, auditDays: PolicyValue<number>, positionDecimals: PolicyValue<number | null>, export: PolicyValue<boolean> }
+  dataPolicy?: { telemetryDays: PolicyValue<number>, positionDays: PolicyValue<number>, auditDays: PolicyValue<number>, positionDecimals: PolicyValue<number | null>, export: PolicyValue<boolean>, residency: PolicyValue<string> }
   online: boolean, powerState: string, ignitionOn: boolean | null, lastSeenAt: string | null
   ecus: Array<{ ecuId: string, hardwareId: string, softwareVersion: string }>
 }
@@ -33,6 +33,7 @@ function DataPolicyCard ({ p }: { p: NonNullable<Vehicle['dataPolicy']> }) {
         {row(t('policy.audit'), t('policy.days', { count: p.auditDays.value }), p.auditDays.from)}
         {row(t('policy.precision'), p.positionDecimals.value === null ? t('policy.asStored') : t('policy.decimals', { count: p.positionDecimals.value }), p.positionDecimals.from)}
         {row(t('policy.export'), p.export.value ? t('policy.allowed') : t('policy.refused'), p.export.from)}
+        {row(t('policy.residency'), p.residency.value === 'cell' ? t('policy.residencyCell') : t('policy.residencyAny'), p.residency.from)}
       </dl>
     </Card>
   )

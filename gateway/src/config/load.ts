@@ -23,6 +23,8 @@ export interface Config {
   readonly metrics: { readonly token: string | undefined }
   readonly devMode: boolean
   readonly dataPolicy: DataPolicy
+  /** Countries this cell serves (empty = every country). */
+  readonly cellCountries: readonly string[]
   readonly mqtt: {
     readonly host: string
     readonly port: number
@@ -138,8 +140,10 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
       auditDays: 6 * 365,
       positionDecimals: null,
       export: true,
+      residency: 'any',
     }, isCountryCode)
   if (policy !== undefined && !policy.ok) problems.push(policy.error.detail)
+  for (const c of cellCountries(String((withDefaults as Partial<Env>).CELL_COUNTRIES ?? ''))) if (!isCountryCode(c)) problems.push(`CELL_COUNTRIES: ${c} is not an ISO 3166-1 alpha-2 country code`)
   const networks = String((withDefaults as Partial<Env>).WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '')
   const webhookAllowedNetworks = networks.map(parseCidr).filter((c): c is Cidr => c !== undefined)
   if (webhookAllowedNetworks.length !== networks.length) problems.push(`WEBHOOK_ALLOW_PRIVATE_NETWORKS=${JSON.stringify(raw.WEBHOOK_ALLOW_PRIVATE_NETWORKS)}: expected comma-separated CIDR networks or addresses`)
@@ -171,6 +175,7 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
     metrics: { token: e.METRICS_TOKEN },
     devMode: e.DEV_MODE,
     dataPolicy: policy.value,
+    cellCountries: cellCountries(e.CELL_COUNTRIES),
     mqtt: {
       host: e.MQTT_HOST,
       port: e.MQTT_PORT,
@@ -300,3 +305,5 @@ function deepFreeze<T> (o: T): T {
   for (const v of Object.values(o as object)) if (v !== null && typeof v === 'object') deepFreeze(v)
   return Object.freeze(o)
 }
+
+const cellCountries = (list: string): string[] => list.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '')

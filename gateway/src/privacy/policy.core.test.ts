@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { cutoffMs, effectivePolicy, parseDataPolicy, policyFor, reducePosition } from './policy.core.js'
+import { cutoffMs, effectivePolicy, parseDataPolicy, policyFor, reducePosition, residencyProblem } from './policy.core.js'
 import { isCountryCode } from '../common/country.js'
 
-const defaults = { telemetryDays: 365, positionDays: 365, auditDays: 2190, positionDecimals: null, export: true }
+const defaults = { telemetryDays: 365, positionDays: 365, auditDays: 2190, positionDecimals: null, export: true, residency: 'any' as const }
 
 describe('data policy', () => {
   it('regions inherit missing fields from "*", which inherits from the defaults', () => {
     const r = parseDataPolicy('{"*":{"positionDays":90},"EU":{"positionDays":30,"positionDecimals":3},"AU":{}}', defaults)
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(policyFor(r.value, 'EU')).toEqual({ telemetryDays: 365, positionDays: 30, auditDays: 2190, positionDecimals: 3, export: true })
+    expect(policyFor(r.value, 'EU')).toEqual({ ...defaults, positionDays: 30, positionDecimals: 3 })
     expect(policyFor(r.value, 'AU')).toEqual({ ...defaults, positionDays: 90 })
     expect(policyFor(r.value, 'LATAM')).toEqual({ ...defaults, positionDays: 90 })
     expect(policyFor(r.value, null)).toEqual({ ...defaults, positionDays: 90 })
@@ -21,7 +21,7 @@ describe('data policy', () => {
     if (r.ok) return
     expect(r.error.detail.split('\n')).toEqual([
       'DATA_POLICY.EU.positionDays: expected whole days 1..36500',
-      'DATA_POLICY.EU.colour: unknown field (known: telemetryDays, positionDays, auditDays, positionDecimals, export)',
+      'DATA_POLICY.EU.colour: unknown field (known: telemetryDays, positionDays, auditDays, positionDecimals, export, residency)',
       'DATA_POLICY.EU.positionDecimals: expected an integer 0..8 or null',
       'DATA_POLICY.US: expected an object',
     ])
@@ -33,10 +33,10 @@ describe('data policy', () => {
     const r = parseDataPolicy('{"*":{"auditDays":1000},"EU":{"positionDays":30,"positionDecimals":3},"countries":{"DE":{"positionDays":14,"export":false},"BR":{"telemetryDays":90}}}', defaults, isCountryCode)
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(policyFor(r.value, 'EU', 'DE')).toEqual({ telemetryDays: 365, positionDays: 14, auditDays: 1000, positionDecimals: 3, export: false })
+    expect(policyFor(r.value, 'EU', 'DE')).toEqual({ ...defaults, positionDays: 14, auditDays: 1000, positionDecimals: 3, export: false })
     expect(policyFor(r.value, 'EU', 'FR')).toEqual(policyFor(r.value, 'EU'))
     expect(policyFor(r.value, 'LATAM', 'BR')).toEqual({ ...defaults, auditDays: 1000, telemetryDays: 90 })
-    expect(effectivePolicy(r.value, 'EU', 'DE').source).toEqual({ telemetryDays: 'default', positionDays: 'country:DE', auditDays: '*', positionDecimals: 'region:EU', export: 'country:DE' })
+    expect(effectivePolicy(r.value, 'EU', 'DE').source).toEqual({ telemetryDays: 'default', positionDays: 'country:DE', auditDays: '*', positionDecimals: 'region:EU', export: 'country:DE', residency: 'default' })
     expect(effectivePolicy(r.value, 'APAC', null).source.positionDays).toBe('default')
   })
 
@@ -49,6 +49,17 @@ describe('data policy', () => {
       'DATA_POLICY.countries.DE.export: expected true or false',
     ])
     expect(parseDataPolicy('{"countries":[]}', defaults, isCountryCode).ok).toBe(false)
+  })
+
+  it('keeps a "cell"-resident country\'s vehicles out of a cell that does not serve it', () => {
+    const r = parseDataPolicy('{"countries":{"CN":{"residency":"cell"}},"APAC":{"residency":"cell"}}', defaults, isCountryCode)
+    if (!r.ok) throw new Error(r.error.detail)
+    expect(residencyProblem(r.value, ['DE', 'FR'], 'APAC', 'CN')).toContain('stays in the cell serving CN; this cell serves DE, FR')
+    expect(residencyProblem(r.value, ['CN'], 'APAC', 'CN')).toBeUndefined()
+    expect(residencyProblem(r.value, ['DE'], 'EU', 'FR')).toBeUndefined()
+    expect(residencyProblem(r.value, ['DE'], 'APAC', null)).toContain('give the vehicle\'s country')
+    expect(residencyProblem(r.value, [], 'APAC', 'CN')).toBeUndefined()
+    expect(parseDataPolicy('{"EU":{"residency":"home"}}', defaults).ok).toBe(false)
   })
 
   it('rounds positions only, to the region\'s decimals', () => {

@@ -16,6 +16,8 @@ export interface RegionPolicy {
   readonly positionDecimals: number | null
   /** Whether a vehicle's personal-data export (GET /vehicles/:id/export) may be downloaded. */
   readonly export: boolean
+  /** 'cell': the vehicle's data must stay in the cell (deployment) serving its country; 'any': no such rule. */
+  readonly residency: 'any' | 'cell'
 }
 
 type Field = keyof RegionPolicy
@@ -32,7 +34,7 @@ export interface DataPolicy {
   readonly fieldsOf: Readonly<Record<string, readonly Field[]>>
 }
 
-const FIELDS: readonly Field[] = ['telemetryDays', 'positionDays', 'auditDays', 'positionDecimals', 'export']
+const FIELDS: readonly Field[] = ['telemetryDays', 'positionDays', 'auditDays', 'positionDecimals', 'export', 'residency']
 const MAX_DAYS = 36_500
 /** The key of the per-country section; everything else at the top level is a region. */
 const COUNTRIES = 'countries'
@@ -58,7 +60,7 @@ export function parseDataPolicy (json: string, defaults: RegionPolicy, isCountry
       problems.push(`DATA_POLICY.${path}: expected an object`)
       return {}
     }
-    const out: Record<string, number | boolean | null> = {}
+    const out: Record<string, number | boolean | string | null> = {}
     for (const [k, v] of Object.entries(e)) {
       if (!(FIELDS as readonly string[]).includes(k)) {
         problems.push(`DATA_POLICY.${path}.${k}: unknown field (known: ${FIELDS.join(', ')})`)
@@ -68,6 +70,9 @@ export function parseDataPolicy (json: string, defaults: RegionPolicy, isCountry
       } else if (k === 'export') {
         if (typeof v === 'boolean') out[k] = v
         else problems.push(`DATA_POLICY.${path}.export: expected true or false`)
+      } else if (k === 'residency') {
+        if (v === 'any' || v === 'cell') out[k] = v
+        else problems.push(`DATA_POLICY.${path}.residency: expected "any" or "cell"`)
       } else if (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_DAYS) {
         out[k] = v as number
       } else {
@@ -111,6 +116,18 @@ export function effectivePolicy (p: DataPolicy, region: string | null, country: 
     own !== undefined && f in own ? `country:${country}` : regionFields.includes(f) ? `region:${region}` : (p.fieldsOf['*'] ?? []).includes(f) ? '*' : 'default',
   ])) as Record<Field, PolicySource>
   return { policy: policyFor(p, region, country), source }
+}
+
+/**
+ * Why a vehicle may not be registered in this cell, or undefined when it
+ * may: its policy says its data stays in its country's cell, and this cell
+ * (serving `cellCountries`; empty = every country) does not serve its
+ * country, or its country is not known.
+ */
+export function residencyProblem (p: DataPolicy, cellCountries: readonly string[], region: string, country: string | null): string | undefined {
+  if (cellCountries.length === 0 || policyFor(p, region, country).residency !== 'cell') return undefined
+  if (country === null) return `the data policy of region ${region} keeps data in its country's cell: give the vehicle's country`
+  return cellCountries.includes(country) ? undefined : `the data of vehicles sold in ${country} stays in the cell serving ${country}; this cell serves ${cellCountries.join(', ')}`
 }
 
 /** Catalog ids of Vehicle.CurrentLocation.Latitude / Longitude (proto/src/catalog.ts). */

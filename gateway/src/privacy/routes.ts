@@ -7,7 +7,7 @@ import { ErrorBody, VehicleIdParam } from '../vehicles/schemas.js'
 import type { VehicleRecord } from '../storage/vehicles.repository.js'
 import { policyFor } from './policy.core.js'
 
-const policyFields = { telemetryDays: Type.Integer(), positionDays: Type.Integer(), auditDays: Type.Integer(), positionDecimals: Type.Union([Type.Integer(), Type.Null()]), export: Type.Boolean() }
+const policyFields = { telemetryDays: Type.Integer(), positionDays: Type.Integer(), auditDays: Type.Integer(), positionDecimals: Type.Union([Type.Integer(), Type.Null()]), export: Type.Boolean(), residency: Type.String() }
 const RegionPolicy = Type.Object(policyFields)
 const CountryPolicy = Type.Partial(Type.Object(policyFields))
 const Retention = Type.Object({ telemetry: Type.Integer(), positions: Type.Integer(), presenceEvents: Type.Integer(), auditRedacted: Type.Integer() })

@@ -35,7 +35,7 @@ afterAll(async () => { await t?.close() })
 describe('privacy on TimescaleDB (PGlite)', () => {
   const service = () => createPrivacyService({
     repo: createPrivacyRepository(t.conn, { timescale: true }),
-    policy: { fallback: { telemetryDays: 365, positionDays: 365, auditDays: 2190, positionDecimals: null, export: true }, byRegion: { EU: { telemetryDays: 60, positionDays: 30, auditDays: 90, positionDecimals: 3, export: true } }, byCountry: {}, fieldsOf: {} },
+    policy: { fallback: { telemetryDays: 365, positionDays: 365, auditDays: 2190, positionDecimals: null, export: true, residency: 'any' }, byRegion: { EU: { telemetryDays: 60, positionDays: 30, auditDays: 90, positionDecimals: 3, export: true, residency: 'any' } }, byCountry: {}, fieldsOf: {} },
     redactAudit: async () => 0,
     log,
   })

@@ -5,7 +5,8 @@ import type { VehicleRecord } from '../storage/vehicles.repository.js'
 import { sendFailure } from '../api/failure-status.js'
 import { ROLES } from '../api/auth/principal.js'
 import { scopeOfRequest } from '../api/auth/index.js'
-import { effectivePolicy, policyFor, reducePosition } from '../privacy/policy.core.js'
+import { effectivePolicy, policyFor, reducePosition, residencyProblem } from '../privacy/policy.core.js'
+import { isCountryCode } from '../common/country.js'
 import { CountryBody, Credentials, EffectivePolicy, ErrorBody, HistoryParams, HistoryPoint, HistoryQuery, NewVehicleBody, SignalValue, Vehicle, type VehicleDto, VehicleIdParam, VehicleListQuery } from './schemas.js'
 
 function toDto (v: VehicleRecord): VehicleDto {
@@ -43,11 +44,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     return {
       telemetryDays: { value: policy.telemetryDays, from: source.telemetryDays }, positionDays: { value: policy.positionDays, from: source.positionDays },
       auditDays: { value: policy.auditDays, from: source.auditDays }, positionDecimals: { value: policy.positionDecimals, from: source.positionDecimals }, export: { value: policy.export, from: source.export },
+      residency: { value: policy.residency, from: source.residency },
     }
   }
+  /** Whether this cell may hold the vehicle's data (a malformed country is the service's to refuse). */
+  const cellProblem = (region: string, country: string | null) =>
+    country !== null && !isCountryCode(country) ? undefined : residencyProblem(app.config.dataPolicy, app.config.cellCountries, region, country)
   const decimalsOf = (v: VehicleRecord) => policyFor(app.config.dataPolicy, v.region, v.country).positionDecimals
 
   app.post('/', { schema: { tags, summary: 'Register a vehicle and issue its MQTT credentials', body: NewVehicleBody, response: { 201: Type.Object({ vehicle: Vehicle, credentials: Credentials }), 400: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+    const cell = cellProblem(req.body.region, req.body.country ?? null)
+    if (cell !== undefined) return sendFailure(reply, { code: 'GW_VEHICLE_WRONG_CELL', detail: cell })
     const r = await vehicles.register({ ...req.body, timeZone: req.body.timeZone ?? 'UTC' })
     if (!r.ok) return sendFailure(reply, r.error)
     await app.audit.record({ actor: by(req.principal), action: 'vehicle.register', target: `vehicle:${r.value.vehicle.id}`, detail: { fleet: r.value.vehicle.fleet, region: r.value.vehicle.region } })
@@ -66,7 +73,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     return v === undefined ? sendFailure(reply, notFound(req.params.id)) : { ...toDto(v), dataPolicy: policyView(v) }
   })
 
-  app.put('/:id/country', { schema: { tags, summary: 'Record the country the vehicle is sold into (ISO 3166-1 alpha-2): its data policy follows it', params: VehicleIdParam, body: CountryBody, response: { 200: Vehicle, 400: ErrorBody, 404: ErrorBody } } }, async (req, reply) => {
+  app.put('/:id/country', { schema: { tags, summary: 'Record the country the vehicle is sold into (ISO 3166-1 alpha-2): its data policy follows it', params: VehicleIdParam, body: CountryBody, response: { 200: Vehicle, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req, reply) => {
+    const current = await vehicles.get(req.params.id)
+    if (current === undefined) return sendFailure(reply, notFound(req.params.id))
+    const cell = cellProblem(current.region, req.body.country)
+    if (cell !== undefined) return sendFailure(reply, { code: 'GW_VEHICLE_WRONG_CELL', detail: cell })
     const r = await vehicles.setCountry(req.params.id, req.body.country)
     if (!r.ok) return sendFailure(reply, r.error)
     await app.audit.record({ actor: by(req.principal), action: 'vehicle.country', target: `vehicle:${r.value.id}`, detail: { country: r.value.country } })

@@ -21,6 +21,7 @@ const PolicyValue = <T extends import('@sinclair/typebox').TSchema>(t: T) => Typ
 export const EffectivePolicy = Type.Object({
   telemetryDays: PolicyValue(Type.Integer()), positionDays: PolicyValue(Type.Integer()), auditDays: PolicyValue(Type.Integer()),
   positionDecimals: PolicyValue(Type.Union([Type.Integer(), Type.Null()])), export: PolicyValue(Type.Boolean()),
+  residency: PolicyValue(Type.String({ description: 'cell: the data stays in the cell serving the country; any: no such rule' })),
 })
 
 export const Ecu = Type.Object({ ecuId: Type.String(), hardwareId: Type.String(), softwareVersion: Type.String() })

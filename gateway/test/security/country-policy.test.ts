@@ -23,7 +23,10 @@ async function register (country: string): Promise<{ id: string, password: strin
 const latest = async (vin: string) => Object.fromEntries(((await call(gw, 'GET', `/vehicles/${vin}/signals/latest`)).body as Array<{ signalId: number, value: number }>).map((s) => [s.signalId, s.value]))
 
 beforeAll(async () => {
-  gw = await startGateway({ DATA_POLICY: '{"EU":{"positionDays":30,"positionDecimals":3},"countries":{"DE":{"positionDays":7,"positionDecimals":2,"export":false}}}' })
+  gw = await startGateway({
+    DATA_POLICY: '{"EU":{"positionDays":30,"positionDecimals":3},"countries":{"DE":{"positionDays":7,"positionDecimals":2,"export":false},"CN":{"residency":"cell"}}}',
+    CELL_COUNTRIES: 'DE,FR',
+  })
   for (const c of ['de', 'fr'] as const) {
     const v = await register(c.toUpperCase())
     ids[c] = v.id
@@ -73,6 +76,15 @@ describe('data rules per country', () => {
     expect(Object.keys(await latest(ids.fr))).toHaveLength(3)
     expect(await gw.app.privacy.applyRetention(now + 31 * DAY)).toMatchObject({ positions: 2 })
     expect(await latest(ids.fr)).toEqual({ 1: 40 })
+  })
+
+  it('refuses a vehicle whose country keeps its data in another cell', async () => {
+    const r = await call(gw, 'POST', '/vehicles', { body: { id: testVin(), model: 'FW-E1', region: 'APAC', fleet: 'cp', country: 'CN' } })
+    expect(r.status).toBe(409)
+    expect(r.body).toMatchObject({ code: 'GW_VEHICLE_WRONG_CELL' })
+    expect(r.body.message).toContain('stays in the cell serving CN; this cell serves DE, FR')
+    expect((await call(gw, 'PUT', `/vehicles/${ids.fr}/country`, { body: { country: 'CN' } })).status).toBe(409)
+    expect((await call(gw, 'GET', `/vehicles/${ids.fr}`)).body.dataPolicy.residency).toEqual({ value: 'any', from: 'default' })
   })
 
   it('follows a change of country; null falls back to the region', async () => {

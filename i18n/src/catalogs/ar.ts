@@ -405,4 +405,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "بطارية الجهد العالي تتجه إلى صحة 70 %",
   "server.ruleName.dtc-confirmed-warning-lamp": "رمز عطل مؤكد مع مصباح تحذير",
   "server.ruleName.vehicle-silent": "مركبة قيد التشغيل لا ترسل بيانات",
+  "policy.residency": "مكان بقاء البيانات",
+  "policy.residencyCell": "داخل خلية بلدها",
+  "policy.residencyAny": "دون قيود",
 }

@@ -405,4 +405,7 @@ export const de: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "HV-Batterie nähert sich 70 % Gesundheitszustand",
   "server.ruleName.dtc-confirmed-warning-lamp": "Bestätigter Fehlercode mit Warnleuchte",
   "server.ruleName.vehicle-silent": "Waches Fahrzeug sendet nicht",
+  "policy.residency": "Wo die Daten bleiben",
+  "policy.residencyCell": "in der Zelle seines Landes",
+  "policy.residencyAny": "keine Einschränkung",
 }

@@ -403,6 +403,9 @@ export const en = {
   "server.ruleName.hv-soh-end-of-life": "HV battery heading to 70 % state of health",
   "server.ruleName.dtc-confirmed-warning-lamp": "Confirmed fault code with warning lamp",
   "server.ruleName.vehicle-silent": "Awake vehicle silent",
+  "policy.residency": "Where the data stays",
+  "policy.residencyCell": "in its country's cell",
+  "policy.residencyAny": "no restriction",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -405,4 +405,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "Batería AV camino del 70 % de estado de salud",
   "server.ruleName.dtc-confirmed-warning-lamp": "Código de avería confirmado con testigo de aviso",
   "server.ruleName.vehicle-silent": "Vehículo despierto sin datos",
+  "policy.residency": "Dónde se quedan los datos",
+  "policy.residencyCell": "en la célula de su país",
+  "policy.residencyAny": "sin restricción",
 }

@@ -405,4 +405,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "Batterie HT en route vers 70 % d'état de santé",
   "server.ruleName.dtc-confirmed-warning-lamp": "Code défaut confirmé avec témoin d'alerte",
   "server.ruleName.vehicle-silent": "Véhicule éveillé muet",
+  "policy.residency": "Où restent les données",
+  "policy.residencyCell": "dans la cellule de son pays",
+  "policy.residencyAny": "aucune restriction",
 }

@@ -405,4 +405,7 @@ export const id: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "Baterai HV menuju kesehatan 70 %",
   "server.ruleName.dtc-confirmed-warning-lamp": "Kode kerusakan terkonfirmasi dengan lampu peringatan",
   "server.ruleName.vehicle-silent": "Kendaraan aktif tanpa data",
+  "policy.residency": "Tempat data disimpan",
+  "policy.residencyCell": "di sel negaranya",
+  "policy.residencyAny": "tanpa batasan",
 }

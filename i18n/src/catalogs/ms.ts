@@ -405,4 +405,7 @@ export const ms: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "Bateri HV menuju kesihatan 70 %",
   "server.ruleName.dtc-confirmed-warning-lamp": "Kod kerosakan disahkan dengan lampu amaran",
   "server.ruleName.vehicle-silent": "Kenderaan aktif senyap",
+  "policy.residency": "Tempat data disimpan",
+  "policy.residencyCell": "dalam sel negaranya",
+  "policy.residencyAny": "tiada sekatan",
 }

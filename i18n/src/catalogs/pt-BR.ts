@@ -405,4 +405,7 @@ export const ptBR: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "Bateria AT caminhando para 70 % de saúde",
   "server.ruleName.dtc-confirmed-warning-lamp": "Código de falha confirmado com luz de advertência",
   "server.ruleName.vehicle-silent": "Veículo ativo sem dados",
+  "policy.residency": "Onde os dados ficam",
+  "policy.residencyCell": "na célula do seu país",
+  "policy.residencyAny": "sem restrição",
 }

@@ -405,4 +405,7 @@ export const th: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "แบตเตอรี่แรงสูงกำลังลดลงสู่สุขภาพ 70 %",
   "server.ruleName.dtc-confirmed-warning-lamp": "รหัสข้อผิดพลาดยืนยันแล้วพร้อมไฟเตือน",
   "server.ruleName.vehicle-silent": "รถที่ตื่นอยู่ไม่ส่งข้อมูล",
+  "policy.residency": "ที่จัดเก็บข้อมูล",
+  "policy.residencyCell": "ในเซลล์ของประเทศนั้น",
+  "policy.residencyAny": "ไม่จำกัด",
 }

@@ -405,4 +405,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "server.ruleName.hv-soh-end-of-life": "高压电池健康度即将降至 70 %",
   "server.ruleName.dtc-confirmed-warning-lamp": "已确认故障码且警告灯亮",
   "server.ruleName.vehicle-silent": "唤醒车辆无数据",
+  "policy.residency": "数据存放地",
+  "policy.residencyCell": "所在国家的数据单元内",
+  "policy.residencyAny": "无限制",
 }
