@@ -119,9 +119,12 @@ describe('safety incidents in the browser', () => {
     await page.getByTestId('incident-models').fill(model)
     await page.getByTestId('incident-send').click()
     await page.getByTestId('incident-detail').waitFor()
-    // The simulated vehicles have no country on record: they are counted under "unknown".
-    const row = page.getByTestId('incident-country').filter({ hasText: 'unknown' })
-    await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(String(affected))
+    // Counted per country the simulated vehicles were registered with (their market's cities).
+    const countries = [...new Set(fleet.vehicles.filter((v) => v.model === model).map((v) => v.city.country))].sort()
+    const rows = page.getByTestId('incident-country')
+    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-country')))).toEqual(countries)
+    const perCountry = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[1]?.textContent)))
+    expect(perCountry.reduce((a, b) => a + b, 0)).toBe(affected)
     await expect.poll(() => page.getByTestId('incident-timeline').textContent()).toContain('created')
     await screenshot(page, '24-incident-detail')
     await page.getByTestId('incident-report-link').click()

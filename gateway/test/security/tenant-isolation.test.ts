@@ -119,6 +119,7 @@ const ID_ROUTE_CHECKS: ReadonlyArray<[pattern: RegExp, check: string]> = [
   [/^\S+ \/service-centers\/:id/, "the manufacturer's service network, not per tenant; a technician gets 404 for another centre (test/work-orders/work-order-flow.test.ts)"],
   [/^\S+ \/work-orders\/:id/, 'scoped: 404 for a fleet owner of another tenant and a technician of another centre (test/work-orders/work-order-flow.test.ts)'],
   [/^GET \/ota\/artifacts\/:id$/, 'software packages are not per-tenant (staff only)'],
+  [/^\S+ \/incidents\/:id/, 'scoped: another fleet\'s owner gets 404 on the incident and its report, counts only its own vehicles; close is admin only (test/incidents/incident-flow.test.ts)'],
   [/^GET \/ota\/download\/:artifactId$/, 'vehicle credentials + a URL signed for that vehicle (test/ota download tests)'],
 ]
 
