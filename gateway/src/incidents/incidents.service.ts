@@ -117,7 +117,8 @@ export function createIncidentsService (d: IncidentsDeps) {
       sent += out.length
       for (const [id, n] of countBy(out)) await repo.appendEvent(id, new Date(nowMs), 'gateway', 'notices_sent', { vehicles: n, instance: d.instanceId })
       for (const [id, n] of countBy(held)) await repo.appendEvent(id, new Date(nowMs), 'gateway', 'held_for_quiet_hours', { vehicles: n })
-      if (due.length < PASS_LIMIT) break
+      // A full page that moved nothing (the broker refused every publish) is tried again on the next pass, not now.
+      if (due.length < PASS_LIMIT || out.length + held.length === 0) break
     }
     return sent
   }
