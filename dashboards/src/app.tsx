@@ -28,6 +28,9 @@ function useRoute (): Route {
   useEffect(() => {
     const on = () => setRoute(parseRoute(location.hash))
     addEventListener('hashchange', on)
+    // A hash change between the first render and this effect fired no listener: read the hash again.
+    // (Missed, the app kept showing the page it was loaded on under a different address.)
+    on()
     return () => removeEventListener('hashchange', on)
   }, [])
   return route
