@@ -30,6 +30,12 @@ import incidents from './incidents/index.js'
 import cluster from './cluster/index.js'
 import clusterWiring from './cluster/wiring.js'
 
+/**
+ * How long a SIGTERM waits for app.close() before the process exits anyway:
+ * whatever close() has not written by then (disconnects, ingest batches) is lost.
+ */
+export const SHUTDOWN_GRACE_MS = 10_000
+
 export interface BuildOptions {
   config: Config
   logger: FastifyServerOptions['loggerInstance']

@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace'
 import pino from 'pino'
 import { loadConfig } from './config/load.js'
-import { buildApp } from './app.js'
+import { buildApp, SHUTDOWN_GRACE_MS } from './app.js'
 import { ensureDemoUsers } from './api/auth/demo-users.js'
 
 /** The process: one root logger, listen, print where to look, close with grace. */
@@ -25,7 +25,7 @@ const logger = pino({
 const app = await buildApp({ config, logger })
 // Installed before listening: a SIGTERM that arrives while the rest of start-up runs still closes gracefully.
 let stopDemo: (() => Promise<void>) | undefined
-closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger }, async ({ signal, err }) => {
   if (err !== undefined) logger.error({ err }, 'closing after an error')
   else logger.info({ signal }, 'shutting down')
   await stopDemo?.()
