@@ -13,6 +13,7 @@ import { createConnectionLimiter } from './connection-limiter.core.js'
 import { createTlsListener, remoteAddressOf } from './tls-listener.js'
 import { readProxyHeader } from './proxy-v2-reader.js'
 import type { PublishGate } from './hooks/authorize-publish.js'
+import { vehicleTopic, type DownlinkChannel } from '@fleetwire/proto'
 
 export interface Broker {
   readonly aedes: Aedes
@@ -20,6 +21,8 @@ export interface Broker {
   tcpAddress(): AddressInfo
   /** Where MQTT over TLS listens; undefined when TLS is not configured. */
   tlsAddress(): AddressInfo | undefined
+  /** A downlink message to one vehicle, QoS 1, not retained; resolves once aedes has routed it. */
+  publishToVehicle(vehicleId: string, channel: DownlinkChannel, payload: Uint8Array): Promise<void>
   /** Closes the vehicle's connection, if it has one. */
   disconnect(vehicleId: string): boolean
   /** Replaces the per-address connection limiter's clock (tests drive bans past their end with it). */
@@ -197,6 +200,9 @@ export default fp(async (app) => {
       return tcp.address() as AddressInfo
     },
     tlsAddress: () => (tlsFront ?? tls)?.address() as AddressInfo | undefined,
+    publishToVehicle: (vehicleId, channel, payload) => new Promise<void>((resolve, reject) => {
+      aedes.publish({ cmd: 'publish', topic: vehicleTopic(vehicleId, channel), payload: Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), qos: 1, retain: false, dup: false }, (err) => err ? reject(err) : resolve())
+    }),
     disconnect (vehicleId: string) {
       const c = clientsByVehicle.get(vehicleId)
       c?.close()

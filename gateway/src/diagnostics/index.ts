@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin'
 import { randomUUID } from 'node:crypto'
-import { vehicleTopic } from '@fleetwire/proto'
 import { createDiagnosticCommandsRepository, type DiagnosticCommandsRepository } from '../storage/diagnostic-commands.repository.js'
 import { createDiagnosticsRepository } from '../storage/diagnostics.repository.js'
 import { createDiagnosticsService, type DiagnosticsService } from './diagnostics.service.js'
@@ -29,9 +28,7 @@ export default fp(async (app) => {
   const service = createDiagnosticsService({
     repo: commands,
     // The broker is registered after ingest (which routes responses here), so it is looked up at send time.
-    publish: (vehicleId, payload) => new Promise<void>((resolve, reject) => {
-      app.broker.aedes.publish({ cmd: 'publish', topic: vehicleTopic(vehicleId, 'cmd/req'), payload, qos: 1, retain: false, dup: false }, (err) => err ? reject(err) : resolve())
-    }),
+    publish: (vehicleId, payload) => app.broker.publishToVehicle(vehicleId, 'cmd/req', payload),
     stateOf: (key) => app.cluster.enabled
       ? app.vehicles.clusterPresenceOf(key)
       : ({ connected: app.vehicles.isConnected(key), ...app.vehicles.presenceOf(key) }),

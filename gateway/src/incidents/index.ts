@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin'
-import { vehicleTopic } from '@fleetwire/proto'
 import { createOutboxRelay } from '../common/outbox-relay.js'
 import { createIncidentOwnerNoticesRepository, type OwnerNoticeChannel, type PendingOwnerNotice } from '../storage/incident-owner-notices.repository.js'
 import { createUsersRepository } from '../storage/users.repository.js'
@@ -41,9 +40,7 @@ export default fp(async (app) => {
     signer: app.ota.signer,
     instanceId: app.cluster.instanceId,
     // The broker is registered after this plugin; it is looked up at send time.
-    publish: (vehicleId, payload) => new Promise<void>((resolve, reject) => {
-      app.broker.aedes.publish({ cmd: 'publish', topic: vehicleTopic(vehicleId, 'notice'), payload, qos: 1, retain: false, dup: false }, (err) => err ? reject(err) : resolve())
-    }),
+    publish: (vehicleId, payload) => app.broker.publishToVehicle(vehicleId, 'notice', payload),
     audit: (e) => app.audit.record(e),
     quiet: { startMinute: app.config.ota.quietStartMinute, endMinute: app.config.ota.quietEndMinute },
     defaultLanguage: app.config.ota.defaultLanguage,
@@ -87,11 +84,8 @@ export default fp(async (app) => {
   app.decorate('incidents', { service, ownerNotices, tick: service.tick, drainOwnerNotices: () => relay.drain() })
 
   // A vehicle coming back (connected, or woken) gets the notices it missed.
-  const isUp = (p: { powerState: string } | undefined) => p !== undefined && (p.powerState === 'awake' || p.powerState === 'driving')
-  const onPresence = (key: number, p: { powerState: string }, previous: { powerState: string } | undefined) => {
-    if (isUp(p) && !isUp(previous)) void service.onVehicleReturned(key)
-  }
-  app.vehicles.events.on('presenceChanged', onPresence)
+  const onReturned = (key: number) => { void service.onVehicleReturned(key) }
+  app.vehicles.events.on('vehicleReturned', onReturned)
 
   let timer: NodeJS.Timeout | undefined
   let ticking = false
@@ -107,7 +101,7 @@ export default fp(async (app) => {
   })
   app.addHook('preClose', async () => {
     clearInterval(timer)
-    app.vehicles.events.off('presenceChanged', onPresence)
+    app.vehicles.events.off('vehicleReturned', onReturned)
     await service.settled()
     await relay.stop()
   })

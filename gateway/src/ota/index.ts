@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin'
-import { vehicleTopic } from '@fleetwire/proto'
 import { campaignTopic } from '../live/topics.js'
 import { createArtifactStore } from './adapters/artifact-store.js'
 import { createSharedArtifactStore } from './adapters/shared-artifact-store.js'
@@ -54,9 +53,7 @@ export default fp(async (app) => {
     signer,
     reminderPolicy: { scheduleS: config.reminderScheduleS, urgentScheduleS: config.reminderUrgentScheduleS, maxCount: config.reminderMax },
     // The broker is registered after ingest (which needs app.ota), so it is looked up at send time.
-    publish: (vehicleId, channel, payload) => new Promise<void>((resolve, reject) => {
-      app.broker.aedes.publish({ cmd: 'publish', topic: vehicleTopic(vehicleId, channel), payload, qos: 1, retain: false, dup: false }, (err) => err ? reject(err) : resolve())
-    }),
+    publish: (vehicleId, channel, payload) => app.broker.publishToVehicle(vehicleId, channel, payload),
     presence: (key) => ({ connected: app.vehicles.isConnected(key), powerState: app.vehicles.presenceOf(key).powerState }),
     baseUrl: () => {
       if (config.publicUrl !== undefined) return config.publicUrl.replace(/\/$/, '')
@@ -102,11 +99,10 @@ export default fp(async (app) => {
 
   // Reminders fired while a vehicle was away reach its head unit when it is back: on its return,
   // not on every awake ↔ driving change (a fleet in motion sends many of those).
-  const isUp = (p: { powerState: string } | undefined) => p !== undefined && (p.powerState === 'awake' || p.powerState === 'driving')
-  const onPresence = (key: number, p: { powerState: string }, previous: { powerState: string } | undefined) => {
-    if (isUp(p) && !isUp(previous)) scheduler.deliverPending(key).catch((err: unknown) => log.error({ err }, 'reminder delivery failed'))
+  const onReturned = (key: number) => {
+    scheduler.deliverPending(key).catch((err: unknown) => log.error({ err }, 'reminder delivery failed'))
   }
-  app.vehicles.events.on('presenceChanged', onPresence)
+  app.vehicles.events.on('vehicleReturned', onReturned)
 
   let timer: NodeJS.Timeout | undefined
   app.addHook('onReady', async () => {
@@ -120,7 +116,7 @@ export default fp(async (app) => {
   })
   app.addHook('preClose', async () => {
     clearInterval(timer)
-    app.vehicles.events.off('presenceChanged', onPresence)
+    app.vehicles.events.off('vehicleReturned', onReturned)
     await scheduler.tick().catch(() => undefined)
     await notifications.stop()
   })

@@ -39,6 +39,8 @@ interface VehicleEvents {
   sessionClosed: [vehicleKey: number]
   /** Birth, death or last connection closed. */
   presenceChanged: [vehicleKey: number, presence: VehiclePresence, previous: VehiclePresence | undefined]
+  /** The vehicle is up again (awake or driving) after being away (offline, asleep or unknown): time to send it what waited. */
+  vehicleReturned: [vehicleKey: number]
 }
 
 export interface VehiclesServiceDeps {
@@ -50,6 +52,8 @@ export interface VehiclesServiceDeps {
   /** Cluster: awaited after a successful authentication, before CONNACK (e.g. to load the vehicle's rule state). */
   onAuthenticated?: (vehicleKey: number) => Promise<void>
 }
+
+const isUp = (p: VehiclePresence | undefined) => p !== undefined && (p.powerState === 'awake' || p.powerState === 'driving')
 
 const LAST_SEEN_FLUSH_MS = 5000
 /** Births are rare in real fleets but come in storms after an outage: one statement per few ms. */
@@ -77,6 +81,7 @@ export function createVehiclesService ({ repo, randomBytes, log, instanceId, onA
     const previous = presence.get(key)
     presence.set(key, p)
     events.emit('presenceChanged', key, p, previous)
+    if (isUp(p) && !isUp(previous)) events.emit('vehicleReturned', key)
   }
   const lastSeen = new Map<number, number>()
   /** Fleet and region are fixed at registration (no route changes them), so they can be cached. */
