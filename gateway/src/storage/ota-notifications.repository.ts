@@ -1,4 +1,5 @@
 import type { Queryable } from './db.js'
+import { createOutboxTable } from './outbox-table.js'
 
 export type NotificationChannel = 'email' | 'webhook'
 export type NotificationStatus = 'pending' | 'sent' | 'dead'
@@ -54,30 +55,15 @@ const toPending = (r: Row): PendingNotification => ({
 })
 
 export function createOtaNotificationsRepository (db: Queryable): OtaNotificationsRepository {
+  const outbox = createOutboxTable(db, { table: 'ota_notifications', key: ['notification_key'], done: { status: 'sent', atColumn: 'sent_at' }, recipients: true })
   return {
     async claimDue (channels, limit, leaseMs) {
       if (channels.length === 0) return []
-      const { rows } = await db.query<Row>(
-        `WITH due AS (
-           SELECT notification_key FROM ota_notifications
-           WHERE status = 'pending' AND channel = ANY($1::text[]) AND next_attempt_at <= now()
-           ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-         UPDATE ota_notifications n SET next_attempt_at = now() + make_interval(secs => $3 / 1000.0)
-         FROM due WHERE n.notification_key = due.notification_key
-         RETURNING n.notification_key, n.channel, n.fleet, n.campaign_id, n.vehicle_key, n.payload, n.attempts`,
-        [channels, limit, leaseMs])
+      const rows = await outbox.claimDue<Row>(['notification_key', 'channel', 'fleet', 'campaign_id', 'vehicle_key', 'payload', 'attempts'], limit, leaseMs, channels)
       return rows.map(toPending)
     },
-    async markSent (key, recipients) {
-      await db.query(`UPDATE ota_notifications SET status = 'sent', attempts = attempts + 1, sent_at = now(), recipients = $2, last_error = NULL
-        WHERE notification_key = $1`, [key, recipients])
-    },
-    async markFailed (key, error, retryInMs) {
-      await db.query(`UPDATE ota_notifications SET attempts = attempts + 1, last_error = $2,
-          status = CASE WHEN $3::float8 IS NULL THEN 'dead' ELSE 'pending' END,
-          next_attempt_at = CASE WHEN $3::float8 IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $3 / 1000.0) END
-        WHERE notification_key = $1`, [key, error.slice(0, 500), retryInMs ?? null])
-    },
+    markSent: (key, recipients) => outbox.markSent([key], recipients),
+    markFailed: (key, error, retryInMs) => outbox.markFailed([key], error, retryInMs),
     async list (campaignId, scope) {
       const { rows } = await db.query<Row & { status: NotificationStatus, last_error: string | null, created_at: Date, sent_at: Date | null, recipients: number | null }>(
         `SELECT notification_key, channel, fleet, campaign_id, vehicle_key, payload, attempts, status, last_error, created_at, sent_at, recipients

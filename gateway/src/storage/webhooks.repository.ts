@@ -1,4 +1,5 @@
 import type { Queryable } from './db.js'
+import { createOutboxTable } from './outbox-table.js'
 
 export interface Webhook {
   readonly id: string
@@ -60,6 +61,7 @@ const WEBHOOK_COLUMNS = 'webhook_id, url, secret, events, enabled, tenant_id'
 const toWebhook = (r: WebhookRow): Webhook => ({ id: r.webhook_id, url: r.url, secret: r.secret, events: r.events, enabled: r.enabled, tenantId: r.tenant_id })
 
 export function createWebhooksRepository (db: Queryable): WebhooksRepository {
+  const deliveries = createOutboxTable(db, { table: 'webhook_deliveries', key: ['webhook_id', 'event_key'], done: { status: 'delivered', atColumn: 'delivered_at' } })
   return {
     async insert (w) {
       await db.query('INSERT INTO webhooks (webhook_id, url, secret, events, enabled, tenant_id) VALUES ($1, $2, $3, $4, $5, $6)', [w.id, w.url, w.secret, w.events, w.enabled, w.tenantId])
@@ -98,16 +100,8 @@ export function createWebhooksRepository (db: Queryable): WebhooksRepository {
         [limit, leaseMs])
       return rows.map((r) => ({ webhookId: r.webhook_id, eventKey: r.event_key, url: r.url, secret: r.secret, payload: r.payload, attempts: r.attempts, tenantId: r.tenant_id }))
     },
-    async markDelivered (webhookId, eventKey) {
-      await db.query(`UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL
-        WHERE webhook_id = $1 AND event_key = $2`, [webhookId, eventKey])
-    },
-    async markFailed (webhookId, eventKey, error, retryInMs) {
-      await db.query(`UPDATE webhook_deliveries SET attempts = attempts + 1, last_error = $3,
-          status = CASE WHEN $4::float8 IS NULL THEN 'dead' ELSE 'pending' END,
-          next_attempt_at = CASE WHEN $4::float8 IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $4 / 1000.0) END
-        WHERE webhook_id = $1 AND event_key = $2`, [webhookId, eventKey, error.slice(0, 500), retryInMs ?? null])
-    },
+    markDelivered: (webhookId, eventKey) => deliveries.markSent([webhookId, eventKey]),
+    markFailed: (webhookId, eventKey, error, retryInMs) => deliveries.markFailed([webhookId, eventKey], error, retryInMs),
     async deliveries (webhookId, status, limit) {
       const { rows } = await db.query<{ event_key: string, status: DeliveryRecord['status'], attempts: number, last_error: string | null, created_at: Date, delivered_at: Date | null }>(
         `SELECT event_key, status, attempts, last_error, created_at, delivered_at FROM webhook_deliveries
