@@ -16,7 +16,8 @@ import { CampaignsView } from './views/campaigns.js'
 import { CampaignNewView } from './views/campaign-new.js'
 import { OwnerView } from './views/owner.js'
 import { ServiceView } from './views/service.js'
-import { IncidentReportView, IncidentsView } from './views/incidents.js'
+import { IncidentsView } from './views/incidents.js'
+import { IncidentReportView } from './views/incident-report.js'
 
 const liveUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`
 const live = createLiveClient(liveUrl, () => session.get()?.token, () => signOut())
