@@ -3,7 +3,8 @@ import { createSimClock, type Pacing } from './sim-clock.core.js'
 import { planFleet, type VehicleSpec } from './fleet-plan.core.js'
 import { NO_FAULTS, parseFraction, type FaultSelection } from './faults/scenario.core.js'
 import { FAULT_KINDS } from './faults/fault-types.core.js'
-import { createVehicleState, samplingFor, type SimConfig } from './physics/vehicle-state.core.js'
+import { createVehicleState, samplingFor, type FaultRuntime, type SimConfig } from './physics/vehicle-state.core.js'
+import { repairAtServiceCenter, type RepairDone } from './service/repair.core.js'
 import { compileSensorEffects } from './scenarios/sensor-effects.core.js'
 import type { ScenarioFile } from './scenarios/scenario-file.core.js'
 import { advance } from './physics/advance.core.js'
@@ -85,6 +86,8 @@ export interface Fleet {
   outage(vin: string | undefined, ms: number): void
   /** The live vehicle objects (tests, diagnostics). */
   unit(vin: string): SimulatedVehicle | undefined
+  /** A workshop repair of one fault family on the vehicle (service/repair.core.ts); undefined for a VIN not in the fleet. */
+  repair(vin: string, family: string): RepairDone | undefined
   /**
    * Delivers what is spooled (up to drainMs), then death certificates (SHUTDOWN), clean disconnects, final
    * ground truth. With `wakeSleepers`, asleep vehicles holding data connect to deliver it first (as they
@@ -169,7 +172,9 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
   let lastMeter = 0
   let lastGt = 0
   let gtWrite: Promise<void> = Promise.resolve()
-  const groundTruth = () => buildGroundTruth({ seed, speed, simStartMs: clock.simStartMs, horizonMs }, units.map(({ u }) => ({ spec: u.state.spec, faults: u.state.faults })))
+  // A repaired fault stays in the ground truth: it was there, and alerts about it were right.
+  const repaired = new Map<string, FaultRuntime[]>()
+  const groundTruth = () => buildGroundTruth({ seed, speed, simStartMs: clock.simStartMs, horizonMs }, units.map(({ u }) => ({ spec: u.state.spec, faults: [...(repaired.get(u.vin) ?? []), ...u.state.faults] })))
   const saveGroundTruth = () => {
     if (opts.groundTruthFile === undefined || !gtDirty) return gtWrite
     gtDirty = false
@@ -230,6 +235,15 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
       for (const x of units) if (vin === undefined || x.u.vin === vin) x.u.startOutage(now, ms)
     },
     unit: (vin) => byVin.get(vin),
+    repair (vin, family) {
+      const u = byVin.get(vin)
+      if (u === undefined) return undefined
+      const before = [...u.state.faults]
+      const done = repairAtServiceCenter(u.state, family, clock.now())
+      repaired.set(vin, [...(repaired.get(vin) ?? []), ...before.filter((f) => !u.state.faults.includes(f))])
+      gtDirty = true
+      return done
+    },
     async stop (drainMs = 2000, stopOpts = {}) {
       clearInterval(timer)
       // Deliver what was recorded, briefly, before saying goodbye.

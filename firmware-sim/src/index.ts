@@ -20,4 +20,7 @@ export { buildGroundTruth, writeGroundTruth, type GroundTruth, type GroundTruthF
 export { handleUdsRequest, UDS_HANDLERS, NRC, DID, type CommandCodec, type UdsContext, type UdsHandler } from './diagnostics-handlers.js'
 export { createDtcMemory, DTC_STATUS, dtcToBytes, bytesToDtc, type DtcEvent, type DtcMemory, type DtcRecord } from './dtc-memory.core.js'
 export type { SimLogger } from './log.js'
+export { startWorkshopAgent, type WorkshopPort, type WorkshopAgentOptions } from './service/workshop-agent.js'
+export type { WorkshopVisit } from './service/workshop.core.js'
+export type { RepairDone } from './service/repair.core.js'
 export { protobufCommandCodec } from './command-codec.js'

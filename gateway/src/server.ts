@@ -3,6 +3,8 @@ import pino from 'pino'
 import { loadConfig } from './config/load.js'
 import { buildApp, SHUTDOWN_GRACE_MS } from './app.js'
 import { ensureDemoUsers } from './api/auth/demo-users.js'
+import { ensureDemoNetwork } from './service-network/demo-network.js'
+import { demoWorkshopPort } from './work-orders/demo-workshop.js'
 
 /** The process: one root logger, listen, print where to look, close with grace. */
 const loaded = loadConfig(process.env)
@@ -80,7 +82,20 @@ const demoFleet = sim === undefined
     log: logger.child({ module: 'demo-fleet' }),
   })
 if (demoFleet !== undefined) {
-  stopDemo = () => demoFleet.stop()
+  // The after-sales loop in the demo: a centre in each of its cities, an owner who books what the gateway
+  // proposes and a workshop that repairs the simulated vehicle on the booked day.
+  const cities = new Map(demoFleet.vehicles.map((v) => [v.city.name, { ...v.city, region: v.region }]))
+  await ensureDemoNetwork(app.serviceNetwork, [...cities.values()])
+  const workshop = sim?.startWorkshopAgent({
+    port: demoWorkshopPort(app.workOrders.service, [...new Set(demoFleets)]),
+    repair: (vin, family) => demoFleet.repair(vin, family),
+    simNow: () => demoFleet.stats().simTimeMs,
+    log: logger.child({ module: 'demo-workshop' }),
+  })
+  stopDemo = async () => {
+    await workshop?.stop()
+    await demoFleet.stop()
+  }
   banner.splice(banner.findIndex((l) => l.startsWith('  database')) + 1, 0, `  demo fleet       ${config.demoVehicles} simulated vehicles (DEMO_VEHICLES=0 to turn off)${demoHistory ? `; playing ${sim?.DEMO_FLEET.historyDays} days of history first (about a minute)` : ''}`)
 }
 // Demo people to log in as (POST /auth/login); passwords shown on the first start only.

@@ -1,0 +1,28 @@
+import type { Principal } from '../api/auth/index.js'
+import type { WorkOrdersService } from './work-orders.service.js'
+
+type Move = 'booked' | 'vehicle_arrived' | 'in_repair' | 'completed'
+
+/**
+ * The demo fleet's owner and workshop, in-process: the owner (fleet_owner of
+ * the demo fleets) books what the gateway proposes, the centre's technician
+ * moves the visit along. Same service calls, role checks and audit as over
+ * REST; the simulator's workshop agent drives it.
+ */
+export function demoWorkshopPort(service: WorkOrdersService, fleets: readonly string[]) {
+  const owner: Principal = { actor: 'demo:owner', role: 'fleet_owner', tenantId: null, fleets, regions: null }
+  const technician: Principal = { actor: 'demo:workshop', role: 'technician', tenantId: null, fleets: null, regions: null }
+  const scope = { scopeFleets: fleets, scopeRegions: null, limit: 500 }
+  return {
+    async open() {
+      const [proposed, booked] = await Promise.all([service.repo.list({ ...scope, state: 'proposed' }), service.repo.list({ ...scope, state: 'booked' })])
+      return [...proposed, ...booked]
+    },
+    async move(id: string, to: Move, detail?: { cause: string; partsUsed: Array<{ partNumber: string; quantity: number }> }) {
+      const wo = await service.repo.get(id)
+      if (wo === undefined) throw new Error(`work order ${id} not found`)
+      const r = to === 'booked' ? await service.move(id, { to }, owner, undefined) : await service.move(id, { to, ...detail }, technician, wo.centerId)
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.detail}`)
+    },
+  }
+}
