@@ -116,6 +116,14 @@ describe('dashboards in chromium', () => {
     await page.getByTestId('alert-evidence').getByText('116').first().waitFor()
     await page.getByTestId('evidence-chart').waitFor()
     await screenshot(page, '06-alert-evidence')
+    // Resolved with the engineer's verdict: a confirmed fault needs the part found, and it counts in the rule's precision.
+    await row.getByTestId('alert-note').fill('pump seized, replaced')
+    await row.getByTestId('alert-verdict').selectOption('confirmed')
+    expect(await row.getByTestId('alert-resolve').isDisabled()).toBe(true)
+    await row.getByTestId('alert-part').fill('coolant pump')
+    await row.getByTestId('alert-resolve').click()
+    const confirmedOf = async () => ((await (await api(gw, '/kpis/rules')).json()) as { rules: Array<{ ruleId: string, confirmed: number }> }).rules.find((r) => r.ruleId === RULE.id)?.confirmed
+    await expect.poll(confirmedOf, { timeout: 5000 }).toBe(1)
   })
 
   it('switches language at run time, remembers it, and formats in the locale', async () => {

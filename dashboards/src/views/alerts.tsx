@@ -57,14 +57,26 @@ async function loadRulePrecision (): Promise<RulePrecision> {
   return new Map(r.rules.map((x) => [x.ruleId, { precision: x.confirmedPrecision, verdicts: x.confirmed + x.falseAlarm }]))
 }
 
+type Outcome = 'confirmed' | 'false-alarm' | 'not-verified'
+const OUTCOMES: ReadonlyArray<readonly [Outcome, MessageKey]> = [
+  ['confirmed', k('alerts.verdict.confirmed')],
+  ['false-alarm', k('alerts.verdict.falseAlarm')],
+  ['not-verified', k('alerts.verdict.notVerified')],
+]
+
 function AlertRow ({ a, now, onChanged, precision }: { a: AlertItem, now: number, onChanged: () => void, precision: { precision: number | null, verdicts: number } | undefined }) {
   const [note, setNote] = useState('')
+  const [verdict, setVerdict] = useState<Outcome | ''>('')
+  const [part, setPart] = useState('')
   const [error, setError] = useState<unknown>(undefined)
   const act = (action: 'acknowledge' | 'resolve') => {
     setError(undefined)
-    api(`/alerts/${a.id}/${action}`, { method: 'POST', body: note.trim() === '' ? {} : { note: note.trim() } })
-      .then(() => { setNote(''); onChanged() }, setError)
+    // A verdict goes with the resolution only: it feeds the rule's confirmed precision.
+    const judged = action === 'resolve' && verdict !== '' ? { verdict: { outcome: verdict, ...(part.trim() === '' ? {} : { part: part.trim() }) } } : {}
+    api(`/alerts/${a.id}/${action}`, { method: 'POST', body: { ...(note.trim() === '' ? {} : { note: note.trim() }), ...judged } })
+      .then(() => { setNote(''); setVerdict(''); setPart(''); onChanged() }, setError)
   }
+  const resolvable = note.trim() !== '' && (verdict !== 'confirmed' || part.trim() !== '')
   const tta = a.acknowledgedAt === null ? now - Date.parse(a.raisedAt) : Date.parse(a.acknowledgedAt) - Date.parse(a.raisedAt)
   return (
     <tr data-testid="alert-row" data-alert-id={a.id} data-state={a.state} data-rule={a.ruleId} data-vehicle={a.vehicleId}>
@@ -80,7 +92,12 @@ function AlertRow ({ a, now, onChanged, precision }: { a: AlertItem, now: number
           <>
             <input data-testid="alert-note" placeholder={t('alerts.notePlaceholder')} value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
             {a.state === 'open' && <button type="button" data-testid="alert-ack" onClick={() => act('acknowledge')}>{t('alerts.acknowledge')}</button>}
-            <button type="button" data-testid="alert-resolve" disabled={note.trim() === ''} title={t('alerts.resolveNeedsNote')} onClick={() => act('resolve')}>{t('alerts.resolve')}</button>
+            <select data-testid="alert-verdict" aria-label={t('alerts.verdict')} value={verdict} onChange={(e) => setVerdict((e.target as HTMLSelectElement).value as Outcome | '')}>
+              <option value="">{t('alerts.verdict.none')}</option>
+              {OUTCOMES.map(([o, key]) => <option key={o} value={o}>{t(key)}</option>)}
+            </select>
+            {verdict === 'confirmed' && <input data-testid="alert-part" placeholder={t('alerts.verdict.part')} value={part} onInput={(e) => setPart((e.target as HTMLInputElement).value)} />}
+            <button type="button" data-testid="alert-resolve" disabled={!resolvable} title={t('alerts.resolveNeedsNote')} onClick={() => act('resolve')}>{t('alerts.resolve')}</button>
           </>
         )}
         <ErrorBox error={error} />

@@ -408,4 +408,10 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "مكان بقاء البيانات",
   "policy.residencyCell": "داخل خلية بلدها",
   "policy.residencyAny": "دون قيود",
+  "alerts.verdict": "الحكم",
+  "alerts.verdict.none": "بدون حكم",
+  "alerts.verdict.confirmed": "تم تأكيد العطل",
+  "alerts.verdict.falseAlarm": "إنذار كاذب",
+  "alerts.verdict.notVerified": "تعذر التحقق",
+  "alerts.verdict.part": "القطعة المعيبة",
 }

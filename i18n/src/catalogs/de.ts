@@ -408,4 +408,10 @@ export const de: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "Wo die Daten bleiben",
   "policy.residencyCell": "in der Zelle seines Landes",
   "policy.residencyAny": "keine Einschränkung",
+  "alerts.verdict": "Befund",
+  "alerts.verdict.none": "kein Befund",
+  "alerts.verdict.confirmed": "Fehler bestätigt",
+  "alerts.verdict.falseAlarm": "Fehlalarm",
+  "alerts.verdict.notVerified": "nicht überprüfbar",
+  "alerts.verdict.part": "defektes Teil",
 }

@@ -406,6 +406,12 @@ export const en = {
   "policy.residency": "Where the data stays",
   "policy.residencyCell": "in its country's cell",
   "policy.residencyAny": "no restriction",
+  "alerts.verdict": "Verdict",
+  "alerts.verdict.none": "no verdict",
+  "alerts.verdict.confirmed": "fault confirmed",
+  "alerts.verdict.falseAlarm": "false alarm",
+  "alerts.verdict.notVerified": "could not verify",
+  "alerts.verdict.part": "part found faulty",
 } as const
 
 export type MessageKey = keyof typeof en

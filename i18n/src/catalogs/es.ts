@@ -408,4 +408,10 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "Dónde se quedan los datos",
   "policy.residencyCell": "en la célula de su país",
   "policy.residencyAny": "sin restricción",
+  "alerts.verdict": "Veredicto",
+  "alerts.verdict.none": "sin veredicto",
+  "alerts.verdict.confirmed": "fallo confirmado",
+  "alerts.verdict.falseAlarm": "falsa alarma",
+  "alerts.verdict.notVerified": "no se pudo verificar",
+  "alerts.verdict.part": "pieza averiada",
 }

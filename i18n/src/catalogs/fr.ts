@@ -408,4 +408,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "Où restent les données",
   "policy.residencyCell": "dans la cellule de son pays",
   "policy.residencyAny": "aucune restriction",
+  "alerts.verdict": "Verdict",
+  "alerts.verdict.none": "sans verdict",
+  "alerts.verdict.confirmed": "panne confirmée",
+  "alerts.verdict.falseAlarm": "fausse alerte",
+  "alerts.verdict.notVerified": "non vérifiable",
+  "alerts.verdict.part": "pièce défectueuse",
 }

@@ -408,4 +408,10 @@ export const id: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "Tempat data disimpan",
   "policy.residencyCell": "di sel negaranya",
   "policy.residencyAny": "tanpa batasan",
+  "alerts.verdict": "Hasil pemeriksaan",
+  "alerts.verdict.none": "tanpa hasil",
+  "alerts.verdict.confirmed": "kerusakan terkonfirmasi",
+  "alerts.verdict.falseAlarm": "alarm palsu",
+  "alerts.verdict.notVerified": "tidak dapat diverifikasi",
+  "alerts.verdict.part": "suku cadang yang rusak",
 }

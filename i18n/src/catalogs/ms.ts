@@ -408,4 +408,10 @@ export const ms: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "Tempat data disimpan",
   "policy.residencyCell": "dalam sel negaranya",
   "policy.residencyAny": "tiada sekatan",
+  "alerts.verdict": "Keputusan pemeriksaan",
+  "alerts.verdict.none": "tiada keputusan",
+  "alerts.verdict.confirmed": "kerosakan disahkan",
+  "alerts.verdict.falseAlarm": "penggera palsu",
+  "alerts.verdict.notVerified": "tidak dapat disahkan",
+  "alerts.verdict.part": "alat ganti yang rosak",
 }

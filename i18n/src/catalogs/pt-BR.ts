@@ -408,4 +408,10 @@ export const ptBR: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "Onde os dados ficam",
   "policy.residencyCell": "na célula do seu país",
   "policy.residencyAny": "sem restrição",
+  "alerts.verdict": "Veredito",
+  "alerts.verdict.none": "sem veredito",
+  "alerts.verdict.confirmed": "falha confirmada",
+  "alerts.verdict.falseAlarm": "alarme falso",
+  "alerts.verdict.notVerified": "não foi possível verificar",
+  "alerts.verdict.part": "peça com defeito",
 }

@@ -408,4 +408,10 @@ export const th: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "ที่จัดเก็บข้อมูล",
   "policy.residencyCell": "ในเซลล์ของประเทศนั้น",
   "policy.residencyAny": "ไม่จำกัด",
+  "alerts.verdict": "ผลการตรวจ",
+  "alerts.verdict.none": "ไม่ระบุผล",
+  "alerts.verdict.confirmed": "ยืนยันว่าเสีย",
+  "alerts.verdict.falseAlarm": "แจ้งเตือนผิดพลาด",
+  "alerts.verdict.notVerified": "ตรวจสอบไม่ได้",
+  "alerts.verdict.part": "ชิ้นส่วนที่พบว่าเสีย",
 }

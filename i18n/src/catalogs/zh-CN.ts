@@ -408,4 +408,10 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "policy.residency": "数据存放地",
   "policy.residencyCell": "所在国家的数据单元内",
   "policy.residencyAny": "无限制",
+  "alerts.verdict": "结论",
+  "alerts.verdict.none": "无结论",
+  "alerts.verdict.confirmed": "故障已确认",
+  "alerts.verdict.falseAlarm": "误报",
+  "alerts.verdict.notVerified": "无法核实",
+  "alerts.verdict.part": "发现故障的零件",
 }
