@@ -84,7 +84,7 @@ describe('dashboards in chromium', () => {
     await expect.poll(async () => Number(await table.getAttribute('data-updates')), { timeout: 10_000 }).toBeGreaterThan(after)
   })
 
-  it('shows an injected fault\'s alert in the queue within seconds, and acknowledges it', async () => {
+  it('shows an injected fault\'s alert in the queue within seconds, acknowledges it, and resolves it with a verdict', async () => {
     const { page } = browser
     await page.goto(`${gw.httpUrl}/#/alerts`)
     await page.getByTestId('view-alerts').waitFor()

@@ -20,7 +20,7 @@ const COLORS = { online: '#1a7f37', asleep: '#8250df', offline: '#8c959f' } as c
 
 let landPromise: Promise<LonLat[][]> | undefined
 /** Coastlines from world-atlas (Natural Earth 1:110m), shipped with the app: the map needs no internet. */
-function loadLand (): Promise<LonLat[][]> {
+export function loadLand (): Promise<LonLat[][]> {
   landPromise ??= fetch(landUrl).then((r) => r.json()).then((topo: Topology) => {
     const land = feature(topo, topo.objects.land as GeometryCollection)
     const rings: LonLat[][] = []
@@ -34,7 +34,8 @@ function loadLand (): Promise<LonLat[][]> {
   return landPromise
 }
 
-function draw (ctx: CanvasRenderingContext2D, view: MapView, land: LonLat[][], clusters: Cluster[], vehicles: readonly MapVehicle[], dpr: number): void {
+/** Sea, then land with its coastline; markers go on top. */
+export function drawLand (ctx: CanvasRenderingContext2D, view: MapView, land: LonLat[][], dpr: number): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
   ctx.fillStyle = '#dbe9f6'
   ctx.fillRect(0, 0, view.width, view.height)
@@ -52,6 +53,10 @@ function draw (ctx: CanvasRenderingContext2D, view: MapView, land: LonLat[][], c
   }
   ctx.fill()
   ctx.stroke()
+}
+
+function draw (ctx: CanvasRenderingContext2D, view: MapView, land: LonLat[][], clusters: Cluster[], vehicles: readonly MapVehicle[], dpr: number): void {
+  drawLand(ctx, view, land, dpr)
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
   ctx.font = '600 11px system-ui, sans-serif'

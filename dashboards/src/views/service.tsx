@@ -1,13 +1,14 @@
-import { useState } from 'preact/hooks'
+import { useMemo, useState } from 'preact/hooks'
 import { api } from '../lib/api.js'
 import { formatDateTime, formatNumber, k, t, type MessageKey } from '../i18n/i18n.js'
 import { href } from '../lib/router.core.js'
 import { Card, ErrorBox, Loading, useAsync } from './common.js'
+import { ForecastMap, type CountryMarker } from './forecast-map.js'
 
 /**
  * Service network views: the work orders of a vehicle or an alert (panel on
  * their pages), a technician's centre (#/service) and, for staff, the
- * parts-demand forecast per country with shortfalls first.
+ * parts-demand forecast per country (a map, then a table each) with shortfalls first.
  */
 export interface WorkOrderRow {
   id: string
@@ -91,6 +92,20 @@ interface ForecastReport {
   shortfalls: Array<{ partNumber: string, country: string, week: number, orderBy: string }>
 }
 
+interface CenterPosition { country: string, lat: number, lon: number }
+
+/** One marker per forecast country, at the mean position of its centres, with its count of parts running short. */
+function countryMarkers (r: ForecastReport, centers: readonly CenterPosition[]): CountryMarker[] {
+  const out: CountryMarker[] = []
+  for (const country of [...new Set(r.rows.map((x) => x.country))].sort()) {
+    const here = centers.filter((c) => c.country === country)
+    if (here.length === 0) continue
+    const shortfalls = new Set(r.shortfalls.filter((s) => s.country === country).map((s) => s.partNumber)).size
+    out.push({ country, lat: here.reduce((a, c) => a + c.lat, 0) / here.length, lon: here.reduce((a, c) => a + c.lon, 0) / here.length, shortfalls })
+  }
+  return out
+}
+
 function ForecastTables ({ r }: { r: ForecastReport }) {
   const countries = [...new Set(r.rows.map((x) => x.country))].sort()
   const weeks = [...new Set(r.rows.map((x) => x.week))].sort((a, b) => a - b)
@@ -133,6 +148,8 @@ function ForecastTables ({ r }: { r: ForecastReport }) {
 export function ServiceView ({ staff }: { staff: boolean }) {
   const orders = useAsync(() => api<WorkOrderRow[]>('/work-orders?limit=200'), [])
   const forecast = useAsync(() => (staff ? api<ForecastReport>('/parts/forecast?weeks=8') : Promise.resolve(undefined)), [staff])
+  const centers = useAsync(() => (staff ? api<CenterPosition[]>('/service-centers') : Promise.resolve(undefined)), [staff])
+  const markers = useMemo(() => (forecast.data === undefined || centers.data === undefined ? [] : countryMarkers(forecast.data, centers.data)), [forecast.data, centers.data])
   return (
     <section data-testid="service-view">
       <h1>{t('service.title')}</h1>
@@ -146,6 +163,7 @@ export function ServiceView ({ staff }: { staff: boolean }) {
           <h2>{t('service.forecast')}</h2>
           <Loading when={forecast.loading && forecast.data === undefined} />
           <ErrorBox error={forecast.error} />
+          {markers.length > 0 && <ForecastMap markers={markers} onOpen={(c) => document.querySelector(`table[data-country="${c}"]`)?.scrollIntoView({ behavior: 'smooth' })} />}
           {forecast.data !== undefined && <ForecastTables r={forecast.data} />}
         </div>
       )}

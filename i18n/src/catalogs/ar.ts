@@ -414,4 +414,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "إنذار كاذب",
   "alerts.verdict.notVerified": "تعذر التحقق",
   "alerts.verdict.part": "القطعة المعيبة",
+  "service.forecastMapLabel": "خريطة {count, plural, zero {# دولة} one {دولة واحدة} two {دولتين} few {# دول} many {# دولة} other {# دولة}} في التوقعات، {short} منها تنقصها قطع",
+  "service.mapShortfall": "نقص في القطع",
+  "service.mapCovered": "المخزون يغطي التوقعات",
 }

@@ -414,4 +414,7 @@ export const de: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "Fehlalarm",
   "alerts.verdict.notVerified": "nicht überprüfbar",
   "alerts.verdict.part": "defektes Teil",
+  "service.forecastMapLabel": "Karte der {count, plural, one {# Prognose-Land} other {# Prognose-Länder}}, {short} mit Teileengpass",
+  "service.mapShortfall": "Teileengpass",
+  "service.mapCovered": "Bestand deckt die Prognose",
 }

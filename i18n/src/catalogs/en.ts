@@ -412,6 +412,9 @@ export const en = {
   "alerts.verdict.falseAlarm": "false alarm",
   "alerts.verdict.notVerified": "could not verify",
   "alerts.verdict.part": "part found faulty",
+  "service.forecastMapLabel": "Map of the forecast's {count, plural, one {# country} other {# countries}}, {short} with parts running short",
+  "service.mapShortfall": "parts running short",
+  "service.mapCovered": "stock covers the forecast",
 } as const
 
 export type MessageKey = keyof typeof en

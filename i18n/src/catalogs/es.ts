@@ -414,4 +414,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "falsa alarma",
   "alerts.verdict.notVerified": "no se pudo verificar",
   "alerts.verdict.part": "pieza averiada",
+  "service.forecastMapLabel": "Mapa de {count, plural, one {# país} many {# países} other {# países}} del pronóstico, {short} con piezas insuficientes",
+  "service.mapShortfall": "piezas insuficientes",
+  "service.mapCovered": "el stock cubre el pronóstico",
 }

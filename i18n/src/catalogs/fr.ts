@@ -414,4 +414,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "fausse alerte",
   "alerts.verdict.notVerified": "non vérifiable",
   "alerts.verdict.part": "pièce défectueuse",
+  "service.forecastMapLabel": "Carte {count, plural, one {du # pays} many {des # pays} other {des # pays}} de la prévision, {short} en manque de pièces",
+  "service.mapShortfall": "pièces en manque",
+  "service.mapCovered": "le stock couvre la prévision",
 }

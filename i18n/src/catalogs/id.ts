@@ -414,4 +414,7 @@ export const id: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "alarm palsu",
   "alerts.verdict.notVerified": "tidak dapat diverifikasi",
   "alerts.verdict.part": "suku cadang yang rusak",
+  "service.forecastMapLabel": "Peta {count, plural, other {# negara}} dalam prakiraan, {short} kekurangan suku cadang",
+  "service.mapShortfall": "suku cadang kurang",
+  "service.mapCovered": "stok mencukupi prakiraan",
 }

@@ -414,4 +414,7 @@ export const ms: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "penggera palsu",
   "alerts.verdict.notVerified": "tidak dapat disahkan",
   "alerts.verdict.part": "alat ganti yang rosak",
+  "service.forecastMapLabel": "Peta {count, plural, other {# negara}} dalam ramalan, {short} kekurangan alat ganti",
+  "service.mapShortfall": "alat ganti tidak mencukupi",
+  "service.mapCovered": "stok mencukupi ramalan",
 }

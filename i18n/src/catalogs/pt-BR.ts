@@ -414,4 +414,7 @@ export const ptBR: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "alarme falso",
   "alerts.verdict.notVerified": "não foi possível verificar",
   "alerts.verdict.part": "peça com defeito",
+  "service.forecastMapLabel": "Mapa de {count, plural, one {# país} many {# países} other {# países}} da previsão, {short} com falta de peças",
+  "service.mapShortfall": "falta de peças",
+  "service.mapCovered": "o estoque cobre a previsão",
 }

@@ -414,4 +414,7 @@ export const th: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "แจ้งเตือนผิดพลาด",
   "alerts.verdict.notVerified": "ตรวจสอบไม่ได้",
   "alerts.verdict.part": "ชิ้นส่วนที่พบว่าเสีย",
+  "service.forecastMapLabel": "แผนที่ {count, plural, other {# ประเทศ}}ในการพยากรณ์ มี {short} ประเทศที่ชิ้นส่วนไม่พอ",
+  "service.mapShortfall": "ชิ้นส่วนไม่พอ",
+  "service.mapCovered": "สต็อกเพียงพอตามพยากรณ์",
 }

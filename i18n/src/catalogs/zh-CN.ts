@@ -414,4 +414,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "alerts.verdict.falseAlarm": "误报",
   "alerts.verdict.notVerified": "无法核实",
   "alerts.verdict.part": "发现故障的零件",
+  "service.forecastMapLabel": "预测覆盖 {count, plural, other {# 个国家}}的地图，其中 {short} 个国家零件短缺",
+  "service.mapShortfall": "零件短缺",
+  "service.mapCovered": "库存满足预测",
 }
