@@ -2,7 +2,7 @@ import type { Queryable } from './db.js'
 
 /**
  * The SQL every durable outbox table shares (OTA owner notifications,
- * incident owner notices, webhook deliveries): rows `pending` until sent,
+ * incident owner notices, owner e-mails, webhook deliveries): rows `pending` until sent,
  * leased by pushing `next_attempt_at` forward, retried with backoff, and
  * dead-lettered (`dead`) when the relay gives up. Webhook deliveries claim
  * with a join to their webhook of their own, and share the rest. Table and

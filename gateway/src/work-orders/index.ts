@@ -18,7 +18,7 @@ declare module 'fastify' {
   }
 }
 
-/** Owner notifications about work orders, on the signed webhook outbox (event types service.*). */
+/** Owner notifications about work orders: the signed webhook outbox (event types service.*) and the owners' e-mail outbox. */
 export const SERVICE_EVENT_PREFIX = 'service.'
 const MAINTENANCE_TICK_MS = 3_600_000
 
@@ -47,10 +47,13 @@ export default fp(async (app) => {
       if (!r.ok && r.error.code !== 'GW_ALERT_INVALID_TRANSITION') log.warn({ alertId, code: r.error.code }, 'alert not resolved after repair')
       await app.alerts.verdicts.record(alertId, verdict, by, Date.now())
     },
+    // The owner is told twice over: a signed webhook event and an e-mail, each through its durable outbox.
     async notifyOwner (wo, kind, message) {
-      await app.notify.publish(`${SERVICE_EVENT_PREFIX}${kind.replace('_', '-')}`, `work-order:${wo.id}:${wo.seq}`, {
+      const key = `work-order:${wo.id}:${wo.seq}`
+      await app.notify.publish(`${SERVICE_EVENT_PREFIX}${kind.replace('_', '-')}`, key, {
         workOrderId: wo.id, vehicleId: wo.vehicleId, centerId: wo.centerId, state: wo.state, slotDate: wo.slotDate, kind: wo.kind, alertId: wo.alertId, language: message.language, text: message.text,
       }, wo.fleet)
+      await app.notify.mailOwners(wo.fleet, key, { language: message.language, subject: message.subject, body: message.text })
     },
     async audit (actor, action, wo, detail) {
       await app.audit.record({ actor, action, target: `work_order:${wo.id}`, detail: { vehicleId: wo.vehicleId, centerId: wo.centerId, state: wo.state, detail } })

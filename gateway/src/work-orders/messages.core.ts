@@ -17,7 +17,9 @@ const KEY: Readonly<Record<MessageKind, MessageKey>> = {
   maintenance_due: 'server.workOrder.maintenanceDue',
 }
 
-export function ownerMessage (kind: MessageKind, language: string | null, facts: MessageFacts): { language: string, text: string } {
+export interface OwnerMessage { readonly language: string, readonly subject: string, readonly text: string }
+
+export function ownerMessage (kind: MessageKind, language: string | null, facts: MessageFacts): OwnerMessage {
   const lang = resolveLanguage(language)
   const text = localise(lang, KEY[kind], {
     vehicleId: facts.vehicleId,
@@ -25,5 +27,5 @@ export function ownerMessage (kind: MessageKind, language: string | null, facts:
     date: facts.slotDate ?? localise(lang, 'server.workOrder.dateTbc'),
     cause: facts.cause ?? localise(lang, 'server.workOrder.seeWorkOrder'),
   })
-  return { language: lang, text }
+  return { language: lang, subject: localise(lang, 'server.workOrder.subject', { vehicleId: facts.vehicleId }), text }
 }

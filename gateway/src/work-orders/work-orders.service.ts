@@ -11,7 +11,7 @@ import type { CatalogueRepository } from '../parts/catalogue.repository.js'
 import { dayOf, firstFreeSlot, propose, type Proposal } from './proposals.core.js'
 import { mayTransition, repairVerdict, transition, type WorkOrderState } from './state.core.js'
 import type { Verdict } from '../alerts/verdicts.core.js'
-import { ownerMessage, type MessageKind } from './messages.core.js'
+import { ownerMessage, type MessageKind, type OwnerMessage } from './messages.core.js'
 import type { BookedPart, VehicleInfo, WorkOrder, WorkOrderKind, WorkOrdersRepository } from './work-orders.repository.js'
 
 const DAY_MS = 86_400_000
@@ -41,7 +41,7 @@ export interface WorkOrdersDeps {
   readonly alerts: { get(id: string): Promise<{ vehicleId: string, ruleId: string, state: string, fleet: string, region: string } | undefined> }
   /** Resolves the alert a completed repair answered, with the repair's verdict on it. */
   readonly closeAlert: (alertId: string, by: string, note: string, verdict: Verdict) => Promise<void>
-  readonly notifyOwner: (wo: WorkOrder, kind: MessageKind, text: { language: string, text: string }) => Promise<void>
+  readonly notifyOwner: (wo: WorkOrder, kind: MessageKind, message: OwnerMessage) => Promise<void>
   readonly audit: (actor: string, action: string, wo: WorkOrder, detail: unknown) => Promise<void>
   readonly log: Log
   readonly now: () => number

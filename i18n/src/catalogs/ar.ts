@@ -417,4 +417,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "خريطة {count, plural, zero {# دولة} one {دولة واحدة} two {دولتين} few {# دول} many {# دولة} other {# دولة}} في التوقعات، {short} منها تنقصها قطع",
   "service.mapShortfall": "نقص في القطع",
   "service.mapCovered": "المخزون يغطي التوقعات",
+  "server.workOrder.subject": "صيانة المركبة {vehicleId}",
 }

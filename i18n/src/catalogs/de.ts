@@ -417,4 +417,5 @@ export const de: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "Karte der {count, plural, one {# Prognose-Land} other {# Prognose-Länder}}, {short} mit Teileengpass",
   "service.mapShortfall": "Teileengpass",
   "service.mapCovered": "Bestand deckt die Prognose",
+  "server.workOrder.subject": "Werkstatttermin für Fahrzeug {vehicleId}",
 }

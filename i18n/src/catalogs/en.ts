@@ -415,6 +415,7 @@ export const en = {
   "service.forecastMapLabel": "Map of the forecast's {count, plural, one {# country} other {# countries}}, {short} with parts running short",
   "service.mapShortfall": "parts running short",
   "service.mapCovered": "stock covers the forecast",
+  "server.workOrder.subject": "Service for vehicle {vehicleId}",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -417,4 +417,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "Mapa de {count, plural, one {# país} many {# países} other {# países}} del pronóstico, {short} con piezas insuficientes",
   "service.mapShortfall": "piezas insuficientes",
   "service.mapCovered": "el stock cubre el pronóstico",
+  "server.workOrder.subject": "Servicio del vehículo {vehicleId}",
 }

@@ -417,4 +417,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "Carte {count, plural, one {du # pays} many {des # pays} other {des # pays}} de la prévision, {short} en manque de pièces",
   "service.mapShortfall": "pièces en manque",
   "service.mapCovered": "le stock couvre la prévision",
+  "server.workOrder.subject": "Entretien du véhicule {vehicleId}",
 }

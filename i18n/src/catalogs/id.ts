@@ -417,4 +417,5 @@ export const id: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "Peta {count, plural, other {# negara}} dalam prakiraan, {short} kekurangan suku cadang",
   "service.mapShortfall": "suku cadang kurang",
   "service.mapCovered": "stok mencukupi prakiraan",
+  "server.workOrder.subject": "Servis kendaraan {vehicleId}",
 }

@@ -417,4 +417,5 @@ export const ms: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "Peta {count, plural, other {# negara}} dalam ramalan, {short} kekurangan alat ganti",
   "service.mapShortfall": "alat ganti tidak mencukupi",
   "service.mapCovered": "stok mencukupi ramalan",
+  "server.workOrder.subject": "Servis kenderaan {vehicleId}",
 }

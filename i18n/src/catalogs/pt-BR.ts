@@ -417,4 +417,5 @@ export const ptBR: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "Mapa de {count, plural, one {# país} many {# países} other {# países}} da previsão, {short} com falta de peças",
   "service.mapShortfall": "falta de peças",
   "service.mapCovered": "o estoque cobre a previsão",
+  "server.workOrder.subject": "Serviço do veículo {vehicleId}",
 }

@@ -417,4 +417,5 @@ export const th: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "แผนที่ {count, plural, other {# ประเทศ}}ในการพยากรณ์ มี {short} ประเทศที่ชิ้นส่วนไม่พอ",
   "service.mapShortfall": "ชิ้นส่วนไม่พอ",
   "service.mapCovered": "สต็อกเพียงพอตามพยากรณ์",
+  "server.workOrder.subject": "การเข้ารับบริการของรถ {vehicleId}",
 }

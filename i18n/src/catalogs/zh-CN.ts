@@ -417,4 +417,5 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "service.forecastMapLabel": "预测覆盖 {count, plural, other {# 个国家}}的地图，其中 {short} 个国家零件短缺",
   "service.mapShortfall": "零件短缺",
   "service.mapCovered": "库存满足预测",
+  "server.workOrder.subject": "车辆 {vehicleId} 的维修保养",
 }
