@@ -27,6 +27,7 @@ export interface NewUser {
   tenantId?: string
   fleets?: string[]
   regions?: string[]
+  email?: string
 }
 
 export async function createUser (gw: TestGateway, u: NewUser): Promise<{ id: string }> {
