@@ -147,7 +147,7 @@ describe('dashboards in chromium', () => {
     await page.getByTestId('language').selectOption('en')
   })
 
-  it('renders the OTA and fleet-owner views (screenshots; their APIs arrive with other branches)', async () => {
+  it('renders the OTA and fleet-owner views (screenshots), the owner view listing every vehicle in scope', async () => {
     const { page } = browser
     for (const [hash, testid, name] of [['#/campaigns', 'view-campaigns', '09-campaigns'], ['#/campaigns/new', 'view-campaign-new', '10-campaign-new'], ['#/owner', 'view-owner', '11-owner']] as const) {
       await page.goto(`${gw.httpUrl}/${hash}`)
