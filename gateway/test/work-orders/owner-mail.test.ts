@@ -67,7 +67,16 @@ describe('work-order e-mail to the owner', () => {
     expect(mail.header('Subject')).toBe(`Werkstatttermin für Fahrzeug ${v.v.id}`)
     expect(mail.text).toContain(`Fahrzeug ${v.v.id}: Reparatur bei Centre c-near am`)
     const key = mail.header('X-Fleetwire-Event-Id') as string
-    expect(await gw.app.notify.ownerMails.get(key)).toEqual({ status: 'sent', attempts: 2, recipients: 1, lastError: null })
+    // The relay records the send after the SMTP server has the message.
+    const row = await waitFor(
+      async () => {
+        const r = await gw.app.notify.ownerMails.get(key)
+        return r?.status === 'sent' ? r : undefined
+      },
+      10_000,
+      'the outbox row marked sent',
+    )
+    expect(row).toEqual({ status: 'sent', attempts: 2, recipients: 1, lastError: null })
     expect(smtp.mails.filter((m) => m.header('X-Fleetwire-Event-Id') === key)).toHaveLength(1)
   }, 60_000)
 })
