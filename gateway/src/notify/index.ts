@@ -89,6 +89,7 @@ export default fp(async (app) => {
     relay,
   }
   app.decorate('notify', notify)
+  app.metrics.probes.ownerMails = () => ownerMails.counts()
   await app.register(webhookRoutes)
   dispatcher.start()
   ownerMailRelay?.start()
@@ -98,4 +99,4 @@ export default fp(async (app) => {
     await agent.close()
     mailer?.close()
   })
-}, { name: 'notify', dependencies: ['config', 'storage', 'audit'] })
+}, { name: 'notify', dependencies: ['config', 'storage', 'audit', 'metrics'] })

@@ -15,6 +15,7 @@ export function createGatewayMetrics () {
     dbPoolWaiting: (): number => 0,
     otaNotifications: async (): Promise<Array<{ channel: string, status: string, n: number }>> => [],
     smtpConfigured: (): boolean => false,
+    ownerMails: async (): Promise<Array<{ status: string, n: number }>> => [],
   }
   return {
     registry,
@@ -48,6 +49,18 @@ export function createGatewayMetrics () {
         this.reset()
         try {
           for (const r of await probes.otaNotifications()) this.set({ channel: r.channel, status: r.status }, r.n)
+        } catch { /* database unavailable: the series is absent for this scrape */ }
+      },
+    }),
+    ownerMails: new Gauge({
+      name: 'fleetwire_owner_mails',
+      help: 'Fleet owners\' e-mails (work orders) in the outbox, by status (pending with smtp_configured 0 waits for SMTP_URL)',
+      labelNames: ['status'],
+      registers,
+      async collect () {
+        this.reset()
+        try {
+          for (const r of await probes.ownerMails()) this.set({ status: r.status }, r.n)
         } catch { /* database unavailable: the series is absent for this scrape */ }
       },
     }),

@@ -36,6 +36,11 @@ export function createOwnerMailsRepository(db: Queryable) {
     },
     markSent: (m: PendingOwnerMail, recipients: number) => outbox.markSent([m.key], recipients),
     markFailed: (m: PendingOwnerMail, error: string, retryInMs: number | undefined) => outbox.markFailed([m.key], error, retryInMs),
+    /** Rows per status (for /metrics). */
+    async counts(): Promise<Array<{ status: string; n: number }>> {
+      const { rows } = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM owner_mails GROUP BY 1')
+      return rows.map((r) => ({ status: r.status, n: Number(r.n) }))
+    },
     async get(key: string): Promise<{ status: string; attempts: number; recipients: number | null; lastError: string | null } | undefined> {
       const { rows } = await db.query<{ status: string; attempts: number; recipients: number | null; last_error: string | null }>(
         'SELECT status, attempts, recipients, last_error FROM owner_mails WHERE mail_key = $1',

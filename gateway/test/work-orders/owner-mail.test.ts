@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestGateway, startGateway, waitFor } from '../helper.js'
+import { type TestGateway, api, startGateway, waitFor } from '../helper.js'
 import { PASSWORD, call, createUser } from '../security/support.js'
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js'
 import { berlinVehicle, openAlertOf, seedNetwork } from './fixtures.js'
@@ -78,5 +78,6 @@ describe('work-order e-mail to the owner', () => {
     )
     expect(row).toEqual({ status: 'sent', attempts: 2, recipients: 1, lastError: null })
     expect(smtp.mails.filter((m) => m.header('X-Fleetwire-Event-Id') === key)).toHaveLength(1)
+    expect(await (await api(gw, '/metrics')).text()).toMatch(/fleetwire_owner_mails\{status="sent"\} 1\b/)
   }, 60_000)
 })
