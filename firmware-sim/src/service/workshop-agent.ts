@@ -7,7 +7,7 @@ export interface WorkshopPort {
   /** Open (proposed or booked) work orders of the fleet's vehicles. */
   open(): Promise<WorkshopVisit[]>
   move(
-    id: string,
+    visit: WorkshopVisit,
     to: 'booked' | 'vehicle_arrived' | 'in_repair' | 'completed',
     detail?: { cause: string; partsUsed: Array<{ partNumber: string; quantity: number }> },
   ): Promise<void>
@@ -35,12 +35,12 @@ export function startWorkshopAgent(o: WorkshopAgentOptions): { stop(): Promise<v
     for (const v of await o.port.open()) {
       const action = nextAction(v, o.simNow())
       if (action === 'accept') {
-        await o.port.move(v.id, 'booked')
+        await o.port.move(v, 'booked')
       } else if (action === 'repair') {
-        await o.port.move(v.id, 'vehicle_arrived')
-        await o.port.move(v.id, 'in_repair')
+        await o.port.move(v, 'vehicle_arrived')
+        await o.port.move(v, 'in_repair')
         const done = o.repair(v.vehicleId, v.faultFamily)
-        await o.port.move(v.id, 'completed', completion(v, done?.kinds ?? []))
+        await o.port.move(v, 'completed', completion(v, done?.kinds ?? []))
         o.log.info({ vin: v.vehicleId, family: v.faultFamily, repaired: done?.kinds ?? [] }, 'repaired at the service centre')
       } else continue
       moved++

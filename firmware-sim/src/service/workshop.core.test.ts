@@ -6,6 +6,7 @@ const visit = (over: Partial<WorkshopVisit>): WorkshopVisit => ({
   vehicleId: 'V',
   faultFamily: 'tyre_leak',
   state: 'booked',
+  centerId: 'c1',
   slotDate: '2026-03-10',
   parts: [{ partNumber: 'TYRE-KIT', quantity: 1 }],
   ...over,

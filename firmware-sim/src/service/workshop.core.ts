@@ -9,6 +9,8 @@ export interface WorkshopVisit {
   readonly vehicleId: string
   readonly faultFamily: string
   readonly state: string
+  /** The service centre the work order is at. */
+  readonly centerId: string
   /** The booked day (YYYY-MM-DD), null while only proposed. */
   readonly slotDate: string | null
   /** The parts the work order reserved. */

@@ -18,10 +18,9 @@ export function demoWorkshopPort(service: WorkOrdersService, fleets: readonly st
       const [proposed, booked] = await Promise.all([service.repo.list({ ...scope, state: 'proposed' }), service.repo.list({ ...scope, state: 'booked' })])
       return [...proposed, ...booked]
     },
-    async move(id: string, to: Move, detail?: { cause: string; partsUsed: Array<{ partNumber: string; quantity: number }> }) {
-      const wo = await service.repo.get(id)
-      if (wo === undefined) throw new Error(`work order ${id} not found`)
-      const r = to === 'booked' ? await service.move(id, { to }, owner, undefined) : await service.move(id, { to, ...detail }, technician, wo.centerId)
+    // The visit names its centre, which scopes the technician: no read of the work order here.
+    async move(visit: { id: string; centerId: string }, to: Move, detail?: { cause: string; partsUsed: Array<{ partNumber: string; quantity: number }> }) {
+      const r = to === 'booked' ? await service.move(visit.id, { to }, owner, undefined) : await service.move(visit.id, { to, ...detail }, technician, visit.centerId)
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.detail}`)
     },
   }
