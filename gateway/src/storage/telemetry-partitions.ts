@@ -36,6 +36,16 @@ export async function listPartitions (db: Queryable): Promise<Partition[]> {
   })
 }
 
+/**
+ * Longest wait for a lock while making a partition. ATTACH PARTITION takes
+ * only SHARE UPDATE EXCLUSIVE on telemetry_batches, so inserts carry on, but
+ * ACCESS EXCLUSIVE on the default partition: behind a long reader of it (the
+ * rollup catching up) every later reader of the whole table would queue. Past
+ * this the attempt fails with lock_not_available (55P03), nothing is made, and
+ * the next attempt tries again; partitions are made a week ahead.
+ */
+export const PARTITION_LOCK_TIMEOUT_MS = 2000
+
 /** Creates the missing daily partitions covering [fromMs, toMs); returns their names. */
 export async function ensurePartitions (db: Queryable, fromMs: number, toMs: number): Promise<string[]> {
   const existing = new Set((await listPartitions(db)).map((p) => p.fromMs))
@@ -46,19 +56,18 @@ export async function ensurePartitions (db: Queryable, fromMs: number, toMs: num
     const from = new Date(day).toISOString()
     const to = new Date(day + DAY_MS).toISOString()
     // One DO block = one transaction: the move out of the default partition
-    // and the attach happen together or not at all.
+    // and the attach happen together or not at all. Made apart and attached,
+    // never CREATE TABLE ... PARTITION OF: that locks the whole table
+    // (ACCESS EXCLUSIVE), so ingest would stop while it waits for any reader.
     await db.query(`DO $$
       BEGIN
         PERFORM pg_advisory_xact_lock(${PARTITION_LOCK_KEY});
+        PERFORM set_config('lock_timeout', '${PARTITION_LOCK_TIMEOUT_MS}ms', true);
         IF to_regclass('${name}') IS NOT NULL THEN RETURN; END IF;
-        IF EXISTS (SELECT 1 FROM telemetry_batches_default WHERE ts >= '${from}' AND ts < '${to}') THEN
-          CREATE TABLE ${name} (LIKE telemetry_batches INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
-          WITH moved AS (DELETE FROM telemetry_batches_default WHERE ts >= '${from}' AND ts < '${to}' RETURNING *)
-            INSERT INTO ${name} SELECT * FROM moved;
-          ALTER TABLE telemetry_batches ATTACH PARTITION ${name} FOR VALUES FROM ('${from}') TO ('${to}');
-        ELSE
-          CREATE TABLE ${name} PARTITION OF telemetry_batches FOR VALUES FROM ('${from}') TO ('${to}');
-        END IF;
+        CREATE TABLE ${name} (LIKE telemetry_batches INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+        WITH moved AS (DELETE FROM telemetry_batches_default WHERE ts >= '${from}' AND ts < '${to}' RETURNING *)
+          INSERT INTO ${name} SELECT * FROM moved;
+        ALTER TABLE telemetry_batches ATTACH PARTITION ${name} FOR VALUES FROM ('${from}') TO ('${to}');
       END $$`)
     created.push(name)
   }

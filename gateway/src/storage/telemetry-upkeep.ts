@@ -9,6 +9,8 @@ const FIRST_PURGE_AFTER_MS = 60_000
 /** Bounded rollup steps per tick (an hour of data each): a gateway back after a day catches up within a few ticks. */
 const ROLLUP_STEPS_PER_TICK = 24
 const PARTITIONS_AHEAD_MS = 7 * 86_400_000
+const PARTITION_RETRY_MS = 60_000
+const LOCK_NOT_AVAILABLE = '55P03'
 const DAY_MS = 86_400_000
 
 export interface TelemetryUpkeepOptions {
@@ -37,7 +39,12 @@ export function startTelemetryUpkeep (o: TelemetryUpkeepOptions): { stop(): Prom
     if (purging !== undefined) return
     // Partitions exist before their samples arrive (else those land in the default partition).
     const ahead = ensurePartitions(o.ownerPool, Date.now() - o.maxAgeMs, Date.now() + PARTITIONS_AHEAD_MS)
-      .catch((err: unknown) => o.log.error({ err }, 'creating telemetry partitions failed'))
+      .catch((err: unknown) => {
+        if ((err as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) return o.log.error({ err }, 'creating telemetry partitions failed')
+        // A long reader of the default partition: let it finish, try again soon (purging again is harmless).
+        o.log.warn({ retryInS: PARTITION_RETRY_MS / 1000 }, 'telemetry partitions not made yet: the default partition was busy')
+        timers.push(setTimeout(purge, PARTITION_RETRY_MS).unref())
+      })
     const cutoffMs = Date.now() - o.retentionDays * DAY_MS
     purging = ahead.then(() => o.telemetry.purgeOlderThan(cutoffMs, purgeAbort.signal))
       .then((deleted) => { if (deleted > 0) o.log.info({ deleted, cutoff: new Date(cutoffMs) }, 'old telemetry purged') })
