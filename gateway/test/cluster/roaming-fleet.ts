@@ -16,13 +16,14 @@ interface Car {
   acked: Set<string>
   droppedAtMs: number | undefined
   session: number
+  /** Time of the newest sample sent: samples are stamped with the clock, never twice with one time. */
+  lastTsMs: number
 }
 
 export class RoamingFleet {
   /** Seconds from a lost connection to the next CONNACK, per reconnection. */
   readonly reconnectS: number[] = []
   private timers: NodeJS.Timeout[] = []
-  private readonly t0 = Date.now() - 3_600_000
 
   private constructor (private readonly cars: Car[]) {}
 
@@ -30,7 +31,7 @@ export class RoamingFleet {
     const fleet = new RoamingFleet([])
     await Promise.all(logins.map((l) => new Promise<void>((resolve, reject) => {
       const client = mqtt.connect(url, { clientId: l.id, username: l.id, password: l.password, protocolVersion: 4, reconnectPeriod: 250, keepalive: 10, connectTimeout: 5000 })
-      const car: Car = { id: l.id, client, seq: 0, inflight: 0, acked: new Set(), droppedAtMs: undefined, session: 0 }
+      const car: Car = { id: l.id, client, seq: 0, inflight: 0, acked: new Set(), droppedAtMs: undefined, session: 0, lastTsMs: 0 }
       fleet.cars.push(car)
       client.on('connect', () => {
         if (car.droppedAtMs !== undefined) fleet.reconnectS.push((Date.now() - car.droppedAtMs) / 1000)
@@ -80,8 +81,11 @@ export class RoamingFleet {
   private publish (car: Car, n: number): void {
     if (!car.client.connected || car.inflight >= 4) return
     const seq = ++car.seq
-    const samples = Array.from({ length: n }, (_, j) => ({ signalId: SIGNALS[j % SIGNALS.length]!.id, ts: this.t0 + seq * n + j, value: SIGNALS[j % SIGNALS.length]!.min }))
-    const payload = fleetwire.v1.TelemetryBatch.encode({ seq, baseTimeMs: this.t0, session: 1, samples: samples.map((s) => ({ signalId: s.signalId, value: s.value, offsetMs: s.ts - this.t0 })) }).finish()
+    // Stamped with the clock, as a real unit's live telemetry is (an old time would make every batch a late one).
+    const baseMs = Math.max(Date.now(), car.lastTsMs + 1)
+    car.lastTsMs = baseMs + n - 1
+    const samples = Array.from({ length: n }, (_, j) => ({ signalId: SIGNALS[j % SIGNALS.length]!.id, ts: baseMs + j, value: SIGNALS[j % SIGNALS.length]!.min }))
+    const payload = fleetwire.v1.TelemetryBatch.encode({ seq, baseTimeMs: baseMs, session: 1, samples: samples.map((s) => ({ signalId: s.signalId, value: s.value, offsetMs: s.ts - baseMs })) }).finish()
     car.inflight++
     car.client.publish(vehicleTopic(car.id, 'telemetry'), Buffer.from(payload), { qos: 1 }, (err) => {
       car.inflight--
