@@ -6,7 +6,7 @@ const LAT = signalId('Vehicle.CurrentLocation.Latitude')
 const LON = signalId('Vehicle.CurrentLocation.Longitude')
 const ODOMETER = signalId('Vehicle.TraveledDistance')
 
-export interface FleetVehicle { readonly key: number, readonly id: string, readonly model: string, readonly fleet: string, readonly createdAtMs: number, readonly lat: number | null, readonly lon: number | null, readonly odometerKm: number | null }
+export interface FleetVehicle { readonly key: number, readonly id: string, readonly model: string, readonly fleet: string, readonly createdAtMs: number, readonly lat: number | null, readonly lon: number | null, readonly odometerKm: number | null, readonly odometerAtMs: number | null }
 export interface OpenAlertRow { readonly vehicleKey: number, readonly ruleId: string, readonly raisedAtMs: number, readonly predictedAtMs: number | null, readonly bookedSlot: string | null }
 export interface CompletedRow { readonly vehicleKey: number, readonly model: string, readonly country: string, readonly family: string, readonly alertRaisedAtMs: number | null, readonly fromAlert: boolean, readonly completedAtMs: number, readonly partsUsed: readonly PartQty[] }
 
@@ -23,7 +23,7 @@ export interface ForecastRepository {
   /** Odometer some weeks back per vehicle (for the km per day estimate). */
   odometerAt(atMs: number): Promise<Map<number, { atMs: number, km: number }>>
   /** Of the reminders sent in the window: how many the owner accepted (booked or done) and declined (cancelled). */
-  reminderOutcomes(sinceMs: number, untilMs: number): Promise<{ accepted: number, declined: number }>
+  reminderOutcomes(sinceMs: number, untilMs: number): Promise<{ accepted: number, declined: number, serviced: number, daysToService: number }>
   /** The open or declined maintenance work order since each vehicle's last completed service. */
   maintenanceOrders(): Promise<Map<number, { state: string, slot: string | null }>>
 }
@@ -31,11 +31,12 @@ export interface ForecastRepository {
 export function createForecastRepository (db: Queryable): ForecastRepository {
   // The vehicle's one telemetry_latest row holds the newest value of every signal it reported.
   const latest = (signal: number) => `(SELECT l.vals[array_position(l.signal_ids, ${signal}::int2)] FROM telemetry_latest l WHERE l.vehicle_key = v.vehicle_key)`
+  const latestAt = (signal: number) => `(SELECT (extract(epoch FROM l.ts[array_position(l.signal_ids, ${signal}::int2)]) * 1000)::float8 FROM telemetry_latest l WHERE l.vehicle_key = v.vehicle_key)`
   return {
     async fleet () {
-      const { rows } = await db.query<{ vehicle_key: number, vehicle_id: string, model: string, fleet: string, created_at: Date, lat: number | null, lon: number | null, odo: number | null }>(
-        `SELECT v.vehicle_key, v.vehicle_id, v.model, v.fleet, v.created_at, ${latest(LAT)} AS lat, ${latest(LON)} AS lon, ${latest(ODOMETER)} AS odo FROM vehicles v`)
-      return rows.map((r) => ({ key: r.vehicle_key, id: r.vehicle_id, model: r.model, fleet: r.fleet, createdAtMs: r.created_at.getTime(), lat: r.lat, lon: r.lon, odometerKm: r.odo }))
+      const { rows } = await db.query<{ vehicle_key: number, vehicle_id: string, model: string, fleet: string, created_at: Date, lat: number | null, lon: number | null, odo: number | null, odo_at: number | null }>(
+        `SELECT v.vehicle_key, v.vehicle_id, v.model, v.fleet, v.created_at, ${latest(LAT)} AS lat, ${latest(LON)} AS lon, ${latest(ODOMETER)} AS odo, ${latestAt(ODOMETER)} AS odo_at FROM vehicles v`)
+      return rows.map((r) => ({ key: r.vehicle_key, id: r.vehicle_id, model: r.model, fleet: r.fleet, createdAtMs: r.created_at.getTime(), lat: r.lat, lon: r.lon, odometerKm: r.odo, odometerAtMs: r.odo_at }))
     },
     async openAlerts () {
       const { rows } = await db.query<{ vehicle_key: number, rule_id: string, raised_at: Date, expected: string | null, slot: string | null }>(
@@ -63,10 +64,11 @@ export function createForecastRepository (db: Queryable): ForecastRepository {
       return new Map(rows.map((r) => [r.vehicle_key, { atMs: r.completed_at.getTime(), odometerKm: r.odometer_km }]))
     },
     async reminderOutcomes (sinceMs, untilMs) {
-      const { rows } = await db.query<{ accepted: number, declined: number }>(
-        `SELECT count(*) FILTER (WHERE w.state NOT IN ('cancelled', 'proposed'))::int AS accepted, count(*) FILTER (WHERE w.state = 'cancelled')::int AS declined
+      const { rows } = await db.query<{ accepted: number, declined: number, serviced: number, days: number }>(
+        `SELECT count(*) FILTER (WHERE w.state NOT IN ('cancelled', 'proposed'))::int AS accepted, count(*) FILTER (WHERE w.state = 'cancelled')::int AS declined,
+                count(w.completed_at)::int AS serviced, coalesce(sum(extract(epoch FROM w.completed_at - r.sent_at) / 86400), 0)::float8 AS days
          FROM maintenance_reminders r JOIN work_orders w ON w.work_order_id = r.work_order_id WHERE r.sent_at >= $1 AND r.sent_at < $2`, [new Date(sinceMs), new Date(untilMs)])
-      return { accepted: rows[0]?.accepted ?? 0, declined: rows[0]?.declined ?? 0 }
+      return { accepted: rows[0]?.accepted ?? 0, declined: rows[0]?.declined ?? 0, serviced: rows[0]?.serviced ?? 0, daysToService: rows[0]?.days ?? 0 }
     },
     async maintenanceOrders () {
       const { rows } = await db.query<{ vehicle_key: number, state: string, slot: string | null }>(

@@ -13,6 +13,8 @@ const OVERDUE_MS = 28 * DAY_MS
 export const REMIND_AHEAD_MS = 14 * DAY_MS
 /** Prior for the share of due services that end as a completed work order. */
 const ACCEPTANCE_PRIOR = { rate: 0.7, weight: 10 }
+/** Prior for the days from a reminder to the service it led to (the owner books a slot, then comes). */
+const SERVICE_DELAY_PRIOR = { days: 3, weight: 10 }
 
 export interface ForecastOptions { readonly nowMs: number, readonly weeks: number, readonly level: number, readonly historyWeeks: number, readonly country?: string | undefined }
 
@@ -39,7 +41,8 @@ export function createForecastService (d: { repo: ForecastRepository, centers: C
       const country = countries.get(v.key)
       if (s === undefined || country === undefined) continue
       const l = last.get(v.key)
-      const due = nextService({ nowMs, odometerKm: v.odometerKm, kmPerDay: kmPerDay(earlier.get(v.key), v.odometerKm, nowMs), lastServiceAtMs: l?.atMs ?? null, lastServiceKm: l?.odometerKm ?? null, registeredAtMs: v.createdAtMs }, s)
+      const reading = v.odometerKm === null || v.odometerAtMs === null ? undefined : { atMs: v.odometerAtMs, km: v.odometerKm }
+      const due = nextService({ nowMs, odometerKm: v.odometerKm, odometerAtMs: v.odometerAtMs, kmPerDay: kmPerDay(earlier.get(v.key), reading), lastServiceAtMs: l?.atMs ?? null, lastServiceKm: l?.odometerKm ?? null, registeredAtMs: v.createdAtMs }, s)
       // A service overdue by more than OVERDUE_MS is taken as declined: it no longer counts as coming demand.
       if (due.dueAtMs <= nowMs + horizonMs && due.dueAtMs >= nowMs - OVERDUE_MS) out.push({ vehicleKey: v.key, country, model: v.model, dueAtMs: due.dueAtMs, parts: s.parts, dueKey: due.dueKey })
     }
@@ -89,14 +92,15 @@ export function createForecastService (d: { repo: ForecastRepository, centers: C
       if (f !== undefined) closedAlerts.set(f, (closedAlerts.get(f) ?? 0) + c.n)
     }
     const repairs: CompletedRepair[] = history.map((h) => ({ ...h, family: h.family as FaultFamily }))
-    // Services: a booked one happens at its slot; a declined one does not; the others when our reminder
-    // (REMIND_AHEAD_MS before the due date) makes the owner book, with the learnt acceptance rate.
+    // Services: a booked one happens at its slot; a declined one does not; the others the learnt delay
+    // after our reminder (REMIND_AHEAD_MS before the due date) makes the owner book, with the learnt acceptance rate.
+    const serviceDelayMs = DAY_MS * (reminders.daysToService + SERVICE_DELAY_PRIOR.days * SERVICE_DELAY_PRIOR.weight) / (reminders.serviced + SERVICE_DELAY_PRIOR.weight)
     const maintenance: MaintenanceDue[] = []
     for (const m of await maintenanceDue(o.nowMs, o.weeks * WEEK_MS + REMIND_AHEAD_MS, fleet.filter((v) => countries.has(v.key)), countries)) {
       const wo = orders.get(m.vehicleKey)
       if (wo?.state === 'cancelled') continue
       const booked = wo !== undefined && wo.state !== 'proposed' && wo.slot !== null
-      maintenance.push({ ...m, booked, dueAtMs: booked ? Date.parse(wo.slot!) + DAY_MS / 2 : Math.max(o.nowMs, m.dueAtMs - REMIND_AHEAD_MS) })
+      maintenance.push({ ...m, booked, dueAtMs: booked ? Date.parse(wo.slot!) + DAY_MS / 2 : Math.max(o.nowMs, m.dueAtMs - REMIND_AHEAD_MS) + serviceDelayMs })
     }
     const acceptance = (reminders.accepted + ACCEPTANCE_PRIOR.rate * ACCEPTANCE_PRIOR.weight) / (reminders.accepted + reminders.declined + ACCEPTANCE_PRIOR.weight)
     let cells = forecast({
