@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bernoulliSumPmf, negBinomialPmf, quantile, summarize } from './distribution.core.js'
+import { bernoulliSumPmf, nearestInterval, negBinomialPmf, quantile, summarize } from './distribution.core.js'
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0)
 
@@ -34,5 +34,15 @@ describe('demand distributions', () => {
     expect(s.hi).toBeGreaterThanOrEqual(s.mean)
     expect(summarize([], 0, 10, 0.8)).toEqual({ mean: 0, median: 0, lo: 0, hi: 0 })
     expect(summarize([], 4, 1e9, 0.8).median).toBe(4)
+  })
+  it('takes the interval whose probability is nearest the level, not the one that only holds at least as much', () => {
+    // Poisson(1): [0, 2] holds 0.920, [0, 1] holds 0.736; 0.736 is nearer 0.8.
+    expect(nearestInterval(negBinomialPmf(1, 1e9, 30), 0.8)).toEqual({ lo: 0, hi: 1 })
+    // Poisson(4): [2, 7] holds 0.857, [2, 6] 0.798, [3, 7] 0.711.
+    expect(nearestInterval(negBinomialPmf(4, 1e9, 40), 0.8)).toEqual({ lo: 2, hi: 6 })
+    // Poisson(0.1): [0, 0] holds 0.905, and no interval is nearer.
+    expect(nearestInterval(negBinomialPmf(0.1, 1e9, 10), 0.8)).toEqual({ lo: 0, hi: 0 })
+    // A certain zero stays [0, 0].
+    expect(nearestInterval(negBinomialPmf(0, 10, 5), 0.8)).toEqual({ lo: 0, hi: 0 })
   })
 })

@@ -72,12 +72,26 @@ export function quantile (pmf: Float64Array, q: number): number {
 /** Mean, median (the point forecast that minimises absolute error) and the interval bounds. */
 export interface DemandSummary { readonly mean: number, readonly median: number, readonly lo: number, readonly hi: number }
 
-/** Mean and central `level` interval (e.g. 0.8 → 10th and 90th percentiles) of terms + NB(background). */
+/**
+ * The central interval whose probability is nearest to `level`. On counts the
+ * percentile interval [q(tail), q(1 − tail)] always holds at least `level`,
+ * often far more (Poisson(1): [0, 2] holds 92 % of an "80 %" interval); one
+ * bound moved in by one is taken when its content is nearer the level.
+ */
+export function nearestInterval (pmf: Float64Array, level: number): { lo: number, hi: number } {
+  const tail = (1 - level) / 2
+  const lo = quantile(pmf, tail)
+  const hi = quantile(pmf, 1 - tail)
+  const content = (a: number, b: number) => pmf.slice(a, b + 1).reduce((s, x) => s + x, 0)
+  const candidates = [{ lo, hi }, { lo, hi: hi - 1 }, { lo: lo + 1, hi }].filter((c) => c.lo <= c.hi)
+  return candidates.reduce((best, c) => (Math.abs(content(c.lo, c.hi) - level) < Math.abs(content(best.lo, best.hi) - level) ? c : best))
+}
+
+/** Mean, median and the central interval nearest to `level` (e.g. 0.8: about the 10th to 90th percentile) of terms + NB(background). */
 export function summarize (terms: readonly BernoulliTerm[], backgroundMean: number, backgroundSize: number, level: number): DemandSummary {
   const mean = terms.reduce((s, t) => s + Math.min(1, t.p) * t.units, 0) + backgroundMean
   const variance = terms.reduce((s, t) => s + t.p * (1 - t.p) * t.units * t.units, 0) + backgroundMean + backgroundMean ** 2 / backgroundSize
   const max = Math.ceil(mean + 8 * Math.sqrt(variance) + 10)
   const pmf = convolve(bernoulliSumPmf(terms, max), negBinomialPmf(backgroundMean, backgroundSize, max), max)
-  const tail = (1 - level) / 2
-  return { mean, median: quantile(pmf, 0.5), lo: quantile(pmf, tail), hi: quantile(pmf, 1 - tail) }
+  return { mean, median: quantile(pmf, 0.5), ...nearestInterval(pmf, level) }
 }
