@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scoreCells, stockouts } from './score-parts.core.js'
+import { poissonMedian, scoreCells, stockouts } from './score-parts.core.js'
 
 describe('parts score', () => {
   it('WAPE, naive WAPE and interval coverage', () => {
@@ -15,5 +15,8 @@ describe('parts score', () => {
   it('counts weeks whose demand exceeded the shelf', () => {
     expect(stockouts([2, 2, 5, 0], () => 4, 4)).toBe(1)
     expect(stockouts([2, 2, 5, 0], (w) => (w === 1 ? 7 : 4), 4)).toBe(0)
+  })
+  it('the median of a Poisson count', () => {
+    expect([0, 0.5, 0.69, 0.7, 1, 3.2, 10].map(poissonMedian)).toEqual([0, 0, 0, 1, 1, 3, 10])
   })
 })

@@ -37,3 +37,17 @@ export function stockouts (demand: readonly number[], orderUpTo: (week: number) 
   }
   return out
 }
+
+/** The median of a Poisson count with mean `lambda` (the point that minimises its expected absolute error). */
+export function poissonMedian (lambda: number): number {
+  if (!(lambda > 0)) return 0
+  let p = Math.exp(-lambda)
+  let cdf = p
+  let k = 0
+  while (cdf < 0.5) {
+    k++
+    p *= lambda / k
+    cdf += p
+  }
+  return k
+}

@@ -171,3 +171,40 @@ export function weekEvents (rng: Rng, vehicles: readonly SimVehicle[], week: num
   }
   return { faults, falseAlarms }
 }
+
+/**
+ * The world's expected parts (per `part|country`) for repairs of faults that
+ * start in `week` (at weekStartMs, uniformly over its 7 days) and are repaired
+ * in [fromMs, toMs): the score's oracle, which knows the true rates but not
+ * which vehicles fail next. Quantities at their expected value.
+ */
+export function expectedRepairParts (vehicles: readonly SimVehicle[], week: number, weekStartMs: number, fromMs: number, toMs: number): Map<string, number> {
+  const STEPS = 56
+  // P(start + lead ∈ [fromMs, toMs)) for a lead uniform in [lo, hi) days, averaged over the start.
+  const within = (lo: number, hi: number) => {
+    let p = 0
+    for (let i = 0; i < STEPS; i++) {
+      const s = weekStartMs + ((i + 0.5) / STEPS) * 7 * DAY_MS
+      const a = Math.max(lo * DAY_MS, fromMs - s)
+      const b = Math.min(hi * DAY_MS, toMs - s)
+      if (b > a) p += (b - a) / ((hi - lo) * DAY_MS)
+    }
+    return p / STEPS
+  }
+  const out = new Map<string, number>()
+  for (const f of Object.keys(TRUTH) as Family[]) {
+    const t = TRUTH[f]
+    const repaired = t.detect * within(t.leadDays[0], t.leadDays[1]) + (1 - t.detect) * within(1, 5)
+    if (repaired === 0) continue
+    for (const v of vehicles) {
+      const rate = hazard(v, f, week) * repaired
+      for (const [share, parts] of TRUE_PARTS[v.model]![f]) {
+        for (const [part, qty] of Object.entries(parts)) {
+          const k = `${part}|${v.country}`
+          out.set(k, (out.get(k) ?? 0) + rate * share * qty)
+        }
+      }
+    }
+  }
+  return out
+}
