@@ -27,6 +27,17 @@ describe('rule backtest on recorded history', () => {
     expect(r.ok && r.value.transitions.map((x) => x.kind)).toEqual(['raise'])
   })
 
+  it("uses the vehicle's catalogued model as the live evaluator does (a model limit replaces the default raise)", () => {
+    const modelCoolant = rule({ signal: COOLANT, kind: { type: 'threshold', op: 'above', raise: 110, clear: 100, forS: 0, clearForS: 60, modelLimit: { field: 'coolantWarnC', clearMargin: 8 } } })
+    const pts: Array<[string, number, number]> = []
+    for (let t = 0; t <= 2 * MIN; t += 10 * S) pts.push([COOLANT, T0 + t, 90])
+    const withModel = backtestRule(modelCoolant, DRIVING, columns(pts), [], { powertrain: 'BEV', coolantWarnC: 75 })
+    expect(withModel.ok && withModel.value.transitions.map((x) => [x.kind, x.atMs])).toEqual([['raise', T0]])
+    // Uncatalogued: the rule's own 110 °C, never reached.
+    const without = backtestRule(modelCoolant, DRIVING, columns(pts), [])
+    expect(without.ok && without.value.transitions).toEqual([])
+  })
+
   it('merges DTC events with telemetry in event time', () => {
     const dtc = rule({ kind: { type: 'dtc', codePattern: 'P0A80', statusMask: 0x08 } })
     const events = [

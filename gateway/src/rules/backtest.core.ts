@@ -2,6 +2,7 @@ import { compileRules, createModelCohorts } from './compile.core.js'
 import { evaluateDtc, evaluateSample } from './evaluate.core.js'
 import type { Rule } from './rule.schema.js'
 import type { DiagnosticEvent, EvalContext, RuleTransition, VehicleContext } from './types.js'
+import type { ModelSpec } from '../models/model.schema.js'
 import { createVehicleRuleState } from './vehicle-state.core.js'
 import { fail, ok, type Result } from '../common/result.js'
 
@@ -29,14 +30,17 @@ export function signalsRead (rule: Rule): number[] {
  * would have caused. Telemetry and DTC events are merged in event time.
  * The vehicle context (power state) is today's: the registry keeps no
  * history of it, so rules whose `when` reads the power state judge the past
- * by the present. A cohort rule compares the vehicle with itself only.
+ * by the present. The model's catalogued spec (`model`) is today's too, as
+ * live: model limits and powertrain filters apply. A cohort rule compares the
+ * vehicle with itself only.
  * Silence is about the live link, not recorded data, so it cannot be replayed.
  */
-export function backtestRule (rule: Rule, vehicle: VehicleContext, recorded: RecordedSamples, dtcEvents: readonly DiagnosticEvent[]): Result<BacktestRun, 'GW_RULE_NOT_REPLAYABLE'> {
+export function backtestRule (rule: Rule, vehicle: VehicleContext, recorded: RecordedSamples, dtcEvents: readonly DiagnosticEvent[], model?: ModelSpec): Result<BacktestRun, 'GW_RULE_NOT_REPLAYABLE'> {
   if (rule.kind.type === 'silence') return fail('GW_RULE_NOT_REPLAYABLE', 'silence rules watch the live link and cannot be replayed on recorded data')
   const set = compileRules([{ ...rule, enabled: true }])
   const state = createVehicleRuleState(set)
-  const ctx: EvalContext = { vehicle, cohort: createModelCohorts(set) }
+  // With the vehicle's catalogued model, as the live evaluator reads it (model limits, powertrain filters).
+  const ctx: EvalContext = model === undefined ? { vehicle, cohort: createModelCohorts(set) } : { vehicle, cohort: createModelCohorts(set), model }
   const transitions: RuleTransition[] = []
   let d = 0
   const n = recorded.tsMs.length

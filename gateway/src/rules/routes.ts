@@ -146,7 +146,7 @@ export const ruleBacktestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? (await diagnostics.events(vehicle.key, fromMs, MAX_BACKTEST_DTC_EVENTS)).filter((e) => e.tsMs < toMs)
       : []
     const presence = app.vehicles.presenceOf(vehicle.key)
-    const run = backtestRule(rule, { key: vehicle.key, model: vehicle.model, powerState: presence.powerState, ignitionOn: presence.ignitionOn }, recorded, events)
+    const run = backtestRule(rule, { key: vehicle.key, model: vehicle.model, powerState: presence.powerState, ignitionOn: presence.ignitionOn }, recorded, events, app.models.get(vehicle.model))
     if (!run.ok) return sendFailure(reply, run.error)
     return {
       ruleId: rule.id,
