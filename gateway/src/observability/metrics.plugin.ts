@@ -17,6 +17,16 @@ export function createGatewayMetrics () {
     smtpConfigured: (): boolean => false,
     ownerMails: async (): Promise<Array<{ status: string, n: number }>> => [],
   }
+  /** Rows of an outbox table by status (and more labels), read at each scrape. */
+  const outboxGauge = <L extends string>(name: string, help: string, labelNames: L[], rows: () => Promise<Array<{ labels: Record<L, string>, n: number }>>) => new Gauge({
+    name, help, labelNames, registers,
+    async collect () {
+      this.reset()
+      try {
+        for (const r of await rows()) this.set(r.labels, r.n)
+      } catch { /* database unavailable: the series is absent for this scrape */ }
+    },
+  })
   return {
     registry,
     probes,
@@ -40,30 +50,10 @@ export function createGatewayMetrics () {
     spoolSamples: new Counter({ name: 'fleetwire_spool_samples_total', help: 'Telemetry samples acknowledged from the spool (written and fsync\'d) while the database was unavailable', registers }),
     spoolReplayedSamples: new Counter({ name: 'fleetwire_spool_replayed_samples_total', help: 'Spooled samples replayed into the database (inserted or found already there)', registers }),
     spoolFull: new Counter({ name: 'fleetwire_spool_full_total', help: 'Batches refused by a full spool while the database was unavailable (their acknowledgements wait)', registers }),
-    otaNotifications: new Gauge({
-      name: 'fleetwire_ota_notifications',
-      help: 'Fleet-owner OTA notifications in the outbox, by channel and status (pending e-mail with smtp_configured 0 waits for SMTP_URL)',
-      labelNames: ['channel', 'status'],
-      registers,
-      async collect () {
-        this.reset()
-        try {
-          for (const r of await probes.otaNotifications()) this.set({ channel: r.channel, status: r.status }, r.n)
-        } catch { /* database unavailable: the series is absent for this scrape */ }
-      },
-    }),
-    ownerMails: new Gauge({
-      name: 'fleetwire_owner_mails',
-      help: 'Fleet owners\' e-mails (work orders) in the outbox, by status (pending with smtp_configured 0 waits for SMTP_URL)',
-      labelNames: ['status'],
-      registers,
-      async collect () {
-        this.reset()
-        try {
-          for (const r of await probes.ownerMails()) this.set({ status: r.status }, r.n)
-        } catch { /* database unavailable: the series is absent for this scrape */ }
-      },
-    }),
+    otaNotifications: outboxGauge('fleetwire_ota_notifications', 'Fleet-owner OTA notifications in the outbox, by channel and status (pending e-mail with smtp_configured 0 waits for SMTP_URL)',
+      ['channel', 'status'], async () => (await probes.otaNotifications()).map((r) => ({ labels: { channel: r.channel, status: r.status }, n: r.n }))),
+    ownerMails: outboxGauge('fleetwire_owner_mails', 'Fleet owners\' e-mails (work orders) in the outbox, by status (pending with smtp_configured 0 waits for SMTP_URL)',
+      ['status'], async () => (await probes.ownerMails()).map((r) => ({ labels: { status: r.status }, n: r.n }))),
     smtpConfigured: new Gauge({ name: 'fleetwire_notify_smtp_configured', help: '1 when SMTP_URL is set (fleet-owner e-mail is sent), 0 when e-mail notifications wait', registers, collect () { this.set(probes.smtpConfigured() ? 1 : 0) } }),
     protocolViolations: new Counter({ name: 'fleetwire_mqtt_protocol_violations_total', help: 'Connections closed for protocol violations, by reason', labelNames: ['reason'], registers }),
   }
