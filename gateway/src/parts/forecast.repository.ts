@@ -29,13 +29,14 @@ export interface ForecastRepository {
 }
 
 export function createForecastRepository (db: Queryable): ForecastRepository {
-  // The vehicle's one telemetry_latest row holds the newest value of every signal it reported.
-  const latest = (signal: number) => `(SELECT l.vals[array_position(l.signal_ids, ${signal}::int2)] FROM telemetry_latest l WHERE l.vehicle_key = v.vehicle_key)`
-  const latestAt = (signal: number) => `(SELECT (extract(epoch FROM l.ts[array_position(l.signal_ids, ${signal}::int2)]) * 1000)::float8 FROM telemetry_latest l WHERE l.vehicle_key = v.vehicle_key)`
+  // The vehicle's one telemetry_latest row holds the newest value (and its time) of every signal it reported.
+  const latest = (signal: number) => `l.vals[array_position(l.signal_ids, ${signal}::int2)]`
   return {
     async fleet () {
       const { rows } = await db.query<{ vehicle_key: number, vehicle_id: string, model: string, fleet: string, created_at: Date, lat: number | null, lon: number | null, odo: number | null, odo_at: number | null }>(
-        `SELECT v.vehicle_key, v.vehicle_id, v.model, v.fleet, v.created_at, ${latest(LAT)} AS lat, ${latest(LON)} AS lon, ${latest(ODOMETER)} AS odo, ${latestAt(ODOMETER)} AS odo_at FROM vehicles v`)
+        `SELECT v.vehicle_key, v.vehicle_id, v.model, v.fleet, v.created_at, ${latest(LAT)} AS lat, ${latest(LON)} AS lon, ${latest(ODOMETER)} AS odo,
+           (extract(epoch FROM l.ts[array_position(l.signal_ids, ${ODOMETER}::int2)]) * 1000)::float8 AS odo_at
+         FROM vehicles v LEFT JOIN telemetry_latest l USING (vehicle_key)`)
       return rows.map((r) => ({ key: r.vehicle_key, id: r.vehicle_id, model: r.model, fleet: r.fleet, createdAtMs: r.created_at.getTime(), lat: r.lat, lon: r.lon, odometerKm: r.odo, odometerAtMs: r.odo_at }))
     },
     async openAlerts () {
