@@ -6,6 +6,7 @@ import { startFleet, faultSelection } from './fleet.js'
 import { parseScenario, type FaultSelection } from './faults/scenario.core.js'
 import { readCredentialsFile, writeCredentialsFile, provisionAll, restRegistrar } from './provision.js'
 import { planFleet } from './fleet-plan.core.js'
+import { parseScenarioFile, planOptionsOf, type ScenarioFile } from './scenarios/scenario-file.core.js'
 import { createSimClock } from './sim-clock.core.js'
 import type { FleetStats } from './fleet-stats.js'
 
@@ -17,6 +18,8 @@ const HELP = `Usage: npm run sim -- [options]
                       clock starts --days in the past and catches up with real time
   --days D            simulated span faults are planned in (default 24, max 29)
   --faults X          share of vehicles with a fault ("10%") or a scenario JSON file
+  --scenario FILE     a scenarios/*.json fleet: climate, sensor noise, healthy
+                      baselines per model, fault shapes and rates
   --seed N            seed of the fleet, faults and physics (default 1)
   --url URL           broker (default mqtt://localhost:1883)
   --provision         register vehicles through the gateway API (admin token:
@@ -42,6 +45,7 @@ const { values: a } = parseArgs({
     speed: { type: 'string', default: '1' },
     days: { type: 'string', default: '24' },
     faults: { type: 'string' },
+    scenario: { type: 'string' },
     seed: { type: 'string', default: '1' },
     url: { type: 'string', default: 'mqtt://localhost:1883' },
     provision: { type: 'boolean', default: false },
@@ -85,6 +89,13 @@ async function faultsOption (text: string | undefined): Promise<FaultSelection> 
   }
 }
 
+async function scenarioOption (file: string | undefined): Promise<ScenarioFile | undefined> {
+  if (file === undefined) return undefined
+  const r = parseScenarioFile(await readFile(file, 'utf8'), file)
+  if (!r.ok) fail(r.error.detail)
+  return r.value
+}
+
 if (a.help) {
   process.stdout.write(HELP)
   process.exit(0)
@@ -96,7 +107,8 @@ const vehicles = num('vehicles', a.vehicles)
 const speed = num('speed', a.speed)
 const days = num('days', a.days)
 const seed = num('seed', a.seed)
-const faults = await faultsOption(a.faults)
+const scenario = await scenarioOption(a.scenario)
+const faults = await faultsOption(a.faults ?? scenario?.faults)
 let outages: { everyS: number, forS: number } | undefined
 if (a.outages !== undefined) {
   const [every, dur] = a.outages.split(':').map(Number)
@@ -107,7 +119,7 @@ if (a.outages !== undefined) {
 // The plan is a pure function of the options, so it can be made here to provision first.
 const startedAtMs = Date.now()
 const clockForPlan = createSimClock({ speed, horizonMs: days * 86_400_000, realStartMs: startedAtMs })
-const plan = planFleet({ count: vehicles, seed, simStartMs: clockForPlan.simStartMs, horizonMs: days * 86_400_000, faults })
+const plan = planFleet({ count: vehicles, seed, simStartMs: clockForPlan.simStartMs, horizonMs: days * 86_400_000, faults, ...planOptionsOf(scenario) })
 let creds = await readCredentialsFile(a.credentials)
 if (a.provision) {
   // An empty variable is unset (docker-compose passes FLEETWIRE_ADMIN_TOKEN through as '' when it is not set).
@@ -136,6 +148,7 @@ const fleet = await startFleet({
   spoolLimit: num('spool', a.spool),
   connectRatePerS: num('connect-rate', a['connect-rate']),
   groundTruthFile: a['ground-truth'],
+  ...(scenario === undefined ? {} : { scenario }),
   startedAtMs,
   log,
 })

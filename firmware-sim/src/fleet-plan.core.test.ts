@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { planFleet } from './fleet-plan.core.js'
 import { FAULT_KINDS } from './faults/fault-types.core.js'
 import { MARKETS } from './markets.core.js'
+import { modelSpec } from './models.core.js'
 
 const DAY = 86_400_000
 const base = { simStartMs: Date.UTC(2026, 0, 1), horizonMs: 24 * DAY }
@@ -54,5 +55,39 @@ describe('fleet plan', () => {
     const f = plan[2]!.faults[0]!
     expect(f).toMatchObject({ kind: 'slow-tyre-leak', target: 'RR', dtc: 'C0765', onsetMs: base.simStartMs + DAY, failureMs: base.simStartMs + 11 * DAY })
     expect(() => planFleet({ ...base, count: 2, seed: 1, faults: { fraction: 0, kinds: FAULT_KINDS, explicit: [{ vehicle: 'NOPE', fault: 'pad-wear' }] } })).toThrow(/not in the fleet/)
+  })
+
+  it("a scenario's baselines change the healthy draw per model, and only it", () => {
+    const plain = planFleet({ ...base, count: 200, seed: 4 })
+    const plan = planFleet({
+      ...base,
+      count: 200,
+      seed: 4,
+      baselines: { fleet: { tyreInflation: [0.9, 0.95] }, models: { 'FW-E1': { cellSpreadMv: [30, 40], insulationKOhm: 1500 } } },
+    })
+    expect(plan.map((v) => v.vin)).toEqual(plain.map((v) => v.vin))
+    for (const [i, v] of plan.entries()) {
+      for (const p of v.init.tyreColdKPa) expect(p / modelSpec(v.model).placardKPa).toBeLessThanOrEqual(0.951)
+      if (v.model === 'FW-E1') {
+        expect(v.init.insulationKOhm).toBe(1500)
+        expect(v.init.cellSpreadMv).toBeGreaterThanOrEqual(30)
+        expect(v.init.cellSpreadMv).toBeLessThanOrEqual(40)
+      } else expect(v.init.cellSpreadMv).toBe(plain[i]!.init.cellSpreadMv)
+      // Draws the scenario leaves alone stay as they were.
+      expect(v.init.socPct).toBe(plain[i]!.init.socPct)
+      expect(v.init.home).toEqual(plain[i]!.init.home)
+    }
+  })
+
+  it("a scenario's fault curves set each family's shape and rate", () => {
+    const faults = { fraction: 0.5, kinds: ['insulation-falling', 'pad-wear'] as const, explicit: [] }
+    const plan = planFleet({ ...base, count: 100, seed: 6, faults, faultCurves: { 'insulation-falling': { shape: 'exponential', k: [3, 5], durationDays: [4, 6] } } })
+    const all = plan.flatMap((v) => v.faults)
+    for (const f of all.filter((x) => x.kind === 'insulation-falling')) {
+      expect(f.curve.shape).toBe('exponential')
+      expect(f.failureMs - f.onsetMs).toBeGreaterThanOrEqual(4 * DAY - 1)
+      expect(f.failureMs - f.onsetMs).toBeLessThanOrEqual(6 * DAY + 1)
+    }
+    expect(all.filter((x) => x.kind === 'pad-wear').every((f) => f.curve.shape === 'power')).toBe(true)
   })
 })

@@ -3,7 +3,9 @@ import { buildVin } from './vin.core.js'
 import { MARKETS, type City } from './markets.core.js'
 import { MODELS, type ModelSpec, type Powertrain } from './models.core.js'
 import { NO_FAULTS, type FaultSelection } from './faults/scenario.core.js'
-import { planFaults, type PlannedFault } from './faults/plan-faults.core.js'
+import { planFaults, type FaultCurves, type PlannedFault } from './faults/plan-faults.core.js'
+import type { Range } from './faults/severity-curve.core.js'
+import { baselinesFor, type FleetBaselines } from './scenarios/baselines.core.js'
 
 /**
  * The fleet plan: every vehicle's identity (VIN, model, market, fleet, ECUs),
@@ -63,18 +65,27 @@ export interface PlanOptions {
   /** Simulated span the faults are planned within. */
   readonly horizonMs: number
   readonly faults?: FaultSelection
+  /** A scenario's healthy starting values and fault progressions (default: the simulator's own). */
+  readonly baselines?: FleetBaselines
+  readonly faultCurves?: FaultCurves
 }
 
 export function planFleet (opts: PlanOptions): VehicleSpec[] {
   if (!Number.isInteger(opts.count) || opts.count < 0 || opts.count > 500_000) throw new Error(`vehicle count must be an integer in [0, 500000], got ${opts.count}`)
   const serialBase = hashString(`serial/${opts.seed}`) % 500_000
   const vehicles: VehicleSpec[] = []
-  for (let i = 0; i < opts.count; i++) vehicles.push(planVehicle(opts.seed, i, serialBase))
-  const faulted = planFaults(vehicles, { seed: opts.seed, simStartMs: opts.simStartMs, horizonMs: opts.horizonMs, selection: opts.faults ?? NO_FAULTS })
+  for (let i = 0; i < opts.count; i++) vehicles.push(planVehicle(opts.seed, i, serialBase, opts.baselines))
+  const faulted = planFaults(vehicles, {
+    seed: opts.seed,
+    simStartMs: opts.simStartMs,
+    horizonMs: opts.horizonMs,
+    selection: opts.faults ?? NO_FAULTS,
+    ...(opts.faultCurves === undefined ? {} : { curves: opts.faultCurves }),
+  })
   return vehicles.map((v, i) => ({ ...v, faults: faulted[i] ?? [] }))
 }
 
-function planVehicle (seed: number, index: number, serialBase: number): VehicleSpec {
+function planVehicle (seed: number, index: number, serialBase: number, baselines: FleetBaselines | undefined): VehicleSpec {
   const rng = derive(seed, 'vehicle', index)
   const market = rng.pick(MARKETS)
   const city = rng.pick(market.cities)
@@ -92,15 +103,21 @@ function planVehicle (seed: number, index: number, serialBase: number): VehicleS
   const home = offset(city, rng.range(2, 18), rng.range(0, 2 * Math.PI))
   const workFromHome = offset(home, rng.range(5, 28), rng.range(0, 2 * Math.PI))
   const work = distanceKm(city, workFromHome) > 38 ? offset(city, rng.range(2, 10), rng.range(0, 2 * Math.PI)) : workFromHome
-  const padLeft = rng.range(5, 50)
-  const tyre = (): number => round1(spec.placardKPa * rng.range(0.99, 1.05))
+  const b = baselinesFor(baselines, spec.model)
+  // One draw per value even when a scenario fixes it, so the rest of the vehicle is drawn as without it.
+  const within = (r: Range) => {
+    const u = rng.next()
+    return typeof r === 'number' ? r : r[0] + (r[1] - r[0]) * u
+  }
+  const padLeft = within(b.padWearPct)
+  const tyre = (): number => round1(spec.placardKPa * within(b.tyreInflation))
   const init: VehicleInit = {
     odometerKm,
     socPct: round1(rng.range(35, 90)),
     sohPct: round1(Math.max(86, 99.5 - (odometerKm / 160_000) * 9 - rng.range(0, 2))),
-    lvRestV: round2(rng.range(12.55, 12.75)),
-    cellSpreadMv: round1(rng.range(8, 22)),
-    insulationKOhm: Math.round(rng.range(3000, 12_000)),
+    lvRestV: round2(within(b.lvRestV)),
+    cellSpreadMv: round1(within(b.cellSpreadMv)),
+    insulationKOhm: Math.round(within(b.insulationKOhm)),
     tyreColdKPa: [tyre(), tyre(), tyre(), tyre()],
     padWearPct: [round1(padLeft), round1(Math.max(1, padLeft + rng.range(-2, 2)))],
     fuelPct: spec.powertrain === 'PHEV' ? round1(rng.range(25, 100)) : 0,

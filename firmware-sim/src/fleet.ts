@@ -6,7 +6,7 @@ import { FAULT_KINDS } from './faults/fault-types.core.js'
 import { createVehicleState, samplingFor, type FaultRuntime, type SimConfig } from './physics/vehicle-state.core.js'
 import { repairAtServiceCenter, type RepairDone } from './service/repair.core.js'
 import { compileSensorEffects } from './scenarios/sensor-effects.core.js'
-import type { ScenarioFile } from './scenarios/scenario-file.core.js'
+import { planOptionsOf, type ScenarioFile } from './scenarios/scenario-file.core.js'
 import { advance } from './physics/advance.core.js'
 import { start } from './physics/lifecycle.core.js'
 import { DEFAULT_BACKOFF, createConnectGate } from './backoff.core.js'
@@ -52,7 +52,7 @@ export interface FleetOptions {
   /** Real-time sleeps shorter than this keep the link up. Default 15 s. */
   minRealSleepMs?: number
   groundTruthFile?: string
-  /** A scenario file's climate and sensor behaviour (scenarios/scenario-file.core.ts). */
+  /** A scenario file: climate, sensor behaviour, baselines and fault progressions (scenarios/scenario-file.core.ts). */
   scenario?: ScenarioFile
   commandCodec?: CommandCodec
   /** The gateway's OTA public key (GET /ota/keys, raw): the units pin it and show safety notices signed with it. */
@@ -119,7 +119,7 @@ export async function startFleet (opts: FleetOptions): Promise<Fleet> {
   const clock = createSimClock({ speed, horizonMs, realStartMs: realStart, pacing: pacingFor(opts.maxBacklog ?? 2 * specCount) })
   const specs = Array.isArray(opts.vehicles)
     ? opts.vehicles as readonly VehicleSpec[]
-    : planFleet({ count: (opts.vehicles as number | undefined) ?? 10, seed, simStartMs: clock.simStartMs, horizonMs, faults: faultSelection(opts.faults) })
+    : planFleet({ count: (opts.vehicles as number | undefined) ?? 10, seed, simStartMs: clock.simStartMs, horizonMs, faults: faultSelection(opts.faults), ...planOptionsOf(opts.scenario) })
 
   let creds = new Map(opts.credentials ?? [])
   if (specs.some((v) => !creds.has(v.vin))) {

@@ -1,12 +1,13 @@
 import { rename, writeFile } from 'node:fs/promises'
 import type { VehicleSpec } from './fleet-plan.core.js'
 import type { FaultRuntime } from './physics/vehicle-state.core.js'
+import type { SeverityCurve } from './faults/severity-curve.core.js'
 
 /**
  * The answer key of a run: which vehicle got which fault, when it started,
  * when it was planned to fail, when the DTC was actually set, and the rule a
  * rules engine should catch it with (and when the signal was planned to
- * cross it). Issue #4 scores alerts against this file.
+ * cross it). `npm run score:alerts` scores alerts against this file.
  */
 export interface GroundTruthFault {
   vehicleId: string
@@ -21,6 +22,8 @@ export interface GroundTruthFault {
   dtcTitle: string
   onsetAt: string
   hardFailureAt: string
+  /** How the fault progressed from onset to failure (faults/severity-curve.core.ts). */
+  curve: SeverityCurve
   /** When the ECU actually set the DTC (null: not yet, e.g. the run ended first). */
   dtcSetAt: string | null
   warnings: Array<{ signal: string, signalId: number, minus: string | null, comparator: string, threshold: number, plannedAt: string, note: string }>
@@ -60,6 +63,7 @@ export function buildGroundTruth (run: { seed: number, speed: number, simStartMs
         dtcTitle: p.dtcTitle,
         onsetAt: iso(p.onsetMs),
         hardFailureAt: iso(p.failureMs),
+        curve: p.curve,
         dtcSetAt: f.dtcSetAtMs === undefined ? null : iso(f.dtcSetAtMs),
         warnings: p.warnings.map((w) => ({
           signal: w.signal,

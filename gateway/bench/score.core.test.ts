@@ -7,7 +7,7 @@ const start = Date.UTC(2026, 10, 1)
 const at = (d: number) => new Date(start + d * DAY).toISOString()
 const fault = (vehicleId: string, kind: string, failDay: number, target: string | null = null) => ({
   vehicleId, model: 'FW-E1', region: 'EU', fleet: 'f', fault: kind, title: kind, target, ecuId: 'BMS', dtc: 'P0000', dtcTitle: '',
-  onsetAt: at(failDay - 10), hardFailureAt: at(failDay), dtcSetAt: null, warnings: [],
+  onsetAt: at(failDay - 10), hardFailureAt: at(failDay), curve: { shape: 'power' as const, k: 1 }, dtcSetAt: null, warnings: [],
 })
 const truth: GroundTruth = {
   generator: 'fleetwire-firmware-sim', seed: 1, speed: 1, simStart: at(0), horizonDays: 20, writtenAt: at(20), vehicles: 5, faultyVehicles: 3,

@@ -49,8 +49,10 @@ export interface FaultDefinition {
   readonly ecuId: string
   readonly dtc: (target: Wheel | PadSide | undefined) => string
   readonly dtcTitle: string
-  /** severity = progress^shape, progress = (t − onset) / (failure − onset). */
-  readonly shape: number
+  /** Default progression: severity = progress^powerK, progress = (t − onset) / (failure − onset); a scenario may give another curve. */
+  readonly powerK: number
+  /** What the fault does accumulates (wear, air lost, capacity faded): it cannot come and go, so no intermittent shape. */
+  readonly cumulative: boolean
   readonly observedOn: Observability
   /** UDS status bit 7 (warning indicator requested) goes on with the code. */
   readonly warningLamp: boolean
@@ -105,7 +107,8 @@ export const FAULTS: Readonly<Record<FaultKind, FaultDefinition>> = Object.freez
     ecuId: 'BCM',
     dtc: () => 'P0562',
     dtcTitle: 'System voltage low',
-    shape: 1.5,
+    powerK: 1.5,
+    cumulative: false,
     observedOn: 'wake',
     warningLamp: false,
     freezeFrame: [S.crank, S.lv, S.ambient, S.odometer, S.soc],
@@ -117,7 +120,8 @@ export const FAULTS: Readonly<Record<FaultKind, FaultDefinition>> = Object.freez
     ecuId: 'BMS',
     dtc: () => 'P0A80',
     dtcTitle: 'Replace hybrid/EV battery pack',
-    shape: 2,
+    powerK: 2,
+    cumulative: false,
     observedOn: 'awake',
     warningLamp: true,
     freezeFrame: [S.cellMin, S.cellMax, S.packV, S.current, S.packTemp, S.soc, S.odometer],
@@ -129,7 +133,8 @@ export const FAULTS: Readonly<Record<FaultKind, FaultDefinition>> = Object.freez
     ecuId: 'TPMS',
     dtc: (w) => TPMS_DTC[(w ?? 'FL') as Wheel],
     dtcTitle: 'Tyre pressure below 75 % of placard',
-    shape: 1,
+    powerK: 1,
+    cumulative: true,
     observedOn: 'awake',
     warningLamp: true,
     freezeFrame: [S.speed, S.ambient, S.tyreTempFL, S.odometer],
@@ -141,7 +146,8 @@ export const FAULTS: Readonly<Record<FaultKind, FaultDefinition>> = Object.freez
     ecuId: 'VCU',
     dtc: () => 'P0217',
     dtcTitle: 'Coolant over-temperature condition',
-    shape: 1.2,
+    powerK: 1.2,
+    cumulative: false,
     observedOn: 'driving',
     warningLamp: true,
     freezeFrame: [S.coolant, S.speed, S.power, S.ambient, S.packTemp, S.odometer],
@@ -154,7 +160,8 @@ export const FAULTS: Readonly<Record<FaultKind, FaultDefinition>> = Object.freez
     ecuId: 'ESC',
     dtc: (side) => (side === 'R' ? 'C1B12' : 'C1B11'),
     dtcTitle: 'Brake pad wear limit reached (manufacturer-specific)',
-    shape: 1,
+    powerK: 1,
+    cumulative: true,
     observedOn: 'driving',
     warningLamp: true,
     freezeFrame: [S.speed, S.odometer, S.ambient],
@@ -172,7 +179,8 @@ export const FAULTS: Readonly<Record<FaultKind, FaultDefinition>> = Object.freez
     ecuId: 'BMS',
     dtc: () => 'P0AA6',
     dtcTitle: 'Hybrid/EV battery voltage system isolation fault',
-    shape: 1.3,
+    powerK: 1.3,
+    cumulative: false,
     observedOn: 'awake',
     warningLamp: true,
     freezeFrame: [S.insulation, S.packV, S.packTemp, S.ambient, S.odometer],
@@ -184,22 +192,11 @@ export const FAULTS: Readonly<Record<FaultKind, FaultDefinition>> = Object.freez
     ecuId: 'BMS',
     dtc: () => 'P0A7F',
     dtcTitle: 'Hybrid/EV battery pack deterioration',
-    shape: 1,
+    powerK: 1,
+    cumulative: true,
     observedOn: 'awake',
     warningLamp: true,
     freezeFrame: [S.soh, S.soc, S.packV, S.packTemp, S.odometer],
     warnings: () => [rule(`${TB}.StateOfHealth`, 'below', 80, 'state of health below 80 % (healthy fleet ≥ 85 %, fading about 0.005 %/day)')],
   },
 })
-
-/** 0 before onset, then progress^shape, 1 from the hard-failure time on. */
-export function severityAt (onsetMs: number, failureMs: number, shape: number, tMs: number): number {
-  if (tMs <= onsetMs) return 0
-  if (tMs >= failureMs) return 1
-  return Math.pow((tMs - onsetMs) / (failureMs - onsetMs), shape)
-}
-
-/** Time at which the severity reaches s (inverse of severityAt). */
-export function timeAtSeverity (onsetMs: number, failureMs: number, shape: number, s: number): number {
-  return onsetMs + (failureMs - onsetMs) * Math.pow(Math.max(0, Math.min(1, s)), 1 / shape)
-}

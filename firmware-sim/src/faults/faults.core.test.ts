@@ -3,7 +3,8 @@ import { planFleet } from '../fleet-plan.core.js'
 import { runVehicle } from '../physics/run-vehicle.core.js'
 import { samplingFor } from '../physics/vehicle-state.core.js'
 import { DTC_STATUS } from '../dtc-memory.core.js'
-import { FAULT_KINDS, severityAt, timeAtSeverity } from './fault-types.core.js'
+import { FAULT_KINDS } from './fault-types.core.js'
+import { severityAt, timeAtSeverity } from './severity-curve.core.js'
 import { firstCrossing } from './detect.core.js'
 
 const DAY = 86_400_000
@@ -21,10 +22,10 @@ const runs = plan.map((spec) => runVehicle(spec, { seed: 5, simStartMs: start, e
 
 describe('fault progression', () => {
   it('severity grows from 0 at onset to 1 at the planned failure, and inverts', () => {
-    expect(severityAt(100, 200, 2, 50)).toBe(0)
-    expect(severityAt(100, 200, 2, 150)).toBeCloseTo(0.25)
-    expect(severityAt(100, 200, 2, 250)).toBe(1)
-    expect(timeAtSeverity(100, 200, 2, 0.25)).toBeCloseTo(150)
+    expect(severityAt({ shape: 'power', k: 2 }, 100, 200, 50)).toBe(0)
+    expect(severityAt({ shape: 'power', k: 2 }, 100, 200, 150)).toBeCloseTo(0.25)
+    expect(severityAt({ shape: 'power', k: 2 }, 100, 200, 250)).toBe(1)
+    expect(timeAtSeverity({ shape: 'power', k: 2 }, 100, 200, 0.25)).toBeCloseTo(150)
   })
 
   describe.each(FAULT_KINDS)('%s', (kind) => {

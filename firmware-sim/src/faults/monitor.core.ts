@@ -1,4 +1,5 @@
-import { severityAt, WHEELS, type FaultKind, type Wheel } from './fault-types.core.js'
+import { WHEELS, type FaultKind, type Wheel } from './fault-types.core.js'
+import { severityAt } from './severity-curve.core.js'
 import type { DtcEvent } from '../dtc-memory.core.js'
 import type { VehicleState } from '../physics/vehicle-state.core.js'
 import { readSignal } from '../physics/signals.core.js'
@@ -15,8 +16,9 @@ export function severityOf (v: VehicleState, kind: FaultKind): number {
 export function updateFaults (v: VehicleState, t: number): void {
   for (const f of v.faults) {
     const p = f.plan
-    f.severity = severityAt(p.onsetMs, p.failureMs, p.shape, t)
-    if (f.severity > 0 && f.atOnset === undefined) {
+    f.severity = severityAt(p.curve, p.onsetMs, p.failureMs, t)
+    // At onset, not at the first visible severity: a step or an intermittent fault shows later.
+    if (t >= p.onsetMs && f.atOnset === undefined) {
       if (p.kind === 'pad-wear') f.atOnset = v.padWearPct[p.target === 'R' ? 1 : 0]
       else if (p.kind === 'soh-fast-fade') f.atOnset = v.sohHealthyPct
       else if (p.kind === 'slow-tyre-leak') f.atOnset = v.tyreColdKPa[WHEELS.indexOf((p.target ?? 'FL') as Wheel)]

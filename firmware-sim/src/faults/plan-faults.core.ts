@@ -1,10 +1,11 @@
-import { derive } from '../prng.core.js'
+import { derive, hashString } from '../prng.core.js'
 import { modelSpec } from '../models.core.js'
 import type { VehicleSpec } from '../fleet-plan.core.js'
 import { CELL_MAX_V, DAY_MS, PAD_TYPICAL_WEAR_PCT_PER_DAY, SOH_HEALTHY_FADE_PCT_PER_DAY, TYRE_NATURAL_LOSS_PER_DAY, healthyDipV } from '../physics/constants.core.js'
-import { FAULTS, WHEELS, timeAtSeverity, type FaultDefinition, type FaultKind, type Observability, type PadSide, type Wheel, type WarningRule } from './fault-types.core.js'
+import { FAULTS, WHEELS, type FaultDefinition, type FaultKind, type Observability, type PadSide, type Wheel, type WarningRule } from './fault-types.core.js'
 import { IMBALANCE, INSULATION, LV, PAD, SOH, TYRE, COOLING } from './effects.core.js'
 import type { FaultSelection, ScenarioFault } from './scenario.core.js'
+import { drawCurve, timeAtSeverity, type FaultCurveSpec, type Range, type SeverityCurve } from './severity-curve.core.js'
 
 export interface PlannedWarning extends WarningRule {
   /** When the physics is planned to cross the rule's threshold (nominal conditions). */
@@ -19,7 +20,7 @@ export interface PlannedFault {
   readonly ecuId: string
   readonly dtc: string
   readonly dtcTitle: string
-  readonly shape: number
+  readonly curve: SeverityCurve
   readonly onsetMs: number
   /** Planned hard failure: severity reaches 1 and the DTC is set at the next chance the ECU has to see it. */
   readonly failureMs: number
@@ -30,7 +31,10 @@ export interface PlannedFault {
   readonly warnings: readonly PlannedWarning[]
 }
 
-interface Ctx { seed: number, simStartMs: number, horizonMs: number, selection: FaultSelection }
+/** Per fault family, a scenario's progression (shape and rate); families left out keep their defaults. */
+export type FaultCurves = Partial<Readonly<Record<FaultKind, FaultCurveSpec>>>
+
+interface Ctx { seed: number, simStartMs: number, horizonMs: number, selection: FaultSelection, curves?: FaultCurves }
 
 /** Faults per vehicle (same order as `vehicles`), reproducible from the seed. */
 export function planFaults (vehicles: readonly VehicleSpec[], ctx: Ctx): PlannedFault[][] {
@@ -69,19 +73,23 @@ function planOne (v: VehicleSpec, e: ScenarioFault, ctx: Ctx): PlannedFault {
   const rng = derive(ctx.seed, 'fault', v.index, e.fault)
   const def: FaultDefinition = FAULTS[e.fault]
   const H = ctx.horizonMs / DAY_MS
-  const durationDays = rng.range(Math.min(10, 0.6 * H), Math.min(16, 0.85 * H))
+  const spec = ctx.curves?.[e.fault]
+  // A scenario's rate is kept within the horizon, so every planned failure happens in the run.
+  const [lo, hi] = rangeOf(spec?.durationDays ?? [10, 16])
+  const durationDays = rng.range(Math.min(lo, 0.6 * H), Math.min(hi, 0.85 * H))
   const onsetDay = e.onsetDay ?? rng.range(0.05 * H, Math.max(0.05 * H, H - durationDays - 0.05 * H))
   const failureDay = e.failureDay ?? onsetDay + durationDays
   const target = e.target ?? (e.fault === 'slow-tyre-leak' ? rng.pick(WHEELS) : e.fault === 'pad-wear' ? (rng.chance(0.5) ? 'L' : 'R') : undefined)
   const onsetMs = Math.round(ctx.simStartMs + onsetDay * DAY_MS)
   const failureMs = Math.round(ctx.simStartMs + failureDay * DAY_MS)
+  const curve = drawCurve(spec, def.powerK, derive(ctx.seed, 'fault-curve', v.index, e.fault), hashString(`${ctx.seed}/episodes/${v.index}/${e.fault}`))
   const severities = warningSeverities(v, e.fault, target, onsetDay)
   const rules = def.warnings(target, { placardKPa: modelSpec(v.model).placardKPa })
   const warnings = rules.map((r, i) => ({
     ...r,
     plannedAtMs: Math.round(e.fault === 'pad-wear' && r.comparator === 'slope-above'
       ? Math.min(failureMs, onsetMs + DAY_MS) // a day of data shows the new slope
-      : timeAtSeverity(onsetMs, failureMs, def.shape, severities[i] ?? 1)),
+      : timeAtSeverity(curve, onsetMs, failureMs, severities[i] ?? 1)),
   }))
   return {
     kind: def.kind,
@@ -90,7 +98,7 @@ function planOne (v: VehicleSpec, e: ScenarioFault, ctx: Ctx): PlannedFault {
     ecuId: def.ecuId,
     dtc: def.dtc(target),
     dtcTitle: def.dtcTitle,
-    shape: def.shape,
+    curve,
     onsetMs,
     failureMs,
     observedOn: def.observedOn,
@@ -121,3 +129,5 @@ function warningSeverities (v: VehicleSpec, kind: FaultKind, target: Wheel | Pad
     case 'soh-fast-fade': return [SOH.warnSeverity(init.sohPct - SOH_HEALTHY_FADE_PCT_PER_DAY * onsetDay)]
   }
 }
+
+const rangeOf = (r: Range): readonly [number, number] => (typeof r === 'number' ? [r, r] : r)

@@ -24,6 +24,14 @@ describe('scenario files', () => {
     expect(r.ok).toBe(false)
     const detail = r.ok ? '' : r.error.detail
     for (const p of ['/name', '/role', '/ambientOffsetC', '/colour', '/sensors/0/signal', '/sensors/0/dropout', '/sensors/0/drift']) expect(detail).toContain(`${p}:`)
+    const curves = validateScenario({
+      name: 'x',
+      role: 'held-out',
+      baselines: { fleet: { tyreInflation: [1.2, 0.9] }, models: { 'FW-Z9': {}, 'FW-E1': { cellSpreadMv: -1, colour: 1 } }, extra: 1 },
+      faultCurves: { 'pad-wear': { shape: 'zigzag' }, 'flat-battery': {}, 'slow-tyre-leak': { shape: 'intermittent' } },
+    })
+    const curveDetail = curves.ok ? '' : curves.error.detail
+    for (const p of ['/baselines/fleet/tyreInflation', '/baselines/models/FW-Z9', '/baselines/models/FW-E1/cellSpreadMv', '/baselines/models/FW-E1/colour', '/baselines/extra', '/faultCurves/pad-wear/shape', '/faultCurves/flat-battery', '/faultCurves/slow-tyre-leak/shape']) expect(curveDetail).toContain(`${p}:`)
     expect(parseScenarioFile('{ nope', 'x.json')).toMatchObject({ ok: false, error: { detail: expect.stringContaining('x.json: not JSON') } })
   })
 })

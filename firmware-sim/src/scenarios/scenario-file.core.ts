@@ -1,10 +1,18 @@
 import { signalId } from '@fleetwire/proto'
+import { FAULTS, FAULT_KINDS, type FaultKind } from '../faults/fault-types.core.js'
+import type { FaultCurves } from '../faults/plan-faults.core.js'
+import { validateCurveSpec } from '../faults/severity-curve.core.js'
+import { MODELS } from '../models.core.js'
+import type { PlanOptions } from '../fleet-plan.core.js'
+import { validateBaselines, type FleetBaselines } from './baselines.core.js'
 
 /**
  * A scenario file: how a simulated fleet differs from the one the default
  * rules were tuned on, as data. Climate (ambient offset), sensor behaviour
  * per signal (extra white or relative noise, autocorrelated drift, quantised
- * readings, stuck sensors, dropouts) and the fault mix. Files live in
+ * readings, stuck sensors, dropouts), healthy baselines per model (cell
+ * spread, insulation, 12 V rest voltage, pad wear, owners' tyre inflation),
+ * and per fault family its progression (shape and rate). Files live in
  * firmware-sim/scenarios/*.json; `role` says whether rules may be tuned on
  * it ("tuning") or it is kept for scoring only ("held-out").
  */
@@ -34,6 +42,8 @@ export interface ScenarioFile {
   readonly sensors: readonly SensorEffect[]
   /** Share of vehicles with one fault each ("12%"); default the score's --faults. */
   readonly faults?: string
+  readonly baselines?: FleetBaselines
+  readonly faultCurves?: FaultCurves
 }
 
 export type ScenarioResult = { ok: true, value: ScenarioFile } | { ok: false, error: { code: 'SIM_SCENARIO_INVALID', detail: string } }
@@ -46,7 +56,7 @@ export function validateScenario (doc: unknown): ScenarioResult {
   const errors: string[] = []
   const bad = (path: string, why: string) => errors.push(`${path}: ${why}`)
   if (!isObj(doc)) return { ok: false, error: { code: 'SIM_SCENARIO_INVALID', detail: '/: expected an object' } }
-  const known = new Set(['name', 'role', 'description', 'ambientOffsetC', 'sensors', 'faults'])
+  const known = new Set(['name', 'role', 'description', 'ambientOffsetC', 'sensors', 'faults', 'baselines', 'faultCurves'])
   for (const k of Object.keys(doc)) if (!known.has(k)) bad(`/${k}`, 'unknown field')
   if (typeof doc.name !== 'string' || doc.name === '') bad('/name', 'expected a non-empty string')
   if (doc.role !== 'tuning' && doc.role !== 'held-out') bad('/role', 'expected "tuning" or "held-out"')
@@ -74,6 +84,18 @@ export function validateScenario (doc: unknown): ScenarioResult {
       if (s.stuck !== undefined && !(isObj(s.stuck) && num(s.stuck.perDay, 0, 1) && num(s.stuck.hours, 0, 24 * 30))) bad(`${p}/stuck`, 'expected {perDay in [0, 1], hours in [0, 720]}')
     }
   }
+  if (doc.baselines !== undefined) validateBaselines(doc.baselines, '/baselines', MODELS.map((m) => m.model), bad)
+  if (doc.faultCurves !== undefined) {
+    if (!isObj(doc.faultCurves)) bad('/faultCurves', 'expected an object keyed by fault family')
+    else {
+      for (const [kind, spec] of Object.entries(doc.faultCurves)) {
+        if (!(FAULT_KINDS as readonly string[]).includes(kind)) bad(`/faultCurves/${kind}`, `unknown fault family (one of ${FAULT_KINDS.join(', ')})`)
+        else if (validateCurveSpec(spec, `/faultCurves/${kind}`, bad) && spec.shape === 'intermittent' && FAULTS[kind as FaultKind].cumulative) {
+          bad(`/faultCurves/${kind}/shape`, 'this fault accumulates (wear, air lost, capacity faded) and cannot come and go: not intermittent')
+        }
+      }
+    }
+  }
   if (errors.length > 0) return { ok: false, error: { code: 'SIM_SCENARIO_INVALID', detail: errors.slice(0, 8).join('; ') } }
   return {
     ok: true,
@@ -84,6 +106,8 @@ export function validateScenario (doc: unknown): ScenarioResult {
       ambientOffsetC: (doc.ambientOffsetC as number | undefined) ?? 0,
       sensors: sensors as SensorEffect[],
       ...(doc.faults === undefined ? {} : { faults: doc.faults as string }),
+      ...(doc.baselines === undefined ? {} : { baselines: doc.baselines as FleetBaselines }),
+      ...(doc.faultCurves === undefined ? {} : { faultCurves: doc.faultCurves as FaultCurves }),
     },
   }
 }
@@ -106,4 +130,12 @@ export function parseScenarioFile (text: string, source = 'scenario'): ScenarioR
   }
   const r = validateScenario(doc)
   return r.ok ? r : { ok: false, error: { code: r.error.code, detail: `${source}: ${r.error.detail}` } }
+}
+
+/** What a scenario changes in the fleet plan (healthy baselines, fault progressions). */
+export function planOptionsOf (s: ScenarioFile | undefined): Pick<PlanOptions, 'baselines' | 'faultCurves'> {
+  return {
+    ...(s?.baselines === undefined ? {} : { baselines: s.baselines }),
+    ...(s?.faultCurves === undefined ? {} : { faultCurves: s.faultCurves }),
+  }
 }
