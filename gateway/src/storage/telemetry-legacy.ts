@@ -39,14 +39,14 @@ const MOVE_SQL = `
     RETURNING t.vehicle_key, t.signal_id, t.ts, t.value
   ), grouped AS (
     SELECT vehicle_key, floor(extract(epoch FROM ts) * 1000 / ${MAX_ROW_SPAN_MS}) AS w,
-           min(ts) AS t0, array_agg(signal_id ORDER BY ts, signal_id) AS s,
+           min(ts) AS t0, max(ts) AS t1, array_agg(signal_id ORDER BY ts, signal_id) AS s,
            array_agg(ts ORDER BY ts, signal_id) AS tss, array_agg(value ORDER BY ts, signal_id) AS v
     FROM moved GROUP BY 1, 2
   ), ins AS (
-    INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals)
+    INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals, span_ms)
     SELECT g.vehicle_key, g.t0, hashtext(g.s::text || g.tss::text || g.v::text), g.s,
            ARRAY(SELECT round(extract(epoch FROM x - g.t0) * 1000)::int FROM unnest(g.tss) WITH ORDINALITY AS u(x, i) ORDER BY i),
-           g.v
+           g.v, round(extract(epoch FROM g.t1 - g.t0) * 1000)::int
     FROM grouped g
     ORDER BY 1, 2
     ON CONFLICT DO NOTHING

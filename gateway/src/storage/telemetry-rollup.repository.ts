@@ -57,26 +57,36 @@ export const ROLLUP_LOCK_KEY = 727_465_300_004
 // Aggregates samples in [$1, $2) ms, optionally of one vehicle ($3), into
 // whole rollup buckets (the ranges are bucket-aligned, so each bucket is
 // computed whole and overwritten: replays and re-runs are idempotent).
-// DISTINCT ON reads a (signal, time) stored by two messages once, as history does.
+// Only rows that can hold samples of the range are unnested: a row starting
+// up to its span before it (span_ms), and of those only the samples inside,
+// found by comparing each offset with bounds computed once per row.
+// One hash aggregation per (vehicle, signal, bucket), its memory bounded by
+// the series, not the samples; the last value is the one at the latest
+// time (the smallest of equal-time values, as history's DISTINCT ON keeps).
+// A sample a unit sent in two different messages (not a replay of one
+// message: that is one row) is counted in both; min, max, average and last
+// are unchanged by it.
 const aggregate = (oneVehicle: boolean) => `
   INSERT INTO telemetry_rollup AS r (vehicle_key, signal_id, bucket, min, max, sum, count, last_t, last_v)
   SELECT k, s, to_timestamp(floor(t / ${ROLLUP_WIDTH_MS}) * ${ROLLUP_WIDTH_MS / 1000}),
-         min(v), max(v), sum(v), count(*), max(t), (array_agg(v ORDER BY t DESC))[1]
+         min(v), max(v), sum(v), count(*), max(t), (min(ARRAY[-t, v]))[2]
   FROM (
-    SELECT DISTINCT ON (x.k, x.s, x.t) x.k, x.s, x.t, x.v
-    FROM (
-      SELECT b.vehicle_key AS k, u.s, (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t, u.v
-      FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
-      WHERE b.ts >= to_timestamp(($1::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($2::float8 / 1000)
-        ${oneVehicle ? 'AND b.vehicle_key = $3' : ''}
-    ) x
-    WHERE x.t >= $1::float8 AND x.t < $2::float8
-    ORDER BY x.k, x.s, x.t, x.v
-  ) d
+    SELECT b.vehicle_key AS k, u.s, row0.t0 + u.o AS t, u.v
+    FROM telemetry_batches b
+    CROSS JOIN LATERAL (SELECT (extract(epoch FROM b.ts) * 1000)::float8 AS t0 OFFSET 0) row0
+    CROSS JOIN LATERAL unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
+    WHERE b.ts >= to_timestamp(($1::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($2::float8 / 1000)
+      AND b.ts + b.span_ms * interval '1 millisecond' >= to_timestamp($1::float8 / 1000)
+      ${oneVehicle ? 'AND b.vehicle_key = $3' : ''}
+      AND u.o >= $1::float8 - row0.t0 AND u.o < $2::float8 - row0.t0
+  ) x
   GROUP BY k, s, floor(t / ${ROLLUP_WIDTH_MS})
   ORDER BY 1, 2, 3
   ON CONFLICT (vehicle_key, signal_id, bucket) DO UPDATE SET
     (min, max, sum, count, last_t, last_v) = (EXCLUDED.min, EXCLUDED.max, EXCLUDED.sum, EXCLUDED.count, EXCLUDED.last_t, EXCLUDED.last_v)`
+
+/** Hash memory of the aggregation: about 20,000 vehicles × 25 signals of one minute, without spilling to disk. */
+const AGGREGATE_WORK_MEM = '128MB'
 
 const ms = (col: string) => `coalesce((extract(epoch FROM ${col}) * 1000)::float8, '-Infinity')`
 
@@ -90,6 +100,7 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
     const c = db.connect === undefined ? db : await db.connect()
     try {
       await c.query('BEGIN')
+      await c.query(`SET LOCAL work_mem = '${AGGREGATE_WORK_MEM}'`)
       const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [ROLLUP_LOCK_KEY])
       const out = rows[0]?.ok === true ? await fn(c) : null
       await c.query('COMMIT')

@@ -17,6 +17,7 @@ describe('toBatchRows', () => {
     expect(r.vehicleKeys).toEqual([1, 1, 2])
     expect(r.tsMs).toEqual([T, T + 1000, T])
     expect(r.offsetsMs).toEqual([0, 10, 20, 0, 10, 20, 0, 10, 20])
+    expect(r.spansMs).toEqual([20, 20, 20])
     expect([r.starts, r.ends]).toEqual([[1, 4, 7], [3, 6, 9]])
     expect(r.samples).toBe(9)
     expect(new Set(r.vehicleKeys.map((k, i) => `${k} ${r.tsMs[i]} ${r.digests[i]}`)).size).toBe(3)
@@ -39,6 +40,7 @@ describe('toBatchRows', () => {
     const m = { vehicleKeys: [1, 1, 1], signalIds: [1, 1, 1], tsMs: [T + MAX_ROW_SPAN_MS + 1, T, T + 5], values: [3, 1, 2], messageSizes: [3] }
     const r = toBatchRows(m)
     expect(r.tsMs).toEqual([T, T + MAX_ROW_SPAN_MS + 1])
+    expect(r.spansMs).toEqual([5, 0])
     expect(r.values).toEqual([1, 2, 3])
     expect(toBatchRows(m).digests).toEqual(r.digests)
   })

@@ -21,6 +21,8 @@ export interface BatchRows {
   vehicleKeys: number[]
   /** Per row: epoch ms of its earliest sample. */
   tsMs: number[]
+  /** Per row: ms from its earliest sample to its latest. */
+  spansMs: number[]
   digests: number[]
   /** Per row: its samples are [starts[i], ends[i]) of the sample arrays (1-based, inclusive end for SQL slices: see toSlices). */
   starts: number[]
@@ -67,7 +69,7 @@ export function messageRanges (c: TelemetryColumns): Array<[number, number]> {
 }
 
 export function toBatchRows (c: TelemetryColumns): BatchRows {
-  const rows: BatchRows = { vehicleKeys: [], tsMs: [], digests: [], starts: [], ends: [], signalIds: [], offsetsMs: [], values: [], samples: 0 }
+  const rows: BatchRows = { vehicleKeys: [], tsMs: [], spansMs: [], digests: [], starts: [], ends: [], signalIds: [], offsetsMs: [], values: [], samples: 0 }
   for (const [from, to] of messageRanges(c)) {
     const key = c.vehicleKeys[from] as number
     for (let i = from + 1; i < to; i++) {
@@ -102,6 +104,7 @@ function pushRow (rows: BatchRows, c: TelemetryColumns, key: number, idx: number
   for (const i of idx) t0 = Math.min(t0, Math.round(c.tsMs[i] as number))
   const seen = new Set<number>()
   const start = rows.signalIds.length
+  let span = 0
   let h = 0x811c9dc5 ^ key
   for (const i of idx) {
     const s = c.signalIds[i] as number
@@ -114,6 +117,7 @@ function pushRow (rows: BatchRows, c: TelemetryColumns, key: number, idx: number
     rows.signalIds.push(s)
     rows.offsetsMs.push(off)
     rows.values.push(v)
+    if (off > span) span = off
     h = fnv(h, s)
     h = fnv(h, off)
     F64[0] = v
@@ -122,6 +126,7 @@ function pushRow (rows: BatchRows, c: TelemetryColumns, key: number, idx: number
   }
   rows.vehicleKeys.push(key)
   rows.tsMs.push(t0)
+  rows.spansMs.push(span)
   rows.digests.push(h | 0)
   rows.starts.push(start + 1)
   rows.ends.push(rows.signalIds.length)

@@ -117,9 +117,9 @@ export interface TelemetryRepositoryOptions {
 // batches older than the rollup's bound as late (telemetry-rollup.repository.ts).
 const INSERT_SQL = `
   WITH ins AS (
-    INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals)
-    SELECT r.k, r.t, r.d, ($6::int2[])[r.a:r.b], ($7::int4[])[r.a:r.b], ($8::float8[])[r.a:r.b]
-    FROM unnest($1::int4[], $2::timestamptz[], $3::int4[], $4::int4[], $5::int4[]) AS r(k, t, d, a, b)
+    INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals, span_ms)
+    SELECT r.k, r.t, r.d, ($6::int2[])[r.a:r.b], ($7::int4[])[r.a:r.b], ($8::float8[])[r.a:r.b], r.span
+    FROM unnest($1::int4[], $2::timestamptz[], $3::int4[], $4::int4[], $5::int4[], $13::int4[]) AS r(k, t, d, a, b, span)
     ORDER BY r.k, r.t, r.d
     ON CONFLICT DO NOTHING
     RETURNING vehicle_key, ts, cardinality(signal_ids) AS n
@@ -152,8 +152,8 @@ const LATEST_SQL = `
   ORDER BY u.s`
 
 // One vehicle's samples of the chosen signals in [$3, $4) ms: its rows from
-// up to one row span earlier (a row holds up to MAX_ROW_SPAN_MS of samples),
-// unnested; DISTINCT ON reads a (signal, time) stored twice once (the
+// up to one row span earlier (a row holds up to MAX_ROW_SPAN_MS of samples)
+// that end inside the range (span_ms), unnested; DISTINCT ON reads a (signal, time) stored twice once (the
 // smallest value if the two differ, as the rollup does).
 const SAMPLES_SQL = `
   SELECT DISTINCT ON (x.t, x.s) x.s, x.t, x.v
@@ -162,6 +162,7 @@ const SAMPLES_SQL = `
     FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
     WHERE b.vehicle_key = $1
       AND b.ts >= to_timestamp(($3::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($4::float8 / 1000)
+      AND b.ts + b.span_ms * interval '1 millisecond' >= to_timestamp($3::float8 / 1000)
   ) x
   WHERE x.s = ANY($2::int2[]) AND x.t >= $3::float8 AND x.t < $4::float8
   ORDER BY x.t, x.s, x.v`
@@ -203,6 +204,7 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
         int4Array(r.vehicleKeys), timestamptzArray(r.tsMs), int4Array(r.digests), int4Array(r.starts), int4Array(r.ends),
         int2Array(r.signalIds), int4Array(r.offsetsMs), float8Array(r.values),
         int4Array(l.vehicleKeys), int2Array(l.signalIds), timestamptzArray(l.tsMs), float8Array(l.values),
+        int4Array(r.spansMs),
       ]
       // Overlapping replays can still deadlock on the latest rows of a
       // vehicle written by another gateway in the same instant; once more.

@@ -2,12 +2,7 @@
 -- hypertable (now telemetry_legacy, recreated if its rows were migrated)
 -- with its 1-minute continuous aggregate.
 CREATE TABLE telemetry_batches_np (
-  vehicle_key integer NOT NULL,
-  ts          timestamptz NOT NULL,
-  digest      integer NOT NULL,
-  signal_ids  smallint[] NOT NULL,
-  offsets_ms  integer[] NOT NULL,
-  vals        double precision[] NOT NULL,
+  LIKE telemetry_batches INCLUDING DEFAULTS,
   PRIMARY KEY (vehicle_key, ts, digest)
 ) PARTITION BY RANGE (ts);
 CREATE TABLE telemetry_batches_np_default PARTITION OF telemetry_batches_np DEFAULT;

@@ -6,13 +6,10 @@
 -- batch rows (one vehicle's rows are few and adjacent in the index).
 DROP MATERIALIZED VIEW IF EXISTS telemetry_1m;
 
+-- LIKE: the columns of whichever later migrations already ran (the extension
+-- may be installed after them).
 CREATE TABLE telemetry_batches_ht (
-  vehicle_key integer NOT NULL,
-  ts          timestamptz NOT NULL,
-  digest      integer NOT NULL,
-  signal_ids  smallint[] NOT NULL,
-  offsets_ms  integer[] NOT NULL,
-  vals        double precision[] NOT NULL,
+  LIKE telemetry_batches INCLUDING DEFAULTS,
   PRIMARY KEY (vehicle_key, ts, digest)
 );
 SELECT create_hypertable('telemetry_batches_ht', by_range('ts', INTERVAL '1 day'));

@@ -1,0 +1,1 @@
+ALTER TABLE telemetry_batches DROP COLUMN span_ms;
