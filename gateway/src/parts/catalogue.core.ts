@@ -31,7 +31,7 @@ const RULE_FAMILY: ReadonlyArray<readonly [string, FaultFamily]> = [
   ['lv-battery-', 'lv_battery'],
   ['hv-cell-spread-', 'cell_imbalance'],
   ['coolant-', 'coolant'],
-  ['brake-pad-wear-', 'pad_wear'],
+  ['brake-pad-', 'pad_wear'],
   ['hv-insulation-', 'insulation'],
   ['hv-soh-', 'soh_fade'],
   ['dtc-', 'dtc'],

@@ -17,10 +17,14 @@ describe('default rules', () => {
     expect(new Set(DEFAULT_RULES.map((r) => r.id)).size).toBe(DEFAULT_RULES.length)
   })
 
-  it('compile into an index where no signal feeds more than two rules', () => {
+  it('compile into an index where no signal feeds more than two windowed rules and one threshold beside them', () => {
     const set = compileRules(DEFAULT_RULES)
     expect(set.rules).toHaveLength(DEFAULT_RULES.length)
-    for (const route of set.bySignal.values()) expect(route.primary.length + route.minus.length).toBeLessThanOrEqual(2)
+    for (const route of set.bySignal.values()) {
+      const fed = [...route.primary, ...route.minus]
+      expect(fed.filter((r) => r.behaviour.window !== null).length).toBeLessThanOrEqual(2)
+      expect(fed.length).toBeLessThanOrEqual(3)
+    }
     // Speed feeds no rule.
     expect(set.bySignal.get(signalId('Vehicle.Speed'))?.primary ?? []).toEqual([])
   })

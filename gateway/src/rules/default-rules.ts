@@ -26,7 +26,7 @@ const WHEELS = [
 
 type Wheel = typeof WHEELS[number]
 
-/** What every tyre-pressure rule shares: one wheel's pressure normalised to 20 °C, slow to clear, quiet after. */
+/** What every tyre-pressure rule shares: one wheel's pressure normalised to 20 °C, quiet after (trend rules also slow to clear). */
 const tyreRule = ([id, label, path]: Wheel, r: { id: string, name: string, description: string, kind: Rule['kind'] }): Rule => ({
   id: `${r.id}-${id}`,
   name: `${r.name} (${label})`,
@@ -35,7 +35,7 @@ const tyreRule = ([id, label, path]: Wheel, r: { id: string, name: string, descr
   severity: 'major',
   signal: `Vehicle.Chassis.Axle.${path}.Tire.Pressure`,
   derived: { compensateTemperature: `Vehicle.Chassis.Axle.${path}.Tire.Temperature`, temperatureFallback: AMBIENT },
-  clearDelayS: 6 * H,
+  ...(r.kind.type === 'threshold' ? {} : { clearDelayS: 6 * H }),
   quietPeriodS: 2 * D,
   kind: r.kind,
 })
@@ -61,6 +61,27 @@ const tyreBelowFleet = (w: Wheel): Rule => tyreRule(w, {
   kind: { type: 'cohort', op: 'below', k: 6, clearK: 3, minStd: 3, minCohort: 10 },
 })
 
+/**
+ * Neither trend nor fleet comparison sees every leak: a puncture drops the
+ * pressure in a step (no slope over days), and owners inflate anywhere from
+ * well below to well above the placard (a wide fleet). Against the model's
+ * own placard a tyre far below it is low whatever its history.
+ */
+const tyreBelowPlacard = (w: Wheel): Rule => tyreRule(w, {
+  id: 'tyre-below-placard',
+  name: 'Tyre pressure far below the placard',
+  description: "Tyre pressure normalised to 20 °C below 80 % of the model's cold placard pressure (model catalog, front or rear axle) for 10 minutes: the TPMS warning lamp comes at 75 % (25 % below placard, FMVSS 138; UN R141), so this warns first. Models not catalogued: below 160 kPa, 80 % of the lowest common passenger-car placard (200 kPa).",
+  kind: {
+    type: 'threshold',
+    op: 'below',
+    raise: 160,
+    clear: 170,
+    forS: 10 * 60,
+    clearForS: H,
+    modelLimit: { field: w[2].startsWith('Row1') ? 'tyrePlacardFrontKPa' : 'tyrePlacardRearKPa', factor: 0.8, clearMargin: 10 },
+  },
+})
+
 /** Healthy wear is 0.1–0.3 %/day; a dragging caliper wears several %/day. */
 const padForecast = (side: 'Left' | 'Right'): Rule => ({
   id: `brake-pad-wear-${side === 'Left' ? 'fl' : 'fr'}`,
@@ -72,6 +93,22 @@ const padForecast = (side: 'Left' | 'Right'): Rule => ({
   clearDelayS: D,
   quietPeriodS: 3 * D,
   kind: { type: 'forecast', op: 'above', limit: 85, horizonS: 14 * D, clearHorizonS: 21 * D, windowS: 10 * D, bucketS: 6 * H, aggregate: 'max', minSpanS: 2 * D, minSamples: 20 },
+})
+
+/**
+ * A trend fit lags a wear curve that bends upward (most of its window is the
+ * slow healthy part); a pad past the replacement point is worn whatever the
+ * trend says.
+ */
+const padWorn = (side: 'Left' | 'Right'): Rule => ({
+  id: `brake-pad-worn-${side === 'Left' ? 'fl' : 'fr'}`,
+  name: `Brake pad worn to its replacement point (front ${side.toLowerCase()})`,
+  description: 'Pad wear above 85 %: pads are replaced at about 2–3 mm of 10–12 mm new friction material (75–85 % worn); past it the backing plate reaches the disc within a few hundred kilometres of hard braking.',
+  enabled: true,
+  severity: 'major',
+  signal: `Vehicle.Chassis.Axle.Row1.Wheel.${side}.Brake.PadWear`,
+  quietPeriodS: 3 * D,
+  kind: { type: 'threshold', op: 'above', raise: 85, clear: 80, forS: 0, clearForS: H },
 })
 
 export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
@@ -122,6 +159,7 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   },
   ...WHEELS.map(tyreLeak),
   ...WHEELS.map(tyreBelowFleet),
+  ...WHEELS.map(tyreBelowPlacard),
   {
     id: 'coolant-overheat',
     name: 'Coolant over-temperature',
@@ -138,6 +176,8 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
   },
   padForecast('Left'),
   padForecast('Right'),
+  padWorn('Left'),
+  padWorn('Right'),
   {
     id: 'hv-insulation-low',
     name: 'HV insulation resistance low',

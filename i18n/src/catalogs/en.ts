@@ -416,6 +416,8 @@ export const en = {
   "service.mapShortfall": "parts running short",
   "service.mapCovered": "stock covers the forecast",
   "server.workOrder.subject": "Service for vehicle {vehicleId}",
+  "server.ruleName.tyre-below-placard": "Tyre pressure far below the placard ({wheel, select, fl {front left} fr {front right} rl {rear left} other {rear right}})",
+  "server.ruleName.brake-pad-worn": "Brake pad worn to its replacement point ({wheel, select, fl {front left} fr {front right} rl {rear left} other {rear right}})",
 } as const
 
 export type MessageKey = keyof typeof en

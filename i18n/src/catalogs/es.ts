@@ -418,4 +418,6 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "service.mapShortfall": "piezas insuficientes",
   "service.mapCovered": "el stock cubre el pronóstico",
   "server.workOrder.subject": "Servicio del vehículo {vehicleId}",
+  "server.ruleName.tyre-below-placard": "Presión de neumático muy por debajo de la placa ({wheel, select, fl {delantera izquierda} fr {delantera derecha} rl {trasera izquierda} other {trasera derecha}})",
+  "server.ruleName.brake-pad-worn": "Pastilla de freno gastada hasta su punto de sustitución ({wheel, select, fl {delantera izquierda} fr {delantera derecha} rl {trasera izquierda} other {trasera derecha}})",
 }

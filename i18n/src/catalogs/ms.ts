@@ -418,4 +418,6 @@ export const ms: Readonly<Record<MessageKey, string>> = {
   "service.mapShortfall": "alat ganti tidak mencukupi",
   "service.mapCovered": "stok mencukupi ramalan",
   "server.workOrder.subject": "Servis kenderaan {vehicleId}",
+  "server.ruleName.tyre-below-placard": "Tekanan tayar jauh di bawah nilai plakad ({wheel, select, fl {depan kiri} fr {depan kanan} rl {belakang kiri} other {belakang kanan}})",
+  "server.ruleName.brake-pad-worn": "Pad brek haus hingga titik penggantian ({wheel, select, fl {depan kiri} fr {depan kanan} rl {belakang kiri} other {belakang kanan}})",
 }

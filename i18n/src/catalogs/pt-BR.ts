@@ -418,4 +418,6 @@ export const ptBR: Readonly<Record<MessageKey, string>> = {
   "service.mapShortfall": "falta de peças",
   "service.mapCovered": "o estoque cobre a previsão",
   "server.workOrder.subject": "Serviço do veículo {vehicleId}",
+  "server.ruleName.tyre-below-placard": "Pressão do pneu muito abaixo da placa ({wheel, select, fl {dianteira esquerda} fr {dianteira direita} rl {traseira esquerda} other {traseira direita}})",
+  "server.ruleName.brake-pad-worn": "Pastilha de freio gasta até o ponto de troca ({wheel, select, fl {dianteira esquerda} fr {dianteira direita} rl {traseira esquerda} other {traseira direita}})",
 }

@@ -418,4 +418,6 @@ export const th: Readonly<Record<MessageKey, string>> = {
   "service.mapShortfall": "ชิ้นส่วนไม่พอ",
   "service.mapCovered": "สต็อกเพียงพอตามพยากรณ์",
   "server.workOrder.subject": "การเข้ารับบริการของรถ {vehicleId}",
+  "server.ruleName.tyre-below-placard": "ความดันลมยางต่ำกว่าค่าบนป้ายมาก ({wheel, select, fl {หน้าซ้าย} fr {หน้าขวา} rl {หลังซ้าย} other {หลังขวา}})",
+  "server.ruleName.brake-pad-worn": "ผ้าเบรกสึกถึงจุดที่ต้องเปลี่ยน ({wheel, select, fl {หน้าซ้าย} fr {หน้าขวา} rl {หลังซ้าย} other {หลังขวา}})",
 }

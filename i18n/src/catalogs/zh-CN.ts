@@ -418,4 +418,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "service.mapShortfall": "零件短缺",
   "service.mapCovered": "库存满足预测",
   "server.workOrder.subject": "车辆 {vehicleId} 的维修保养",
+  "server.ruleName.tyre-below-placard": "胎压远低于标牌值（{wheel, select, fl {左前} fr {右前} rl {左后} other {右后}}）",
+  "server.ruleName.brake-pad-worn": "刹车片已磨损至更换点（{wheel, select, fl {左前} fr {右前} rl {左后} other {右后}}）",
 }
