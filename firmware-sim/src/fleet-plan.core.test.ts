@@ -79,14 +79,16 @@ describe('fleet plan', () => {
     }
   })
 
-  it("a scenario's fault curves set each family's shape and rate", () => {
+  it("a scenario's fault curves set each family's shape, rate and onset", () => {
     const faults = { fraction: 0.5, kinds: ['insulation-falling', 'pad-wear'] as const, explicit: [] }
-    const plan = planFleet({ ...base, count: 100, seed: 6, faults, faultCurves: { 'insulation-falling': { shape: 'exponential', k: [3, 5], durationDays: [4, 6] } } })
+    const plan = planFleet({ ...base, count: 100, seed: 6, faults, faultCurves: { 'insulation-falling': { shape: 'exponential', k: [3, 5], durationDays: [4, 6], onsetDays: [2, 3] } } })
     const all = plan.flatMap((v) => v.faults)
     for (const f of all.filter((x) => x.kind === 'insulation-falling')) {
       expect(f.curve.shape).toBe('exponential')
       expect(f.failureMs - f.onsetMs).toBeGreaterThanOrEqual(4 * DAY - 1)
       expect(f.failureMs - f.onsetMs).toBeLessThanOrEqual(6 * DAY + 1)
+      expect(f.onsetMs - base.simStartMs).toBeGreaterThanOrEqual(2 * DAY - 1)
+      expect(f.onsetMs - base.simStartMs).toBeLessThanOrEqual(3 * DAY + 1)
     }
     expect(all.filter((x) => x.kind === 'pad-wear').every((f) => f.curve.shape === 'power')).toBe(true)
   })

@@ -56,6 +56,17 @@ describe('severity curves', () => {
     expect(shown / 5000).toBeLessThan(0.33)
   })
 
+  it('episodes of one fault come and go: a few dozen consecutive episodes show about duty of the time, for every fault', () => {
+    let allOnOrOff = 0
+    for (let seed = 0; seed < 200; seed++) {
+      const c: SeverityCurve = { shape: 'intermittent', k: 1, duty: 0.5, episodeMs: 10, seed: seed * 7919 }
+      let shown = 0
+      for (let slot = 0; slot < 40; slot++) if (severityAt(c, 0, 1_000_000, slot * 10 + 5) > 0) shown++
+      if (shown === 0 || shown === 40) allOnOrOff++
+    }
+    expect(allOnOrOff).toBe(0)
+  })
+
   it('draws a family default without a spec, and parameters from ranges with one', () => {
     expect(drawCurve(undefined, 1.3, mulberry32(1), 1)).toEqual({ shape: 'power', k: 1.3 })
     const c = drawCurve({ shape: 'step', stepAt: [0.2, 0.4], stepTo: 0.6 }, 1, mulberry32(1), 1)

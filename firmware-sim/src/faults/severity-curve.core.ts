@@ -1,4 +1,4 @@
-import { hashString, type Rng } from '../prng.core.js'
+import { hashString, mulberry32, type Rng } from '../prng.core.js'
 
 /**
  * How a fault progresses from onset (severity 0) to hard failure (1), with
@@ -37,6 +37,8 @@ export interface FaultCurveSpec {
   readonly episodeHours?: Range
   /** Onset to hard failure, simulated days: the fault's rate. */
   readonly durationDays?: Range
+  /** Onset, days after the simulated start (kept early enough for the failure to fall inside the run). */
+  readonly onsetDays?: Range
 }
 
 /** Progress 0–1 of t between onset and failure. */
@@ -58,7 +60,8 @@ export function envelope (c: SeverityCurve, p: number): number {
 export function inEpisode (c: SeverityCurve, onsetMs: number, tMs: number): boolean {
   if (c.shape !== 'intermittent') return true
   const slot = Math.floor((tMs - onsetMs) / c.episodeMs)
-  return hashString(`${c.seed}/${slot}`) / 4294967296 < c.duty
+  // Through the generator, not the bare hash: consecutive slots hash to nearby values.
+  return mulberry32(hashString(`${c.seed}/${slot}`)).next() < c.duty
 }
 
 export function severityAt (c: SeverityCurve, onsetMs: number, failureMs: number, tMs: number): number {
@@ -115,6 +118,7 @@ const CURVE_FIELDS: Record<keyof FaultCurveSpec, [number, number] | null> = {
   duty: [0.05, 1],
   episodeHours: [0.25, 72],
   durationDays: [0.5, 60],
+  onsetDays: [0, 60],
 }
 
 /** Validates one family's curve spec; reports each bad field under `path`. */
