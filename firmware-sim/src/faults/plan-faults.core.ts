@@ -79,8 +79,8 @@ function planOne (v: VehicleSpec, e: ScenarioFault, ctx: Ctx): PlannedFault {
   const durationDays = rng.range(Math.min(lo, 0.6 * H), Math.min(hi, 0.85 * H))
   // Onset: anywhere that leaves the failure inside the horizon, or within the scenario's range of it.
   const latestOnset = Math.max(0.05 * H, H - durationDays - 0.05 * H)
-  const [onLo, onHi] = spec?.onsetDays === undefined ? [0.05 * H, latestOnset] : rangeOf(spec.onsetDays).map((d) => Math.min(d, latestOnset))
-  const onsetDay = e.onsetDay ?? rng.range(onLo as number, onHi as number)
+  const [onLo, onHi] = spec?.onsetDays === undefined ? [0.05 * H, latestOnset] : rangeOf(spec.onsetDays)
+  const onsetDay = e.onsetDay ?? rng.range(Math.min(onLo, latestOnset), Math.min(onHi, latestOnset))
   const failureDay = e.failureDay ?? onsetDay + durationDays
   const target = e.target ?? (e.fault === 'slow-tyre-leak' ? rng.pick(WHEELS) : e.fault === 'pad-wear' ? (rng.chance(0.5) ? 'L' : 'R') : undefined)
   const onsetMs = Math.round(ctx.simStartMs + onsetDay * DAY_MS)
