@@ -153,18 +153,23 @@ const LATEST_SQL = `
 
 // One vehicle's samples of the chosen signals in [$3, $4) ms: its rows from
 // up to one row span earlier (a row holds up to MAX_ROW_SPAN_MS of samples)
-// that end inside the range (span_ms), unnested; DISTINCT ON reads a (signal, time) stored twice once (the
-// smallest value if the two differ, as the rollup does).
+// that end inside the range (span_ms); of each row only the chosen signals'
+// elements are read (array_positions), not every sample unnested (one signal
+// of 25 over an hour of 27,000 rows: 70 ms instead of 210). DISTINCT ON reads
+// a (signal, time) stored twice once (the smallest value if the two differ).
 const SAMPLES_SQL = `
   SELECT DISTINCT ON (x.t, x.s) x.s, x.t, x.v
   FROM (
-    SELECT u.s, (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t, u.v
-    FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
+    SELECT q.s, row0.t0 + b.offsets_ms[p.i] AS t, b.vals[p.i] AS v
+    FROM telemetry_batches b
+    CROSS JOIN LATERAL (SELECT (extract(epoch FROM b.ts) * 1000)::float8 AS t0 OFFSET 0) row0
+    CROSS JOIN LATERAL unnest($2::int2[]) AS q(s)
+    CROSS JOIN LATERAL unnest(array_positions(b.signal_ids, q.s)) AS p(i)
     WHERE b.vehicle_key = $1
       AND b.ts >= to_timestamp(($3::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($4::float8 / 1000)
       AND b.ts + b.span_ms * interval '1 millisecond' >= to_timestamp($3::float8 / 1000)
   ) x
-  WHERE x.s = ANY($2::int2[]) AND x.t >= $3::float8 AND x.t < $4::float8
+  WHERE x.t >= $3::float8 AND x.t < $4::float8
   ORDER BY x.t, x.s, x.v`
 
 const RECORDED_SQL = `SELECT s, t, v FROM (${SAMPLES_SQL}) r LIMIT $5`
