@@ -131,6 +131,18 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
       expect(await rollup.coveredUntil(VEHICLES[0]!)).toBe(T0 + 150 * MIN)
     })
 
+    it('a range marked for re-aggregation holds back only reads that reach it', async () => {
+      const done = await rollup.coveredUntil(VEHICLES[1]!)
+      await backend.db.query(`INSERT INTO telemetry_rollup_dirty (vehicle_key, from_ts, to_ts)
+        VALUES ($1, to_timestamp($2::float8 / 1000), to_timestamp($3::float8 / 1000))`, [VEHICLES[1], T0 + 10 * MIN, T0 + 11 * MIN])
+      expect(await rollup.coveredUntil(VEHICLES[1]!)).toBe(T0 + 10 * MIN)
+      expect(await rollup.coveredUntil(VEHICLES[1]!, T0 + 5 * MIN)).toBe(T0 + 10 * MIN)
+      expect(await rollup.coveredUntil(VEHICLES[1]!, T0 + 11 * MIN)).toBe(done)
+      await compareAll(T0 + 160 * MIN)
+      await runUntilDone(T0 + 150 * MIN)
+      expect(await rollup.coveredUntil(VEHICLES[1]!)).toBe(done)
+    })
+
     it('erasure removes the vehicle\'s rollup rows, and a job step after it keeps them gone', async () => {
       const privacy = createPrivacyRepository(backend.db, { timescale: backend.timescale })
       const count = async (v: number) => (await backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_rollup WHERE vehicle_key = $1', [v])).rows[0]!.n

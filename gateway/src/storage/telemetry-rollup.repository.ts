@@ -45,8 +45,13 @@ export interface RollupOptions {
 export interface TelemetryRollupRepository {
   /** One bounded job step; run it again while it returns doneMs below the target. */
   step(nowMs: number, retentionCutoffMs?: number): Promise<RollupStep>
-  /** Where rollup buckets of the vehicle are exact: below this (ms), -Infinity when none. */
-  coveredUntil(vehicleKey: number): Promise<number>
+  /**
+   * Where the vehicle's rollup buckets from fromMs on are exact: below this
+   * (ms), -Infinity when none. A range marked for re-aggregation counts only
+   * if it reaches fromMs: a retention cut a year back must not send a
+   * 30-day read to raw rows.
+   */
+  coveredUntil(vehicleKey: number, fromMs?: number): Promise<number>
   /** Buckets of bucketMs (a multiple of the rollup width) in [startMs, endMs). */
   buckets(vehicleKey: number, signalId: number, startMs: number, endMs: number, bucketMs: number): Promise<BucketPoint[]>
 }
@@ -174,11 +179,11 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
       return out ?? { ran: false, doneMs: -Infinity, late: 0, purged: 0, more: false }
     },
 
-    async coveredUntil (vehicleKey) {
+    async coveredUntil (vehicleKey, fromMs) {
       const { rows } = await db.query<{ at: number }>(`
-        SELECT ${ms('CASE WHEN d.from_ts < s.at THEN d.from_ts ELSE s.at END')} AS at
+        SELECT ${ms(`CASE WHEN d.from_ts < s.at AND ($2::float8 IS NULL OR d.to_ts > to_timestamp($2::float8 / 1000)) THEN d.from_ts ELSE s.at END`)} AS at
         FROM telemetry_rollup_state s LEFT JOIN telemetry_rollup_dirty d ON d.vehicle_key = $1
-        WHERE s.name = 'done'`, [vehicleKey])
+        WHERE s.name = 'done'`, [vehicleKey, fromMs === undefined || !Number.isFinite(fromMs) ? null : fromMs])
       const at = rows[0]?.at ?? -Infinity
       return at === -Infinity ? at : floorTo(at, ROLLUP_WIDTH_MS)
     },

@@ -242,7 +242,7 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
       const endMs = Math.ceil(toMs / bucketMs) * bucketMs
       // Whole buckets below the rollup's exact bound come from the rollup,
       // the recent tail (and late vehicles' stale part) from raw rows.
-      const covered = useRollup && bucketMs % ROLLUP_WIDTH_MS === 0 ? await rollup.coveredUntil(vehicleKey) : -Infinity
+      const covered = useRollup && bucketMs % ROLLUP_WIDTH_MS === 0 ? await rollup.coveredUntil(vehicleKey, startMs) : -Infinity
       const split = rollupSplit(startMs, endMs, bucketMs, covered)
       const [old, recent] = await Promise.all([
         split > startMs ? rollup.buckets(vehicleKey, signalId, startMs, split, bucketMs) : [],
