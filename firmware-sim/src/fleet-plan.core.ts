@@ -4,7 +4,7 @@ import { MARKETS, type City } from './markets.core.js'
 import { MODELS, type ModelSpec, type Powertrain } from './models.core.js'
 import { NO_FAULTS, type FaultSelection } from './faults/scenario.core.js'
 import { planFaults, type FaultCurves, type PlannedFault } from './faults/plan-faults.core.js'
-import type { Range } from './faults/severity-curve.core.js'
+import type { Range } from './scenarios/json-shape.core.js'
 import { baselinesFor, type FleetBaselines } from './scenarios/baselines.core.js'
 
 /**

@@ -5,7 +5,8 @@ import { CELL_MAX_V, DAY_MS, PAD_TYPICAL_WEAR_PCT_PER_DAY, SOH_HEALTHY_FADE_PCT_
 import { FAULTS, WHEELS, type FaultDefinition, type FaultKind, type Observability, type PadSide, type Wheel, type WarningRule } from './fault-types.core.js'
 import { IMBALANCE, INSULATION, LV, PAD, SOH, TYRE, COOLING } from './effects.core.js'
 import type { FaultSelection, ScenarioFault } from './scenario.core.js'
-import { drawCurve, timeAtSeverity, type FaultCurveSpec, type Range, type SeverityCurve } from './severity-curve.core.js'
+import { drawCurve, timeAtSeverity, type FaultCurveSpec, type SeverityCurve } from './severity-curve.core.js'
+import type { Range } from '../scenarios/json-shape.core.js'
 
 export interface PlannedWarning extends WarningRule {
   /** When the physics is planned to cross the rule's threshold (nominal conditions). */

@@ -1,4 +1,5 @@
 import { hashString, mulberry32, type Rng } from '../prng.core.js'
+import { isObj, isRange, type Range } from '../scenarios/json-shape.core.js'
 
 /**
  * How a fault progresses from onset (severity 0) to hard failure (1), with
@@ -20,9 +21,6 @@ export type SeverityCurve =
 
 export type CurveShape = SeverityCurve['shape']
 export const CURVE_SHAPES: readonly CurveShape[] = ['power', 'exponential', 'step', 'intermittent']
-
-/** A number, or [min, max] to draw one uniformly per fault. */
-export type Range = number | readonly [number, number]
 
 /** A fault family's progression in a scenario file; parameters left out keep the family's default. */
 export interface FaultCurveSpec {
@@ -100,14 +98,6 @@ export function drawCurve (spec: FaultCurveSpec | undefined, defaultK: number, r
       seed,
     }
   }
-}
-
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
-
-/** A Range within [min, max] (a pair must be ordered). */
-export function isRange (x: unknown, min: number, max: number): x is Range {
-  const ok = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max
-  return ok(x) || (Array.isArray(x) && x.length === 2 && ok(x[0]) && ok(x[1]) && (x[0] as number) <= (x[1] as number))
 }
 
 const CURVE_FIELDS: Record<keyof FaultCurveSpec, [number, number] | null> = {

@@ -1,4 +1,4 @@
-import { isRange, type Range } from '../faults/severity-curve.core.js'
+import { isObj, isRange, type Range } from './json-shape.core.js'
 
 /**
  * Healthy starting values a scenario draws from other ranges than the
@@ -44,8 +44,6 @@ const LIMITS: Record<keyof BaselineRanges, [number, number]> = {
 export function baselinesFor (b: FleetBaselines | undefined, model: string): Required<BaselineRanges> {
   return { ...DEFAULT_BASELINES, ...b?.fleet, ...b?.models?.[model] }
 }
-
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 
 function validateRanges (x: unknown, path: string, bad: (path: string, why: string) => void): void {
   if (!isObj(x)) return bad(path, 'expected an object')

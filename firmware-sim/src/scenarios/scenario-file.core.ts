@@ -5,6 +5,7 @@ import { validateCurveSpec } from '../faults/severity-curve.core.js'
 import { MODELS } from '../models.core.js'
 import type { PlanOptions } from '../fleet-plan.core.js'
 import { validateBaselines, type FleetBaselines } from './baselines.core.js'
+import { isNumberIn as num, isObj } from './json-shape.core.js'
 
 /**
  * A scenario file: how a simulated fleet differs from the one the default
@@ -48,8 +49,6 @@ export interface ScenarioFile {
 
 export type ScenarioResult = { ok: true, value: ScenarioFile } | { ok: false, error: { code: 'SIM_SCENARIO_INVALID', detail: string } }
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
-const num = (x: unknown, min: number, max: number): boolean => typeof x === 'number' && Number.isFinite(x) && x >= min && x <= max
 
 /** Validates a parsed scenario file; the detail names every invalid field by its JSON pointer. */
 export function validateScenario (doc: unknown): ScenarioResult {
