@@ -20,7 +20,7 @@ export type SeverityCurve =
   | { readonly shape: 'intermittent', readonly k: number, readonly duty: number, readonly episodeMs: number, readonly seed: number }
 
 export type CurveShape = SeverityCurve['shape']
-export const CURVE_SHAPES: readonly CurveShape[] = ['power', 'exponential', 'step', 'intermittent']
+const CURVE_SHAPES: readonly CurveShape[] = ['power', 'exponential', 'step', 'intermittent']
 
 /** A fault family's progression in a scenario file; parameters left out keep the family's default. */
 export interface FaultCurveSpec {
@@ -55,7 +55,7 @@ export function envelope (c: SeverityCurve, p: number): number {
 }
 
 /** Whether an intermittent fault shows at tMs (always for the other shapes). */
-export function inEpisode (c: SeverityCurve, onsetMs: number, tMs: number): boolean {
+function inEpisode (c: SeverityCurve, onsetMs: number, tMs: number): boolean {
   if (c.shape !== 'intermittent') return true
   const slot = Math.floor((tMs - onsetMs) / c.episodeMs)
   // Through the generator, not the bare hash: consecutive slots hash to nearby values.

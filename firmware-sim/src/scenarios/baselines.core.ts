@@ -24,7 +24,7 @@ export interface FleetBaselines {
 }
 
 /** The simulator's own ranges (the fleet the default rules were tuned on). */
-export const DEFAULT_BASELINES: Required<BaselineRanges> = {
+const DEFAULT_BASELINES: Required<BaselineRanges> = {
   cellSpreadMv: [8, 22],
   insulationKOhm: [3000, 12_000],
   lvRestV: [12.55, 12.75],
