@@ -1,5 +1,5 @@
 import type { Queryable } from './db.js'
-import { MAX_ROW_SPAN_MS } from './telemetry-rows.core.js'
+import { ROW_START_MS_SQL, rowMayHoldSql } from './telemetry-rows.core.js'
 import { ROLLUP_WIDTH_MS, ceilTo, floorTo, nextRange } from './telemetry-rollup.core.js'
 import type { BucketPoint } from './telemetry.repository.js'
 
@@ -78,10 +78,9 @@ const aggregate = (oneVehicle: boolean) => `
   FROM (
     SELECT b.vehicle_key AS k, u.s, row0.t0 + u.o AS t, u.v
     FROM telemetry_batches b
-    CROSS JOIN LATERAL (SELECT (extract(epoch FROM b.ts) * 1000)::float8 AS t0 OFFSET 0) row0
+    ${ROW_START_MS_SQL}
     CROSS JOIN LATERAL unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
-    WHERE b.ts >= to_timestamp(($1::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($2::float8 / 1000)
-      AND b.ts + b.span_ms * interval '1 millisecond' >= to_timestamp($1::float8 / 1000)
+    WHERE ${rowMayHoldSql('$1', '$2')}
       ${oneVehicle ? 'AND b.vehicle_key = $3' : ''}
       AND u.o >= $1::float8 - row0.t0 AND u.o < $2::float8 - row0.t0
   ) x

@@ -16,6 +16,18 @@ import type { TelemetryColumns } from './telemetry.repository.js'
 /** A row never covers more than this, so a time-range read looks back at most this far. */
 export const MAX_ROW_SPAN_MS = 600_000
 
+/** SQL, joined to `telemetry_batches b`: the row's earliest sample in epoch ms as row0.t0, computed once per row. */
+export const ROW_START_MS_SQL = 'CROSS JOIN LATERAL (SELECT (extract(epoch FROM b.ts) * 1000)::float8 AS t0 OFFSET 0) row0'
+
+/**
+ * SQL predicate on `telemetry_batches b`: rows that can hold samples in
+ * [from, to) ms (parameter references such as '$1'): starting up to the
+ * longest row span before the range, and ending inside it (span_ms).
+ */
+export const rowMayHoldSql = (from: string, to: string): string =>
+  `b.ts >= to_timestamp((${from}::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp(${to}::float8 / 1000)
+      AND b.ts + b.span_ms * interval '1 millisecond' >= to_timestamp(${from}::float8 / 1000)`
+
 export interface BatchRows {
   /** Per row. */
   vehicleKeys: number[]

@@ -1,5 +1,5 @@
 import type { Queryable } from './db.js'
-import { MAX_ROW_SPAN_MS, latestOf, toBatchRows } from './telemetry-rows.core.js'
+import { MAX_ROW_SPAN_MS, ROW_START_MS_SQL, latestOf, rowMayHoldSql, toBatchRows } from './telemetry-rows.core.js'
 import { float8Array, int2Array, int4Array, timestamptzArray } from './telemetry-binary.js'
 import { dropPartitionsBefore, listPartitions } from './telemetry-partitions.js'
 import { ROLLUP_WIDTH_MS, rollupSplit } from './telemetry-rollup.core.js'
@@ -162,12 +162,10 @@ const SAMPLES_SQL = `
   FROM (
     SELECT q.s, row0.t0 + b.offsets_ms[p.i] AS t, b.vals[p.i] AS v
     FROM telemetry_batches b
-    CROSS JOIN LATERAL (SELECT (extract(epoch FROM b.ts) * 1000)::float8 AS t0 OFFSET 0) row0
+    ${ROW_START_MS_SQL}
     CROSS JOIN LATERAL unnest($2::int2[]) AS q(s)
     CROSS JOIN LATERAL unnest(array_positions(b.signal_ids, q.s)) AS p(i)
-    WHERE b.vehicle_key = $1
-      AND b.ts >= to_timestamp(($3::float8 - ${MAX_ROW_SPAN_MS}) / 1000) AND b.ts < to_timestamp($4::float8 / 1000)
-      AND b.ts + b.span_ms * interval '1 millisecond' >= to_timestamp($3::float8 / 1000)
+    WHERE b.vehicle_key = $1 AND ${rowMayHoldSql('$3', '$4')}
   ) x
   WHERE x.t >= $3::float8 AND x.t < $4::float8
   ORDER BY x.t, x.s, x.v`
