@@ -200,6 +200,16 @@ export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
     kind: { type: 'forecast', op: 'below', limit: 80, horizonS: 7 * D, clearHorizonS: 14 * D, windowS: 3 * D, minSpanS: D, minSamples: 50 },
   },
   {
+    id: 'hv-soh-low',
+    name: 'HV battery at its end of automotive life',
+    description: 'State of health below 80 % for an hour: the end of life of a traction battery in the USABC and IEC 62660-1 test definitions (80 % of rated capacity), where range loss is noticeable and a failed module shows as a sudden drop that no trend predicts.',
+    enabled: true,
+    severity: 'major',
+    signal: `${TB}.StateOfHealth`,
+    quietPeriodS: 7 * D,
+    kind: { type: 'threshold', op: 'below', raise: 80, clear: 82, forS: H, clearForS: D },
+  },
+  {
     id: 'hv-soh-fast-fade',
     name: 'HV battery state of health fading fast',
     description: 'State of health falling faster than 0.1 %/day (99 % confidence bound) over a week: Li-ion packs lose about 2 %/year (0.005 %/day) in fleet data, so this fade would reach the 70–80 % end of life within months.',

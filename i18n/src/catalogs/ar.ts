@@ -420,4 +420,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   "server.workOrder.subject": "صيانة المركبة {vehicleId}",
   "server.ruleName.tyre-below-placard": "ضغط الإطار أدنى بكثير من قيمة لوحة المصنع ({wheel, select, fl {الأمامي الأيسر} fr {الأمامي الأيمن} rl {الخلفي الأيسر} other {الخلفي الأيمن}})",
   "server.ruleName.brake-pad-worn": "وسادة الفرامل متآكلة حتى نقطة الاستبدال ({wheel, select, fl {الأمامي الأيسر} fr {الأمامي الأيمن} rl {الخلفي الأيسر} other {الخلفي الأيمن}})",
+  "server.ruleName.hv-soh-low": "بطارية الجهد العالي في نهاية عمرها في السيارة",
 }

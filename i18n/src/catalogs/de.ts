@@ -420,4 +420,5 @@ export const de: Readonly<Record<MessageKey, string>> = {
   "server.workOrder.subject": "Werkstatttermin für Fahrzeug {vehicleId}",
   "server.ruleName.tyre-below-placard": "Reifendruck weit unter dem Sollwert des Reifendruckschilds ({wheel, select, fl {vorne links} fr {vorne rechts} rl {hinten links} other {hinten rechts}})",
   "server.ruleName.brake-pad-worn": "Bremsbelag bis zum Austauschpunkt verschlissen ({wheel, select, fl {vorne links} fr {vorne rechts} rl {hinten links} other {hinten rechts}})",
+  "server.ruleName.hv-soh-low": "HV-Batterie am Ende ihrer automobilen Lebensdauer",
 }

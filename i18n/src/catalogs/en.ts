@@ -418,6 +418,7 @@ export const en = {
   "server.workOrder.subject": "Service for vehicle {vehicleId}",
   "server.ruleName.tyre-below-placard": "Tyre pressure far below the placard ({wheel, select, fl {front left} fr {front right} rl {rear left} other {rear right}})",
   "server.ruleName.brake-pad-worn": "Brake pad worn to its replacement point ({wheel, select, fl {front left} fr {front right} rl {rear left} other {rear right}})",
+  "server.ruleName.hv-soh-low": "HV battery at its end of automotive life",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -420,4 +420,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "server.workOrder.subject": "Servicio del vehículo {vehicleId}",
   "server.ruleName.tyre-below-placard": "Presión de neumático muy por debajo de la placa ({wheel, select, fl {delantera izquierda} fr {delantera derecha} rl {trasera izquierda} other {trasera derecha}})",
   "server.ruleName.brake-pad-worn": "Pastilla de freno gastada hasta su punto de sustitución ({wheel, select, fl {delantera izquierda} fr {delantera derecha} rl {trasera izquierda} other {trasera derecha}})",
+  "server.ruleName.hv-soh-low": "Batería AV al final de su vida útil en automoción",
 }

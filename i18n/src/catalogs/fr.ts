@@ -420,4 +420,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   "server.workOrder.subject": "Entretien du véhicule {vehicleId}",
   "server.ruleName.tyre-below-placard": "Pression du pneu bien en dessous de l'étiquette constructeur ({wheel, select, fl {avant gauche} fr {avant droite} rl {arrière gauche} other {arrière droite}})",
   "server.ruleName.brake-pad-worn": "Plaquette de frein usée jusqu'à son point de remplacement ({wheel, select, fl {avant gauche} fr {avant droite} rl {arrière gauche} other {arrière droite}})",
+  "server.ruleName.hv-soh-low": "Batterie HT en fin de vie automobile",
 }

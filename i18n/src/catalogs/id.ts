@@ -420,4 +420,5 @@ export const id: Readonly<Record<MessageKey, string>> = {
   "server.workOrder.subject": "Servis kendaraan {vehicleId}",
   "server.ruleName.tyre-below-placard": "Tekanan ban jauh di bawah nilai plakat ({wheel, select, fl {depan kiri} fr {depan kanan} rl {belakang kiri} other {belakang kanan}})",
   "server.ruleName.brake-pad-worn": "Kampas rem aus hingga titik penggantian ({wheel, select, fl {depan kiri} fr {depan kanan} rl {belakang kiri} other {belakang kanan}})",
+  "server.ruleName.hv-soh-low": "Baterai HV di akhir masa pakai otomotifnya",
 }

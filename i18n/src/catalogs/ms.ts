@@ -420,4 +420,5 @@ export const ms: Readonly<Record<MessageKey, string>> = {
   "server.workOrder.subject": "Servis kenderaan {vehicleId}",
   "server.ruleName.tyre-below-placard": "Tekanan tayar jauh di bawah nilai plakad ({wheel, select, fl {depan kiri} fr {depan kanan} rl {belakang kiri} other {belakang kanan}})",
   "server.ruleName.brake-pad-worn": "Pad brek haus hingga titik penggantian ({wheel, select, fl {depan kiri} fr {depan kanan} rl {belakang kiri} other {belakang kanan}})",
+  "server.ruleName.hv-soh-low": "Bateri HV di penghujung hayat automotifnya",
 }

@@ -420,4 +420,5 @@ export const ptBR: Readonly<Record<MessageKey, string>> = {
   "server.workOrder.subject": "Serviço do veículo {vehicleId}",
   "server.ruleName.tyre-below-placard": "Pressão do pneu muito abaixo da placa ({wheel, select, fl {dianteira esquerda} fr {dianteira direita} rl {traseira esquerda} other {traseira direita}})",
   "server.ruleName.brake-pad-worn": "Pastilha de freio gasta até o ponto de troca ({wheel, select, fl {dianteira esquerda} fr {dianteira direita} rl {traseira esquerda} other {traseira direita}})",
+  "server.ruleName.hv-soh-low": "Bateria AT no fim da vida útil automotiva",
 }

@@ -420,4 +420,5 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   "server.workOrder.subject": "车辆 {vehicleId} 的维修保养",
   "server.ruleName.tyre-below-placard": "胎压远低于标牌值（{wheel, select, fl {左前} fr {右前} rl {左后} other {右后}}）",
   "server.ruleName.brake-pad-worn": "刹车片已磨损至更换点（{wheel, select, fl {左前} fr {右前} rl {左后} other {右后}}）",
+  "server.ruleName.hv-soh-low": "高压电池已达车用寿命终点",
 }
