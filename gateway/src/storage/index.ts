@@ -3,8 +3,8 @@ import storage from './pool.plugin.js'
 export default storage
 export type { Storage } from './pool.plugin.js'
 export type { Queryable, QueryResultLike } from './db.js'
+export type { BucketPoint } from './telemetry-rollup.core.js'
 export type {
-  BucketPoint,
   History,
   HistoryPoint,
   HistoryQuery,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPrivacyRepository } from './privacy.repository.js'
 import type { TelemetryBackend } from './telemetry.contract.js'
 import { ROLLUP_LOCK_KEY, createTelemetryRollupRepository, type TelemetryRollupRepository } from './telemetry-rollup.repository.js'
-import { createTelemetryRepository, type BucketPoint, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
+import { createTelemetryRepository, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
+import type { BucketPoint } from './telemetry-rollup.core.js'
 
 const MIN = 60_000
 const T0 = Date.UTC(2026, 0, 5, 12, 0, 0)
@@ -198,6 +199,18 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
       const after = (await repo.history(q)).points as BucketPoint[]
       expect(after.filter((p) => p.max === 1e9)).toHaveLength(1)
       expect((await raw.history(q)).points).toEqual(before.map((p) => ({ ...p, avg: expect.any(Number) as number })))
+      // A requested bucket holding the covered time is read from both: its
+      // part before the bound from the rollup (a marker row in its last
+      // minute shows), the rest raw.
+      const coveredMs = await rollup.coveredUntil(13, T0)
+      let k = 2
+      while ((coveredMs / MIN) % k === 0) k++
+      await backend.db.query(`INSERT INTO telemetry_rollup (vehicle_key, signal_id, bucket, min, max, sum, count, last_t, last_v)
+        VALUES (13, 2, to_timestamp($1::float8 / 1000), 0, 2e9, 0, 1, $1, 0)
+        ON CONFLICT (vehicle_key, signal_id, bucket) DO UPDATE SET max = 2e9`, [coveredMs - MIN])
+      const straddling = ((await repo.history({ ...q, toMs: coveredMs + k * MIN, bucketS: 60 * k })).points as BucketPoint[]).filter((p) => p.max === 2e9)
+      expect(straddling).toHaveLength(1)
+      expect(straddling[0]!.tsMs + k * MIN).toBeGreaterThan(coveredMs)
       // The tail past the covered time is raw: a new sample there shows at once.
       await repo.insertColumns({ vehicleKeys: [13], signalIds: [2], tsMs: [T0 + 155 * MIN], values: [-1e6] })
       expect(((await repo.history(q)).points as BucketPoint[]).at(-1)).toMatchObject({ tsMs: T0 + 150 * MIN, min: -1e6 })

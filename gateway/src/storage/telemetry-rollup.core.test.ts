@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ROLLUP_WIDTH_MS as W, floorTo, nextRange, rollupSplit } from './telemetry-rollup.core.js'
+import { ROLLUP_WIDTH_MS as W, floorTo, mergeSplitBucket, nextRange, rollupSplit } from './telemetry-rollup.core.js'
 
 describe('rollup bucket arithmetic', () => {
   it('floors to epoch-aligned buckets, negative times included', () => {
@@ -24,13 +24,24 @@ describe('rollup bucket arithmetic', () => {
     expect(nextRange(10 * W, null, 5 * W, 3600_000)).toBeNull()
   })
 
-  it('splits a history read on a requested bucket boundary below the covered time', () => {
+  it('splits a history read at the rollup bucket below the covered time', () => {
     const b = 5 * W
-    expect(rollupSplit(0, 100 * W, b, 42 * W + 3)).toBe(40 * W)
+    expect(rollupSplit(0, 100 * W, b, 42 * W + 3)).toBe(42 * W)
     expect(rollupSplit(0, 100 * W, b, 500 * W)).toBe(100 * W)
     expect(rollupSplit(50 * W, 100 * W, b, 42 * W)).toBe(50 * W)
     expect(rollupSplit(0, 100 * W, b, -Infinity)).toBe(0)
     // Not a multiple of the rollup width: raw only.
     expect(rollupSplit(0, 100 * W, 90_000, 500 * W)).toBe(0)
+  })
+
+  it('joins the requested bucket read from both sides of the split', () => {
+    const p = (tsMs: number, min: number, max: number, avg: number, last: number, count: number) => ({ tsMs, min, max, avg, last, count })
+    const old = [p(0, 1, 5, 3, 4, 10), p(60, 2, 8, 4, 2, 30)]
+    const recent = [p(60, 1, 6, 8, 6, 10), p(120, 0, 1, 0.5, 1, 4)]
+    expect(mergeSplitBucket(old, recent)).toEqual([p(0, 1, 5, 3, 4, 10), p(60, 1, 8, 5, 6, 40), p(120, 0, 1, 0.5, 1, 4)])
+    // No shared bucket, or one side empty: concatenated as they are.
+    expect(mergeSplitBucket([old[0]!], recent)).toEqual([old[0], ...recent])
+    expect(mergeSplitBucket([], recent)).toEqual(recent)
+    expect(mergeSplitBucket(old, [])).toEqual(old)
   })
 })

@@ -1,7 +1,6 @@
 import type { Queryable } from './db.js'
 import { ROW_START_MS_SQL, rowMayHoldSql } from './telemetry-rows.core.js'
-import { ROLLUP_WIDTH_MS, ceilTo, floorTo, nextRange } from './telemetry-rollup.core.js'
-import type { BucketPoint } from './telemetry.repository.js'
+import { ROLLUP_WIDTH_MS, ceilTo, floorTo, nextRange, type BucketPoint } from './telemetry-rollup.core.js'
 
 // Every statement on telemetry_rollup* lives here (the writer's late mark is
 // part of the insert statement in telemetry.repository.ts).

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Queryable } from './db.js'
-import { createTelemetryRepository, type BucketPoint, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
+import { createTelemetryRepository, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
+import type { BucketPoint } from './telemetry-rollup.core.js'
 
 export interface TelemetryBackend {
   db: Queryable

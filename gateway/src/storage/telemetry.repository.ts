@@ -2,7 +2,7 @@ import type { Queryable } from './db.js'
 import { MAX_ROW_SPAN_MS, ROW_START_MS_SQL, latestOf, rowMayHoldSql, toBatchRows } from './telemetry-rows.core.js'
 import { float8Array, int2Array, int4Array, timestamptzArray } from './telemetry-binary.js'
 import { dropPartitionsBefore, listPartitions } from './telemetry-partitions.js'
-import { ROLLUP_WIDTH_MS, rollupSplit } from './telemetry-rollup.core.js'
+import { ROLLUP_WIDTH_MS, mergeSplitBucket, rollupSplit, type BucketPoint } from './telemetry-rollup.core.js'
 import { createTelemetryRollupRepository } from './telemetry-rollup.repository.js'
 
 /** One batch as parallel columns (index i of each array is one sample). */
@@ -44,16 +44,6 @@ export interface HistoryQuery {
 export interface RawPoint {
   tsMs: number
   value: number
-}
-
-/** Aggregates over the whole bucket starting at tsMs (buckets are epoch-aligned). */
-export interface BucketPoint {
-  tsMs: number
-  min: number
-  max: number
-  avg: number
-  last: number
-  count: number
 }
 
 /** RawPoint on the raw path, BucketPoint on the bucket path. */
@@ -238,15 +228,15 @@ export function createTelemetryRepository (db: Queryable, opts: TelemetryReposit
       const bucketMs = bucketS * 1000
       const startMs = Math.floor(fromMs / bucketMs) * bucketMs
       const endMs = Math.ceil(toMs / bucketMs) * bucketMs
-      // Whole buckets below the rollup's exact bound come from the rollup,
-      // the recent tail (and late vehicles' stale part) from raw rows.
+      // Below the rollup's exact bound the rollup, after it (the recent tail,
+      // and late vehicles' stale part) raw rows.
       const covered = useRollup && bucketMs % ROLLUP_WIDTH_MS === 0 ? await rollup.coveredUntil(vehicleKey, startMs) : -Infinity
       const split = rollupSplit(startMs, endMs, bucketMs, covered)
       const [old, recent] = await Promise.all([
         split > startMs ? rollup.buckets(vehicleKey, signalId, startMs, split, bucketMs) : [],
         split < endMs ? db.query<BucketPoint>(BUCKET_SQL, [vehicleKey, [signalId], split, endMs, bucketMs]).then((r) => r.rows) : [],
       ])
-      return { resolution: 'bucket', bucketS, points: [...old, ...recent] }
+      return { resolution: 'bucket', bucketS, points: mergeSplitBucket(old, recent) }
     },
 
     async recorded (vehicleKey, signalIds, fromMs, toMs, limit) {
