@@ -26,8 +26,8 @@ const WHEELS = [
 
 type Wheel = typeof WHEELS[number]
 
-/** What every tyre-pressure rule shares: one wheel's pressure normalised to 20 °C, quiet after (trend rules also slow to clear). */
-const tyreRule = ([id, label, path]: Wheel, r: { id: string, name: string, description: string, kind: Rule['kind'] }): Rule => ({
+/** What every tyre-pressure rule shares: one wheel's pressure normalised to 20 °C, quiet for two days after a raise. */
+const tyreRule = ([id, label, path]: Wheel, r: Pick<Rule, 'id' | 'name' | 'description' | 'kind' | 'clearDelayS'>): Rule => ({
   id: `${r.id}-${id}`,
   name: `${r.name} (${label})`,
   description: r.description,
@@ -35,7 +35,7 @@ const tyreRule = ([id, label, path]: Wheel, r: { id: string, name: string, descr
   severity: 'major',
   signal: `Vehicle.Chassis.Axle.${path}.Tire.Pressure`,
   derived: { compensateTemperature: `Vehicle.Chassis.Axle.${path}.Tire.Temperature`, temperatureFallback: AMBIENT },
-  ...(r.kind.type === 'threshold' ? {} : { clearDelayS: 6 * H }),
+  ...(r.clearDelayS === undefined ? {} : { clearDelayS: r.clearDelayS }),
   quietPeriodS: 2 * D,
   kind: r.kind,
 })
@@ -45,6 +45,7 @@ const tyreLeak = (w: Wheel): Rule => tyreRule(w, {
   id: 'tyre-slow-leak',
   name: 'Slow tyre leak',
   description: 'Tyre pressure normalised to 20 °C falling faster than 2.5 kPa/day (99 % confidence bound): about 1 % of a 250 kPa placard a day, ten times the 1–3 %/month permeation of a sound tyre; a slow puncture, caught days before the TPMS warning at 25 % below placard (FMVSS 138, UN R64/R141).',
+  clearDelayS: 6 * H,
   kind: { type: 'slope', op: 'below', perDay: -2.5, clearPerDay: -1, windowS: 3 * D, minSpanS: 1.5 * D, minSamples: 35 },
 })
 
@@ -58,6 +59,7 @@ const tyreBelowFleet = (w: Wheel): Rule => tyreRule(w, {
   id: 'tyre-low-vs-fleet',
   name: 'Tyre pressure far below the fleet',
   description: 'Tyre pressure normalised to 20 °C more than 6 standard deviations below the same tyre on the other vehicles of the model.',
+  clearDelayS: 6 * H,
   kind: { type: 'cohort', op: 'below', k: 6, clearK: 3, minStd: 3, minCohort: 10 },
 })
 
