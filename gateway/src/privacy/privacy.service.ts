@@ -89,7 +89,6 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
         first = false
         const last = page.at(-1) as { signalId: number, tsMs: number }
         after = { signalId: last.signalId, tsMs: last.tsMs }
-        if (page.length < EXPORT_PAGE) break
       }
       yield ']}'
     },

@@ -25,7 +25,7 @@ export interface PrivacyRepository {
   deletePresenceEvents(vehicleKey: number, beforeMs: number): Promise<number>
   /** Erasure on request: every telemetry sample (positions counted apart) and presence event of the vehicle. */
   erase(vehicleKey: number, positionIds: readonly number[]): Promise<ErasedCounts & { fromMs: number | null, toMs: number | null }>
-  /** The vehicle's samples ordered by time then signal, after the cursor (the last row of the previous page). */
+  /** The vehicle's next samples ordered by time then signal, after the cursor (the last row of the previous page): at most `limit`, possibly fewer before the end; none at the end. */
   telemetryPage(vehicleKey: number, after: { signalId: number, tsMs: number } | undefined, limit: number): Promise<TelemetryRow[]>
   dtcEvents(vehicleKey: number): Promise<unknown[]>
   presenceEvents(vehicleKey: number): Promise<unknown[]>
@@ -108,16 +108,35 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
     },
 
     async telemetryPage (vehicleKey, after, limit) {
-      // Keyset on (time, signal): each page reads only the rows from the cursor on.
+      // Keyset on (time, signal). A page reads the rows from one row span
+      // before the cursor up to one span after the row where `limit` samples
+      // past the cursor are reached (a sample lies within a span of its
+      // row's start), so a page costs the same at the start of a year of
+      // data as at its end. Samples later than that bound wait for the next
+      // page: a page can be short when one sample was stored twice (read
+      // once, with the smallest value, as history reads it).
       const { rows } = await db.query<{ s: number, t: number, v: number }>(`
+        WITH reach AS (
+          SELECT (extract(epoch FROM c.ts) * 1000)::float8 + ${MAX_ROW_SPAN_MS} AS upto
+          FROM (
+            SELECT ts, sum(cardinality(signal_ids)) OVER (ORDER BY ts ROWS UNBOUNDED PRECEDING) AS n
+            FROM telemetry_batches
+            WHERE vehicle_key = $1 AND ($2::float8 IS NULL OR ts > to_timestamp($2::float8 / 1000))
+            ORDER BY ts
+          ) c
+          WHERE c.n >= $4
+          LIMIT 1
+        )
         SELECT DISTINCT ON (x.t, x.s) x.s, x.t, x.v
         FROM (
           SELECT u.s, (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t, u.v
           FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
           WHERE b.vehicle_key = $1 AND ($2::float8 IS NULL OR b.ts >= to_timestamp(($2::float8 - ${MAX_ROW_SPAN_MS}) / 1000))
+            AND b.ts <= coalesce(to_timestamp((SELECT upto FROM reach) / 1000), 'infinity')
         ) x
-        WHERE $2::float8 IS NULL OR (x.t, x.s) > ($2::float8, $3::int2)
-        ORDER BY x.t, x.s LIMIT $4`,
+        WHERE ($2::float8 IS NULL OR (x.t, x.s) > ($2::float8, $3::int2))
+          AND x.t <= coalesce((SELECT upto FROM reach), 'Infinity')
+        ORDER BY x.t, x.s, x.v LIMIT $4`,
       [vehicleKey, after?.tsMs ?? null, after?.signalId ?? null, limit])
       return rows.map((r) => ({ signalId: r.s, tsMs: r.t, value: r.v }))
     },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Queryable } from './db.js'
+import { createPrivacyRepository } from './privacy.repository.js'
 import { createTelemetryRepository, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
 import type { BucketPoint } from './telemetry-rollup.core.js'
 
@@ -147,6 +148,34 @@ export function telemetryRepositoryContract (name: string, factory: () => Promis
         const r = await repo.recorded(251, [2, 4], T0, T0 + 9000, 10)
         expect(r).toEqual({ vehicleKeys: [251, 251, 251], signalIds: [2, 4, 2], tsMs: [T0 + 1000, T0 + 2000, T0 + 3000], values: [2.5, 4.5, 2.75] })
         expect((await repo.recorded(251, [2, 4], T0, T0 + 9000, 2)).tsMs).toEqual([T0 + 1000, T0 + 2000])
+      })
+    })
+
+    describe('privacy export pages', () => {
+      it('reads every sample of the vehicle once, by time then signal, in pages of at most `limit`', async () => {
+        // 60 messages 20 s apart, each spanning 530 s: rows overlap in time,
+        // and one sample is sent again in a different message with another value.
+        const msgs = Array.from({ length: 60 }, (_, i) => [1, 2, 3].map((s, j) => ({ v: 271, s, t: T0 + i * 20_000 + [0, 250_000, 530_000][j]!, x: i * 10 + s })))
+        msgs.push([{ v: 271, s: 2, t: msgs[10]![1]!.t, x: -1 }])
+        const shuffled = [...msgs].reverse()
+        await repo.insertColumns({ ...columns(shuffled.flat()), messageSizes: shuffled.map((m) => m.length) })
+        const expected = new Map<string, { signalId: number, tsMs: number, value: number }>()
+        for (const p of msgs.flat()) {
+          const k = `${p.t}/${p.s}`
+          if (expected.get(k) === undefined || expected.get(k)!.value > p.x) expected.set(k, { signalId: p.s, tsMs: p.t, value: p.x })
+        }
+        const privacy = createPrivacyRepository(backend.db, { timescale: backend.timescale })
+        const read: Array<{ signalId: number, tsMs: number, value: number }> = []
+        let after: { signalId: number, tsMs: number } | undefined
+        for (let pages = 0; ; pages++) {
+          expect(pages).toBeLessThan(100)
+          const page = await privacy.telemetryPage(271, after, 7)
+          expect(page.length).toBeLessThanOrEqual(7)
+          if (page.length === 0) break
+          read.push(...page)
+          after = page.at(-1)
+        }
+        expect(read).toEqual([...expected.values()].sort((a, b) => a.tsMs - b.tsMs || a.signalId - b.signalId))
       })
     })
 
