@@ -2,13 +2,14 @@ import type { Log } from '../common/log.js'
 import type { ModelSpec } from '../models/model.schema.js'
 import type { RulesRepository } from '../storage/rules.repository.js'
 import type { Rule } from './rule.schema.js'
-import { type CompiledRuleSet, compileRules, createModelCohorts } from './compile.core.js'
+import { type CompiledRuleSet, compileRules } from './compile.core.js'
 import { evaluateDtc, evaluateSample, evaluateSilence } from './evaluate.core.js'
 import { type VehicleRuleState, createVehicleRuleState } from './vehicle-state.core.js'
 import { markRaised, restoreRuleState, snapshotRuleState } from './snapshot.core.js'
 import { summarizeRuleStatus, type RuleStatusSummary } from './rule-status.core.js'
-import { removeCohortMember, type CohortPartial } from './cohort-stats.core.js'
-import type { DiagnosticEvent, EvalContext, ModelCohorts, RuleTransition, VehicleContext } from './types.js'
+import type { CohortPartial } from './cohort-stats.core.js'
+import { createFleetCohorts } from './fleet-cohorts.js'
+import type { DiagnosticEvent, EvalContext, RuleTransition, VehicleContext } from './types.js'
 
 export interface RulesServiceDeps {
   repo: RulesRepository
@@ -46,9 +47,7 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
    * raise finds their session moved) or a raise is sent. Never saved.
    */
   const parked = new Map<number, Tracked>()
-  /** Cluster: the other instances' merged cohort partials, by rule id then model (kept across reloads of the cohorts). */
-  let remoteCohorts = new Map<string, Map<string, CohortPartial>>()
-  const cohorts = new Map<string, ModelCohorts>()
+  const cohorts = createFleetCohorts(() => set)
   const dirty = new Set<number>()
   const saved = await repo.loadStates()
   const openPairs = new Map<number, Set<string>>()
@@ -66,34 +65,8 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
       t.state = carried.ok ? carried.value : createVehicleRuleState(next)
     }
     set = next
-    cohorts.clear()
-    applyRemote()
+    cohorts.reset()
     log.info({ rules: set.rules.length }, 'rules compiled')
-  }
-
-  function cohortOf (model: string): ModelCohorts {
-    let c = cohorts.get(model)
-    if (c === undefined) cohorts.set(model, c = createModelCohorts(set))
-    return c
-  }
-
-  /** Rule id of each cohort index of the compiled set (cohort indexes follow compile order). */
-  function cohortRuleIds (): string[] {
-    return set.rules.filter((r) => r.type === 'sample' && r.rule.kind.type === 'cohort').map((r) => r.id)
-  }
-
-  const NO_PARTIAL: CohortPartial = { count: 0, sum: 0, sumSq: 0 }
-  function applyRemote (): void {
-    const ids = cohortRuleIds()
-    const models = new Set<string>(cohorts.keys())
-    for (const byModel of remoteCohorts.values()) for (const m of byModel.keys()) models.add(m)
-    for (const model of models) {
-      const c = cohortOf(model)
-      ids.forEach((id, i) => {
-        const stats = c.byRule[i]
-        if (stats !== undefined) stats.remote = remoteCohorts.get(id)?.get(model) ?? NO_PARTIAL
-      })
-    }
   }
 
   /** A vehicle's rule state from its stored snapshot (fresh if none or unreadable), its open alerts marked raised. */
@@ -149,7 +122,7 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
     onSamples (vehicle: { id: string, ctx: VehicleContext }, signalIds: readonly number[], tsMs: readonly number[], values: readonly number[]): void {
       const t = track(vehicle.ctx.key, vehicle.id, vehicle.ctx)
       const spec = modelOf?.(vehicle.ctx.model)
-      const ctx: EvalContext = spec === undefined ? { vehicle: vehicle.ctx, cohort: cohortOf(vehicle.ctx.model) } : { vehicle: vehicle.ctx, cohort: cohortOf(vehicle.ctx.model), model: spec }
+      const ctx: EvalContext = spec === undefined ? { vehicle: vehicle.ctx, cohort: cohorts.of(vehicle.ctx.model) } : { vehicle: vehicle.ctx, cohort: cohorts.of(vehicle.ctx.model), model: spec }
       let out: RuleTransition[] | undefined
       t.lastReceivedMs = now()
       for (let i = 0; i < signalIds.length; i++) {
@@ -262,23 +235,10 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
     },
 
     /** Cluster: this instance's cohort moments, by rule id and model, for the other instances. */
-    cohortPartials (): Array<{ ruleId: string, model: string, partial: CohortPartial }> {
-      const ids = cohortRuleIds()
-      const out: Array<{ ruleId: string, model: string, partial: CohortPartial }> = []
-      for (const [model, c] of cohorts) {
-        ids.forEach((ruleId, i) => {
-          const st = c.byRule[i]
-          if (st !== undefined && st.members.size > 0) out.push({ ruleId, model, partial: { count: st.members.size, sum: st.sum, sumSq: st.sumSq } })
-        })
-      }
-      return out
-    },
+    cohortPartials: (): Array<{ ruleId: string, model: string, partial: CohortPartial }> => cohorts.partials(),
 
     /** Cluster: replaces the other instances' merged cohort moments (empty map: local only). */
-    setRemoteCohorts (merged: Map<string, Map<string, CohortPartial>>): void {
-      remoteCohorts = merged
-      applyRemote()
-    },
+    setRemoteCohorts: (merged: Map<string, Map<string, CohortPartial>>): void => cohorts.setRemote(merged),
 
     /**
      * Cluster hand-over: the vehicle's session ended on this instance. Its
@@ -293,7 +253,7 @@ export async function createRulesService ({ repo, log, now, modelOf, onTransitio
       if (t === undefined) return
       if (set.silenceRules.length > 0) parked.set(key, t)
       // Its next instance counts it in the cohort shares; counted here too it would weigh twice.
-      for (const c of cohorts.get(t.ctx.model)?.byRule ?? []) removeCohortMember(c, key)
+      cohorts.remove(t.ctx.model, key)
       await repo.saveStates(new Map([[key, snapshotRuleState(set, t.state)]]))
     },
 
