@@ -178,6 +178,14 @@ export function weekEvents (rng: Rng, vehicles: readonly SimVehicle[], week: num
  * in [fromMs, toMs): the score's oracle, which knows the true rates but not
  * which vehicles fail next. Quantities at their expected value.
  */
+/** Key of a (part, country) demand cell. */
+export const demandKey = (part: string, country: string): string => `${part}|${country}`
+
+/** Adds qty to a demand cell. */
+export function addDemand (into: Map<string, number>, key: string, qty: number): void {
+  into.set(key, (into.get(key) ?? 0) + qty)
+}
+
 export function expectedRepairParts (vehicles: readonly SimVehicle[], week: number, weekStartMs: number, fromMs: number, toMs: number): Map<string, number> {
   const STEPS = 56
   // P(start + lead ∈ [fromMs, toMs)) for a lead uniform in [lo, hi) days, averaged over the start.
@@ -200,8 +208,7 @@ export function expectedRepairParts (vehicles: readonly SimVehicle[], week: numb
       const rate = hazard(v, f, week) * repaired
       for (const [share, parts] of TRUE_PARTS[v.model]![f]) {
         for (const [part, qty] of Object.entries(parts)) {
-          const k = `${part}|${v.country}`
-          out.set(k, (out.get(k) ?? 0) + rate * share * qty)
+          addDemand(out, demandKey(part, v.country), rate * share * qty)
         }
       }
     }

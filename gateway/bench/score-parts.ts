@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { createMaintenanceReminders } from '../src/work-orders/maintenance.service.js'
 import { DEFAULT_SCHEDULES } from '../src/parts/catalogue.core.js'
 import { progress, round } from './measure.js'
-import { MAINTENANCE_ACCEPT, RULE_OF, expectedRepairParts, makeWorld, weekEvents, type SimFault, type SimVehicle } from './score-parts.sim.js'
+import { MAINTENANCE_ACCEPT, RULE_OF, addDemand, demandKey, expectedRepairParts, makeWorld, weekEvents, type SimFault, type SimVehicle } from './score-parts.sim.js'
 import { poissonMedian, scoreCells, stockouts, type ScoredCell } from './score-parts.core.js'
 import { allParts, insertCenter, simWorkOrders, startGateway } from './score-parts.world.js'
 
@@ -27,7 +27,6 @@ const DAY_MS = 86_400_000
 const WEEK_MS = 7 * DAY_MS
 const T0 = Date.parse('2026-01-05T00:00:00Z')
 const weekStart = (w: number) => T0 + (w + WARMUP) * WEEK_MS
-const key = (part: string, country: string) => `${part}|${country}`
 
 const app = await startGateway()
 const pool = app.storage.pool
@@ -88,7 +87,7 @@ async function complete (id: string, parts: Record<string, number>, cause: strin
   const week = Math.floor((now - T0) / WEEK_MS) - WARMUP
   for (const into of cause === SERVICE ? [actual, serviced] : [actual]) {
     const m = into.get(week) ?? new Map<string, number>()
-    for (const [p, q] of Object.entries(parts)) m.set(key(p, done.value.country), (m.get(key(p, done.value.country)) ?? 0) + q)
+    for (const [p, q] of Object.entries(parts)) addDemand(m, demandKey(p, done.value.country), q)
     into.set(week, m)
   }
 }
@@ -139,7 +138,7 @@ for (let w = -WARMUP; w <= lastWeek; w++) {
     const r = await app.parts.forecast.run({ nowMs: start, weeks: HORIZON, level: 0.8, historyWeeks: WARMUP })
     const m = new Map<string, Array<{ mean: number, median: number, lo: number, hi: number }>>()
     for (const row of r.rows) {
-      const k = key(row.partNumber, row.country)
+      const k = demandKey(row.partNumber, row.country)
       const list = m.get(k) ?? Array.from({ length: HORIZON }, () => ({ mean: 0, median: 0, lo: 0, hi: 0 }))
       list[row.week] = { mean: row.mean, median: row.median, lo: row.lo, hi: row.hi }
       m.set(k, list)
@@ -222,11 +221,11 @@ for (const origin of forecasts.keys()) {
     const known = new Map(serviced.get(origin + h))
     for (const f of faults) {
       if (f.startMs >= weekStart(origin) || f.repairAtMs < from || f.repairAtMs >= to) continue
-      for (const [p, q] of Object.entries(f.parts)) known.set(key(p, f.vehicle.country), (known.get(key(p, f.vehicle.country)) ?? 0) + q)
+      for (const [p, q] of Object.entries(f.parts)) addDemand(known, demandKey(p, f.vehicle.country), q)
     }
     const notBegun = new Map<string, number>()
     for (let w = origin; w <= origin + h; w++) {
-      for (const [k, x] of expectedRepairParts(vehicles, w, weekStart(w), from, to)) notBegun.set(k, (notBegun.get(k) ?? 0) + x)
+      for (const [k, x] of expectedRepairParts(vehicles, w, weekStart(w), from, to)) addDemand(notBegun, k, x)
     }
     for (const k of keysAll) {
       const point = (known.get(k) ?? 0) + poissonMedian(notBegun.get(k) ?? 0)
