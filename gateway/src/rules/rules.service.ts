@@ -8,7 +8,7 @@ import { type VehicleRuleState, createVehicleRuleState } from './vehicle-state.c
 import { markRaised, restoreRuleState, snapshotRuleState } from './snapshot.core.js'
 import { summarizeRuleStatus, type RuleStatusSummary } from './rule-status.core.js'
 import type { CohortPartial } from './cohort-stats.core.js'
-import { createFleetCohorts } from './fleet-cohorts.js'
+import { createFleetCohorts } from './fleet-cohorts.core.js'
 import type { DiagnosticEvent, EvalContext, RuleTransition, VehicleContext } from './types.js'
 
 export interface RulesServiceDeps {
