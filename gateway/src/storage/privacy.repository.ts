@@ -1,5 +1,5 @@
 import type { Queryable } from './db.js'
-import { MAX_ROW_SPAN_MS } from './telemetry-rows.core.js'
+import { MAX_ROW_SPAN_MS, ROW_START_MS_SQL, rowMayHoldSql } from './telemetry-rows.core.js'
 import { dropPartitionsBefore } from './telemetry-partitions.js'
 import { deleteRollup, deleteRollupBefore } from './telemetry-rollup.repository.js'
 
@@ -108,8 +108,8 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
     },
 
     async telemetryPage (vehicleKey, after, limit) {
-      // Keyset on (time, signal). A page reads the rows from one row span
-      // before the cursor up to one span after the row where `limit` samples
+      // Keyset on (time, signal). A page reads the rows that can hold samples
+      // from the cursor up to one span past the row where `limit` samples
       // past the cursor are reached (a sample lies within a span of its
       // row's start), so a page costs the same at the start of a year of
       // data as at its end. Samples later than that bound wait for the next
@@ -117,27 +117,27 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
       // once, with the smallest value, as history reads it).
       const { rows } = await db.query<{ s: number, t: number, v: number }>(`
         WITH reach AS (
-          SELECT (extract(epoch FROM c.ts) * 1000)::float8 + ${MAX_ROW_SPAN_MS} AS upto
+          SELECT (extract(epoch FROM c.ts) * 1000)::float8 + ${MAX_ROW_SPAN_MS + 1} AS until
           FROM (
             SELECT ts, sum(cardinality(signal_ids)) OVER (ORDER BY ts ROWS UNBOUNDED PRECEDING) AS n
             FROM telemetry_batches
-            WHERE vehicle_key = $1 AND ($2::float8 IS NULL OR ts > to_timestamp($2::float8 / 1000))
+            WHERE vehicle_key = $1 AND ts > to_timestamp($2::float8 / 1000)
             ORDER BY ts
           ) c
           WHERE c.n >= $4
           LIMIT 1
-        )
+        ), bounds AS (SELECT $2::float8 AS after, coalesce((SELECT until FROM reach), 'Infinity') AS until)
         SELECT DISTINCT ON (x.t, x.s) x.s, x.t, x.v
         FROM (
-          SELECT u.s, (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t, u.v
-          FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
-          WHERE b.vehicle_key = $1 AND ($2::float8 IS NULL OR b.ts >= to_timestamp(($2::float8 - ${MAX_ROW_SPAN_MS}) / 1000))
-            AND b.ts <= coalesce(to_timestamp((SELECT upto FROM reach) / 1000), 'infinity')
-        ) x
-        WHERE ($2::float8 IS NULL OR (x.t, x.s) > ($2::float8, $3::int2))
-          AND x.t <= coalesce((SELECT upto FROM reach), 'Infinity')
+          SELECT u.s, row0.t0 + u.o AS t, u.v
+          FROM bounds, telemetry_batches b
+          ${ROW_START_MS_SQL}
+          CROSS JOIN LATERAL unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
+          WHERE b.vehicle_key = $1 AND ${rowMayHoldSql('bounds.after', 'bounds.until')}
+        ) x, bounds
+        WHERE (x.t, x.s) > (bounds.after, $3::int2) AND x.t < bounds.until
         ORDER BY x.t, x.s, x.v LIMIT $4`,
-      [vehicleKey, after?.tsMs ?? null, after?.signalId ?? null, limit])
+      [vehicleKey, after?.tsMs ?? -Infinity, after?.signalId ?? -1, limit])
       return rows.map((r) => ({ signalId: r.s, tsMs: r.t, value: r.v }))
     },
 
