@@ -54,6 +54,25 @@ describe('runMigrations on plain PostgreSQL', () => {
     expect(after.rows).toEqual(before.rows)
   })
 
+  it('0090 marks the samples after the old rollup bound of rows that started before it, and indexes the day partitions by time', async () => {
+    expect(PLAIN.at(-1)).toBe('0090_telemetry_rollup_by_row_start')
+    expect(await rollbackLast(client)).toBe('0090_telemetry_rollup_by_row_start')
+    const done = Date.UTC(2026, 0, 5, 12, 0)
+    await client.query("UPDATE telemetry_rollup_state SET at = to_timestamp($1::float8 / 1000)", [done])
+    // Vehicle 1 reaches past the bound by 90 s, vehicle 2 ends before it, vehicle 3 starts after it.
+    for (const [k, startMs, spanMs] of [[1, done - 60_000, 150_000], [2, done - 120_000, 30_000], [3, done + 1000, 5000]] as const) {
+      await client.query(`INSERT INTO telemetry_batches (vehicle_key, ts, digest, signal_ids, offsets_ms, vals, span_ms)
+        VALUES ($1, to_timestamp($2::float8 / 1000), 0, '{1,1}', ARRAY[0, $3::int], '{1,2}', $3)`, [k, startMs, spanMs])
+    }
+    expect(await runMigrations(client, { log, timescale: false })).toEqual(['0090_telemetry_rollup_by_row_start'])
+    const { rows } = await client.query(`SELECT vehicle_key AS k, (extract(epoch FROM from_ts) * 1000)::float8 AS "from",
+      (extract(epoch FROM to_ts) * 1000)::float8 AS "to" FROM telemetry_rollup_dirty`)
+    expect(rows).toEqual([{ k: 1, from: done, to: done + 90_001 }])
+    expect(await tableExists(client, 'telemetry_batches_ts_brin')).toBe(true)
+    await client.query('TRUNCATE telemetry_batches, telemetry_rollup_dirty')
+    await client.query("UPDATE telemetry_rollup_state SET at = '-infinity'")
+  })
+
   it('rolls back and re-applies (down/up round trip)', async () => {
     await client.query(`INSERT INTO vehicles (vehicle_id, model, region, fleet, secret_salt, secret_hash)
       VALUES ('VIN0000000000001', 'm', 'eu', 'f', '\\x00', '\\x00')`)

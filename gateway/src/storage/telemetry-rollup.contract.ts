@@ -77,11 +77,11 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
       }
     }
     /** Every stored rollup row equals the raw 1-minute aggregate of its bucket. */
-    const expectRollupEqualsRaw = async (doneMs: number) => {
+    const expectRollupEqualsRaw = async (doneMs: number, vehicles = VEHICLES) => {
       const { rows } = await backend.db.query<{ k: number, s: number, t: number, min: number, max: number, sum: number, count: number, last_v: number }>(`
         SELECT vehicle_key AS k, signal_id AS s, (extract(epoch FROM bucket) * 1000)::float8 AS t, min, max, sum, count, last_v
         FROM telemetry_rollup ORDER BY 1, 2, 3`)
-      for (const v of VEHICLES) {
+      for (const v of vehicles) {
         for (const s of SIGNALS) {
           const expected = (await raw.history({ vehicleKey: v, signalId: s, fromMs: T0 - 60 * MIN, toMs: doneMs, bucketS: 60 })).points as BucketPoint[]
           const actual = rows.filter((r) => r.k === v && r.s === s && r.t < doneMs)
@@ -214,6 +214,41 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
       // The tail past the covered time is raw: a new sample there shows at once.
       await repo.insertColumns({ vehicleKeys: [13], signalIds: [2], tsMs: [T0 + 155 * MIN], values: [-1e6] })
       expect(((await repo.history(q)).points as BucketPoint[]).at(-1)).toMatchObject({ tsMs: T0 + 150 * MIN, min: -1e6 })
+    })
+
+    it('merges a row whole in the step it starts in, however many steps its samples reach; a late row reaching past the job is finished as the job passes it', async () => {
+      const v = 14
+      const minuteSteps = createTelemetryRollupRepository(backend.db, { lagMs: 0, maxStepMs: MIN, lateBatch: 2 })
+      const base = T0 + 200 * MIN
+      expect((await runUntilDone(base)).doneMs).toBe(base)
+      /** One message of 27 samples, 20 s apart, from startMs. */
+      const longRow = (startMs: number, value: number): TelemetryColumns => {
+        const tsMs = Array.from({ length: 27 }, (_, i) => startMs + i * 20_000)
+        return { vehicleKeys: tsMs.map(() => v), signalIds: tsMs.map((_, i) => SIGNALS[i % SIGNALS.length]!), tsMs, values: tsMs.map((_, i) => value + i), messageSizes: [27] }
+      }
+      const dirty = async () => (await backend.db.query<{ from: number }>(
+        'SELECT (extract(epoch FROM from_ts) * 1000)::float8 AS "from" FROM telemetry_rollup_dirty WHERE vehicle_key = $1', [v])).rows
+      await repo.insertColumns(longRow(base + 30_000, 100))
+      for (let done = base + MIN; done <= base + 12 * MIN; done += MIN) {
+        expect(await minuteSteps.step(done)).toMatchObject({ ran: true, doneMs: done })
+        await expectRollupEqualsRaw(done, [v])
+      }
+      expect(await dirty()).toEqual([])
+      // Stored after the job passed its start, its samples running 5 minutes past the job.
+      const doneAtLate = base + 12 * MIN
+      await repo.insertColumns(longRow(doneAtLate - 3 * MIN, -500))
+      expect(await rollup.coveredUntil(v)).toBe(doneAtLate - 3 * MIN)
+      await minuteSteps.step(doneAtLate + MIN)
+      await expectRollupEqualsRaw(doneAtLate + MIN, [v])
+      expect(await dirty()).toEqual([{ from: doneAtLate + MIN }])
+      for (let done = doneAtLate + 2 * MIN; done <= doneAtLate + 7 * MIN; done += MIN) {
+        await minuteSteps.step(done)
+        await expectRollupEqualsRaw(done, [v])
+      }
+      expect(await dirty()).toEqual([])
+      expect(await rollup.coveredUntil(v)).toBe(doneAtLate + 7 * MIN)
+      expectSame((await repo.history({ vehicleKey: v, signalId: 2, fromMs: base, toMs: doneAtLate + 7 * MIN, bucketS: 300 })).points,
+        (await raw.history({ vehicleKey: v, signalId: 2, fromMs: base, toMs: doneAtLate + 7 * MIN, bucketS: 300 })).points)
     })
   })
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from './db.js'
-import { ROW_START_MS_SQL, rowMayHoldSql } from './telemetry-rows.core.js'
+import { MAX_ROW_SPAN_MS, ROW_START_MS_SQL, rowMayHoldSql } from './telemetry-rows.core.js'
 import { ROLLUP_WIDTH_MS, ceilTo, floorTo, nextRange, type BucketPoint } from './telemetry-rollup.core.js'
 
 // Every statement on telemetry_rollup* lives here (the writer's late mark is
@@ -55,36 +55,61 @@ export interface TelemetryRollupRepository {
   buckets(vehicleKey: number, signalId: number, startMs: number, endMs: number, bucketMs: number): Promise<BucketPoint[]>
 }
 
+/** How a new mark joins a vehicle's pending one (`telemetry_rollup_dirty AS d`): the union, and a new gen. */
+export const MERGE_DIRTY_MARK = `ON CONFLICT (vehicle_key) DO UPDATE
+      SET from_ts = least(d.from_ts, EXCLUDED.from_ts), to_ts = greatest(d.to_ts, EXCLUDED.to_ts), gen = d.gen + 1`
+
 /** One job step at a time across gateways (the project's advisory lock keys are 727_465_300_00N). */
 export const ROLLUP_LOCK_KEY = 727_465_300_004
 
-// Aggregates samples in [$1, $2) ms, optionally of one vehicle ($3), into
-// whole rollup buckets (the ranges are bucket-aligned, so each bucket is
-// computed whole and overwritten: replays and re-runs are idempotent).
-// Only rows that can hold samples of the range are unnested: a row starting
-// up to its span before it (span_ms), and of those only the samples inside,
-// found by comparing each offset with bounds computed once per row.
-// One hash aggregation per (vehicle, signal, bucket), its memory bounded by
-// the series, not the samples; the last value is the one at the latest
-// time (the smallest of equal-time values, as history's DISTINCT ON keeps).
-// A sample a unit sent in two different messages (not a replay of one
-// message: that is one row) is counted in both; min, max, average and last
-// are unchanged by it.
-const aggregate = (oneVehicle: boolean) => `
+// The columns every aggregation below produces per (vehicle, signal, bucket):
+// the last value is the one at the latest time (the smallest of equal-time
+// values, as history's DISTINCT ON keeps). A sample a unit sent in two
+// different messages (not a replay of one message: that is one row) is
+// counted in both; min, max, average and last are unchanged by it.
+const aggregateColumns = (source: string) => `
   INSERT INTO telemetry_rollup AS r (vehicle_key, signal_id, bucket, min, max, sum, count, last_t, last_v)
   SELECT k, s, to_timestamp(floor(t / ${ROLLUP_WIDTH_MS}) * ${ROLLUP_WIDTH_MS / 1000}),
          min(v), max(v), sum(v), count(*), max(t), (min(ARRAY[-t, v]))[2]
-  FROM (
+  FROM (${source}) x
+  GROUP BY k, s, floor(t / ${ROLLUP_WIDTH_MS})
+  ORDER BY 1, 2, 3`
+
+// The job's main pass: every sample of the rows that START in [$1, $2) ms,
+// merged into whatever buckets they reach. Each row is read once, by the
+// step whose range holds its start, so a step reads only its own minutes of
+// rows (an overwrite of whole buckets would have to read every row that can
+// reach them: a row span, ten minutes, further back). A bucket is complete
+// once every row that can reach it has started, i.e. below `done`; later
+// buckets may hold part of their samples and are never read as rollup.
+// Merged twice, a row would count twice: the step commits with its new
+// `done`, and late rows (stored after their start passed `marked`) are
+// re-aggregated by overwrite instead (reaggregateVehicle).
+const MERGE_NEW_ROWS = `${aggregateColumns(`
     SELECT b.vehicle_key AS k, u.s, row0.t0 + u.o AS t, u.v
     FROM telemetry_batches b
     ${ROW_START_MS_SQL}
     CROSS JOIN LATERAL unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
-    WHERE ${rowMayHoldSql('$1', '$2')}
-      ${oneVehicle ? 'AND b.vehicle_key = $3' : ''}
-      AND u.o >= $1::float8 - row0.t0 AND u.o < $2::float8 - row0.t0
-  ) x
-  GROUP BY k, s, floor(t / ${ROLLUP_WIDTH_MS})
-  ORDER BY 1, 2, 3
+    WHERE b.ts >= to_timestamp($1::float8 / 1000) AND b.ts < to_timestamp($2::float8 / 1000)`)}
+  ON CONFLICT (vehicle_key, signal_id, bucket) DO UPDATE SET
+    min = least(r.min, EXCLUDED.min), max = greatest(r.max, EXCLUDED.max),
+    sum = r.sum + EXCLUDED.sum, count = r.count + EXCLUDED.count,
+    last_t = greatest(r.last_t, EXCLUDED.last_t),
+    last_v = CASE WHEN EXCLUDED.last_t > r.last_t THEN EXCLUDED.last_v
+                  WHEN EXCLUDED.last_t < r.last_t THEN r.last_v
+                  ELSE least(r.last_v, EXCLUDED.last_v) END`
+
+// One vehicle's buckets in [$1, $2) ms (bucket-aligned) computed whole from
+// every row that can hold samples there, and overwritten: idempotent, for
+// late rows and deletes. Only the samples inside are unnested, found by
+// comparing each offset with bounds computed once per row.
+const REAGGREGATE_VEHICLE = `${aggregateColumns(`
+    SELECT b.vehicle_key AS k, u.s, row0.t0 + u.o AS t, u.v
+    FROM telemetry_batches b
+    ${ROW_START_MS_SQL}
+    CROSS JOIN LATERAL unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
+    WHERE ${rowMayHoldSql('$1', '$2')} AND b.vehicle_key = $3
+      AND u.o >= $1::float8 - row0.t0 AND u.o < $2::float8 - row0.t0`)}
   ON CONFLICT (vehicle_key, signal_id, bucket) DO UPDATE SET
     (min, max, sum, count, last_t, last_v) = (EXCLUDED.min, EXCLUDED.max, EXCLUDED.sum, EXCLUDED.count, EXCLUDED.last_t, EXCLUDED.last_v)`
 
@@ -146,22 +171,27 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
         if (s.marked > s.done) {
           // The first range starts at the earliest batch (another gateway may have moved `marked`).
           const fromMs = s.done === -Infinity ? floorTo(Math.min(await firstBatchMs(c) ?? s.marked, s.marked), ROLLUP_WIDTH_MS) : s.done
-          await c.query(aggregate(false), [fromMs, s.marked])
+          await c.query(MERGE_NEW_ROWS, [fromMs, s.marked])
           await setState(c, 'done', s.marked)
           done = s.marked
         }
+        // A marked range is overwritten as far as it lies below `done`; the
+        // rest waits (its buckets still take merges from rows starting there).
         const { rows: late } = await c.query<{ k: number, from: number, to: number, gen: string }>(`
           SELECT vehicle_key AS k, ${ms('from_ts')} AS "from", ${ms('to_ts')} AS "to", gen::text AS gen
-          FROM telemetry_rollup_dirty ORDER BY from_ts LIMIT $1`, [lateBatch])
+          FROM telemetry_rollup_dirty WHERE from_ts < to_timestamp($2::float8 / 1000) ORDER BY from_ts LIMIT $1`, [lateBatch, done])
         for (const l of late) {
           const fromMs = l.from === -Infinity ? l.from : floorTo(l.from, ROLLUP_WIDTH_MS)
-          const toMs = Math.min(done, ceilTo(l.to, ROLLUP_WIDTH_MS))
+          const endMs = ceilTo(l.to, ROLLUP_WIDTH_MS)
+          const toMs = Math.min(done, endMs)
           if (fromMs < toMs) {
             // Buckets whose samples all went (privacy deletes) must go too.
             await c.query('DELETE FROM telemetry_rollup WHERE vehicle_key = $1 AND bucket >= to_timestamp($2::float8 / 1000) AND bucket < to_timestamp($3::float8 / 1000)', [l.k, fromMs, toMs])
-            await c.query(aggregate(true), [fromMs, toMs, l.k])
+            await c.query(REAGGREGATE_VEHICLE, [fromMs, toMs, l.k])
           }
-          await c.query('DELETE FROM telemetry_rollup_dirty WHERE vehicle_key = $1 AND gen = $2::bigint', [l.k, l.gen])
+          await (endMs <= done
+            ? c.query('DELETE FROM telemetry_rollup_dirty WHERE vehicle_key = $1 AND gen = $2::bigint', [l.k, l.gen])
+            : c.query('UPDATE telemetry_rollup_dirty SET from_ts = to_timestamp($3::float8 / 1000) WHERE vehicle_key = $1 AND gen = $2::bigint', [l.k, l.gen, toMs]))
         }
         let purged = 0
         if (retentionCutoffMs !== undefined) {
@@ -205,13 +235,19 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
  * vehicle wholly before beforeMs go now (of the position signals, or of
  * all the others), and the bucket holding beforeMs is marked for
  * re-aggregation from the samples left. Without beforeMs (erasure) every
- * row goes, and the whole history is marked, so buckets a concurrent job
- * step wrote from rows read before the erasure are removed by the next step.
+ * row goes, and the history is marked up to where a job step running now
+ * can still write from rows it read before the erasure ('marked' plus one
+ * row span), so later steps remove what it wrote.
  */
 export async function deleteRollup (db: Queryable, vehicleKey: number, cut?: { beforeMs: number, positions: boolean, positionIds: readonly number[] }): Promise<void> {
   if (cut === undefined) {
     await db.query('DELETE FROM telemetry_rollup WHERE vehicle_key = $1', [vehicleKey])
-    await markDirty(db, vehicleKey, -Infinity, Infinity)
+    // FOR SHARE: no step moves 'marked' until this commits.
+    await db.query(`
+      INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
+      SELECT $1, '-infinity', m.at + interval '${MAX_ROW_SPAN_MS} milliseconds'
+      FROM (SELECT at FROM telemetry_rollup_state WHERE name = 'marked' FOR SHARE) m
+      ${MERGE_DIRTY_MARK}`, [vehicleKey])
     return
   }
   const from = floorTo(cut.beforeMs, ROLLUP_WIDTH_MS)
@@ -229,6 +265,5 @@ function markDirty (db: Queryable, vehicleKey: number, fromMs: number, toMs: num
   return db.query(`
     INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
     VALUES ($1, to_timestamp($2::float8 / 1000), to_timestamp($3::float8 / 1000))
-    ON CONFLICT (vehicle_key) DO UPDATE
-      SET from_ts = least(d.from_ts, EXCLUDED.from_ts), to_ts = greatest(d.to_ts, EXCLUDED.to_ts), gen = d.gen + 1`, [vehicleKey, fromMs, toMs])
+    ${MERGE_DIRTY_MARK}`, [vehicleKey, fromMs, toMs])
 }

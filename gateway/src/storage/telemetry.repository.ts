@@ -3,7 +3,7 @@ import { MAX_ROW_SPAN_MS, ROW_START_MS_SQL, latestOf, rowMayHoldSql, toBatchRows
 import { float8Array, int2Array, int4Array, timestamptzArray } from './telemetry-binary.js'
 import { dropPartitionsBefore, listPartitions } from './telemetry-partitions.js'
 import { ROLLUP_WIDTH_MS, mergeSplitBucket, rollupSplit, type BucketPoint } from './telemetry-rollup.core.js'
-import { createTelemetryRollupRepository } from './telemetry-rollup.repository.js'
+import { MERGE_DIRTY_MARK, createTelemetryRollupRepository } from './telemetry-rollup.repository.js'
 
 /** One batch as parallel columns (index i of each array is one sample). */
 export interface TelemetryColumns {
@@ -112,16 +112,15 @@ const INSERT_SQL = `
     FROM unnest($1::int4[], $2::timestamptz[], $3::int4[], $4::int4[], $5::int4[], $13::int4[]) AS r(k, t, d, a, b, span)
     ORDER BY r.k, r.t, r.d
     ON CONFLICT DO NOTHING
-    RETURNING vehicle_key, ts, cardinality(signal_ids) AS n
+    RETURNING vehicle_key, ts, span_ms, cardinality(signal_ids) AS n
   ), late AS (
     INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
-    SELECT i.vehicle_key, min(i.ts), max(i.ts) + interval '${MAX_ROW_SPAN_MS} milliseconds'
+    SELECT i.vehicle_key, min(i.ts), max(i.ts + (i.span_ms + 1) * interval '1 millisecond')
     FROM ins i, (SELECT at FROM telemetry_rollup_state WHERE name = 'marked' FOR SHARE) m
     WHERE i.ts < m.at
     GROUP BY i.vehicle_key
     ORDER BY i.vehicle_key
-    ON CONFLICT (vehicle_key) DO UPDATE
-      SET from_ts = least(d.from_ts, EXCLUDED.from_ts), to_ts = greatest(d.to_ts, EXCLUDED.to_ts), gen = d.gen + 1
+    ${MERGE_DIRTY_MARK}
   ), latest AS (
     INSERT INTO telemetry_latest AS l (vehicle_key, signal_ids, ts, vals)
     SELECT u.k, array_agg(u.s ORDER BY u.s), array_agg(u.t ORDER BY u.s), array_agg(u.v ORDER BY u.s)
