@@ -84,7 +84,10 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
         )
         SELECT coalesce(sum(n), 0)::int AS n, min(from_ms) AS from_ms, max(to_ms) AS to_ms FROM hit`,
       [vehicleKey, beforeMs, positionIds, positions])
-      await deleteRollup(db, vehicleKey, { beforeMs, positions, positionIds })
+      // Nothing deleted (the hourly retention pass, for most vehicles): the
+      // rollup already matches, and marking every vehicle would send the job
+      // through each of them again.
+      if ((rows[0]?.n ?? 0) > 0) await deleteRollup(db, vehicleKey, { beforeMs, positions, positionIds })
       return { rows: rows[0]?.n ?? 0, fromMs: rows[0]?.from_ms ?? null, toMs: rows[0]?.to_ms ?? null }
     },
 
