@@ -47,7 +47,7 @@ export const EnvSchema = Type.Object({
   TELEMETRY_RETENTION_DAYS: int(365, 1, 36_500, 'raw telemetry kept this long (TimescaleDB retention policy / plain-PostgreSQL purge)'),
   TELEMETRY_MIGRATE_AT_START_ROWS: int(5_000_000, 0, 2_000_000_000, 'samples of the old per-sample layout migrated at start-up; with more the gateway refuses to start and names the migration command'),
   TELEMETRY_COMPRESS_AFTER_DAYS: int(7, 1, 3650, 'TimescaleDB: compress telemetry chunks older than this'),
-  ROLLUP_REFRESH_S: int(60, 10, 86_400, 'how often the telemetry rollup job aggregates closed minutes and late batches (one gateway at a time)'),
+  ROLLUP_REFRESH_S: int(10, 5, 86_400, 'how often the telemetry rollup job aggregates the rows stored since its last step and late batches (one gateway at a time)'),
   HISTORY_RAW_MAX_S: int(6 * 3600, 60, 31 * 86_400, 'history ranges up to this length are served raw, longer ones downsampled'),
   DIAG_TIMEOUT_MS: int(10_000, 100, 300_000, 'how long a remote diagnostic command waits for the vehicle'),
   DIAG_COMMANDS_PER_MIN: int(10, 1, 1000, 'remote diagnostic commands allowed per vehicle per minute'),

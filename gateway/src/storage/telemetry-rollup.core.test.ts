@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ROLLUP_WIDTH_MS as W, floorTo, mergeSplitBucket, nextRange, rollupSplit } from './telemetry-rollup.core.js'
+import { ROLLUP_STEP_ALIGN_MS as A, ROLLUP_WIDTH_MS as W, floorTo, mergeSplitBucket, nextRange, rollupSplit } from './telemetry-rollup.core.js'
 
 describe('rollup bucket arithmetic', () => {
   it('floors to epoch-aligned buckets, negative times included', () => {
@@ -9,17 +9,18 @@ describe('rollup bucket arithmetic', () => {
     expect(floorTo(-1, W)).toBe(-W)
   })
 
-  it('starts at the earliest batch, else at the last closed boundary', () => {
+  it('starts at the bucket of the earliest batch, else at the last step boundary', () => {
     expect(nextRange(-Infinity, 10 * W + 5, 100 * W + 7, 3600_000)).toEqual({ fromMs: 10 * W, toMs: 70 * W })
-    expect(nextRange(-Infinity, null, 100 * W + 7, 3600_000)).toEqual({ fromMs: 100 * W, toMs: 100 * W })
+    expect(nextRange(-Infinity, null, 100 * W + A + 7, 3600_000)).toEqual({ fromMs: 100 * W + A, toMs: 100 * W + A })
     // Data from the future: start at now, not after it.
     expect(nextRange(-Infinity, 500 * W, 100 * W, 3600_000)).toEqual({ fromMs: 100 * W, toMs: 100 * W })
   })
 
-  it('continues where it stopped, bounded by the step and by closed buckets', () => {
+  it('continues where it stopped, bounded by the step and by step boundaries (not bucket ones)', () => {
     expect(nextRange(10 * W, null, 12 * W + 1, 3600_000)).toEqual({ fromMs: 10 * W, toMs: 12 * W })
+    expect(nextRange(10 * W, null, 12 * W + 2 * A + 1, 3600_000)).toEqual({ fromMs: 10 * W, toMs: 12 * W + 2 * A })
     expect(nextRange(10 * W, null, 1000 * W, 5 * W + 3)).toEqual({ fromMs: 10 * W, toMs: 15 * W })
-    expect(nextRange(10 * W, null, 1000 * W, 1)).toEqual({ fromMs: 10 * W, toMs: 11 * W })
+    expect(nextRange(10 * W, null, 1000 * W, 1)).toEqual({ fromMs: 10 * W, toMs: 10 * W + A })
     // Clock went back: nothing to do.
     expect(nextRange(10 * W, null, 5 * W, 3600_000)).toBeNull()
   })

@@ -15,14 +15,22 @@ export function ceilTo (ms: number, widthMs: number): number {
 }
 
 /**
+ * Job steps end on multiples of this. Rows are merged by the step their
+ * start falls in, so a step need not end on a bucket boundary: short steps
+ * spread the job's work over the minute instead of one burst per minute.
+ */
+export const ROLLUP_STEP_ALIGN_MS = 10_000
+
+/**
  * The next range the rollup job aggregates: from where it stopped (or, the
- * first time, from the earliest stored batch, else from now) up to the last
- * closed bucket boundary, at most maxStepMs long. null when nothing is closed.
+ * first time, from the bucket of the earliest stored batch, else from now)
+ * up to the last step boundary before closedMs, at most maxStepMs long.
+ * null when nothing is closed.
  */
 export function nextRange (doneMs: number, firstMs: number | null, closedMs: number, maxStepMs: number): { fromMs: number, toMs: number } | null {
-  const closed = floorTo(closedMs, ROLLUP_WIDTH_MS)
+  const closed = floorTo(closedMs, ROLLUP_STEP_ALIGN_MS)
   const fromMs = doneMs !== -Infinity ? doneMs : Math.min(firstMs === null ? closed : floorTo(firstMs, ROLLUP_WIDTH_MS), closed)
-  const step = Math.max(ROLLUP_WIDTH_MS, floorTo(maxStepMs, ROLLUP_WIDTH_MS))
+  const step = Math.max(ROLLUP_STEP_ALIGN_MS, floorTo(maxStepMs, ROLLUP_STEP_ALIGN_MS))
   const toMs = Math.min(fromMs + step, closed)
   return toMs < fromMs ? null : { fromMs, toMs }
 }

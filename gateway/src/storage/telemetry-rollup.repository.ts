@@ -1,6 +1,6 @@
 import type { Queryable } from './db.js'
-import { MAX_ROW_SPAN_MS, ROW_START_MS_SQL, rowMayHoldSql } from './telemetry-rows.core.js'
-import { ROLLUP_WIDTH_MS, ceilTo, floorTo, nextRange, type BucketPoint } from './telemetry-rollup.core.js'
+import { MAX_ROW_SPAN_MS, rowMayHoldSql } from './telemetry-rows.core.js'
+import { ROLLUP_STEP_ALIGN_MS, ROLLUP_WIDTH_MS, ceilTo, floorTo, nextRange, type BucketPoint } from './telemetry-rollup.core.js'
 
 // Every statement on telemetry_rollup* lives here (the writer's late mark is
 // part of the insert statement in telemetry.repository.ts).
@@ -20,7 +20,7 @@ export type RollupDb = Queryable & { connect?: () => Promise<Queryable & { relea
 export interface RollupStep {
   /** false: another gateway holds the job lock. */
   ran: boolean
-  /** Bucket start (ms) below which the rollup is complete after this step. */
+  /** Rows starting before this (ms) are aggregated; buckets that end at or before it are complete. */
   doneMs: number
   /** Late vehicles re-aggregated. */
   late: number
@@ -62,6 +62,21 @@ export const MERGE_DIRTY_MARK = `ON CONFLICT (vehicle_key) DO UPDATE
 /** One job step at a time across gateways (the project's advisory lock keys are 727_465_300_00N). */
 export const ROLLUP_LOCK_KEY = 727_465_300_004
 
+// The samples (k, s, t, v) of the rows of `telemetry_batches b` matching
+// rowFilter, optionally filtered per sample (x.o: offset, x.t0: row start).
+// The three arrays are unnested side by side in the select list (a
+// ProjectSet), and each row's start is computed once: on one minute of 10M
+// samples 1.2 s, against 3.0 s for unnest(a, b, c) in FROM, which
+// materialises every row's elements before returning them.
+const samplesOfRows = (rowFilter: string, sampleFilter = 'true') => `
+    SELECT x.k, x.s, x.t0 + x.o AS t, x.v
+    FROM (SELECT r.k, r.t0, unnest(r.signal_ids) AS s, unnest(r.offsets_ms) AS o, unnest(r.vals) AS v
+          FROM (SELECT b.vehicle_key AS k, (extract(epoch FROM b.ts) * 1000)::float8 AS t0, b.signal_ids, b.offsets_ms, b.vals
+                FROM telemetry_batches b
+                WHERE ${rowFilter}
+                OFFSET 0) r) x
+    WHERE ${sampleFilter}`
+
 // The columns every aggregation below produces per (vehicle, signal, bucket):
 // the last value is the one at the latest time (the smallest of equal-time
 // values, as history's DISTINCT ON keeps). A sample a unit sent in two
@@ -84,13 +99,8 @@ const aggregateColumns = (source: string) => `
 // buckets may hold part of their samples and are never read as rollup.
 // Merged twice, a row would count twice: the step commits with its new
 // `done`, and late rows (stored after their start passed `marked`) are
-// re-aggregated by overwrite instead (reaggregateVehicle).
-const MERGE_NEW_ROWS = `${aggregateColumns(`
-    SELECT b.vehicle_key AS k, u.s, row0.t0 + u.o AS t, u.v
-    FROM telemetry_batches b
-    ${ROW_START_MS_SQL}
-    CROSS JOIN LATERAL unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
-    WHERE b.ts >= to_timestamp($1::float8 / 1000) AND b.ts < to_timestamp($2::float8 / 1000)`)}
+// re-aggregated by overwrite instead (REAGGREGATE_VEHICLE).
+const MERGE_NEW_ROWS = `${aggregateColumns(samplesOfRows('b.ts >= to_timestamp($1::float8 / 1000) AND b.ts < to_timestamp($2::float8 / 1000)'))}
   ON CONFLICT (vehicle_key, signal_id, bucket) DO UPDATE SET
     min = least(r.min, EXCLUDED.min), max = greatest(r.max, EXCLUDED.max),
     sum = r.sum + EXCLUDED.sum, count = r.count + EXCLUDED.count,
@@ -101,15 +111,10 @@ const MERGE_NEW_ROWS = `${aggregateColumns(`
 
 // One vehicle's buckets in [$1, $2) ms (bucket-aligned) computed whole from
 // every row that can hold samples there, and overwritten: idempotent, for
-// late rows and deletes. Only the samples inside are unnested, found by
-// comparing each offset with bounds computed once per row.
-const REAGGREGATE_VEHICLE = `${aggregateColumns(`
-    SELECT b.vehicle_key AS k, u.s, row0.t0 + u.o AS t, u.v
-    FROM telemetry_batches b
-    ${ROW_START_MS_SQL}
-    CROSS JOIN LATERAL unnest(b.signal_ids, b.offsets_ms, b.vals) AS u(s, o, v)
-    WHERE ${rowMayHoldSql('$1', '$2')} AND b.vehicle_key = $3
-      AND u.o >= $1::float8 - row0.t0 AND u.o < $2::float8 - row0.t0`)}
+// late rows and deletes. Only the samples inside count, found by comparing
+// each offset with bounds computed once per row.
+const REAGGREGATE_VEHICLE = `${aggregateColumns(samplesOfRows(`${rowMayHoldSql('$1', '$2')} AND b.vehicle_key = $3`,
+  'x.o >= $1::float8 - x.t0 AND x.o < $2::float8 - x.t0'))}
   ON CONFLICT (vehicle_key, signal_id, bucket) DO UPDATE SET
     (min, max, sum, count, last_t, last_v) = (EXCLUDED.min, EXCLUDED.max, EXCLUDED.sum, EXCLUDED.count, EXCLUDED.last_t, EXCLUDED.last_v)`
 
@@ -175,21 +180,23 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
           await setState(c, 'done', s.marked)
           done = s.marked
         }
-        // A marked range is overwritten as far as it lies below `done`; the
-        // rest waits (its buckets still take merges from rows starting there).
+        // A marked range is overwritten as far as whole buckets lie below
+        // `done`; the rest waits (its buckets still take merges from rows
+        // starting there).
+        const complete = floorTo(done, ROLLUP_WIDTH_MS)
         const { rows: late } = await c.query<{ k: number, from: number, to: number, gen: string }>(`
           SELECT vehicle_key AS k, ${ms('from_ts')} AS "from", ${ms('to_ts')} AS "to", gen::text AS gen
-          FROM telemetry_rollup_dirty WHERE from_ts < to_timestamp($2::float8 / 1000) ORDER BY from_ts LIMIT $1`, [lateBatch, done])
+          FROM telemetry_rollup_dirty WHERE from_ts < to_timestamp($2::float8 / 1000) ORDER BY from_ts LIMIT $1`, [lateBatch, complete])
         for (const l of late) {
           const fromMs = l.from === -Infinity ? l.from : floorTo(l.from, ROLLUP_WIDTH_MS)
           const endMs = ceilTo(l.to, ROLLUP_WIDTH_MS)
-          const toMs = Math.min(done, endMs)
+          const toMs = Math.min(complete, endMs)
           if (fromMs < toMs) {
             // Buckets whose samples all went (privacy deletes) must go too.
             await c.query('DELETE FROM telemetry_rollup WHERE vehicle_key = $1 AND bucket >= to_timestamp($2::float8 / 1000) AND bucket < to_timestamp($3::float8 / 1000)', [l.k, fromMs, toMs])
             await c.query(REAGGREGATE_VEHICLE, [fromMs, toMs, l.k])
           }
-          await (endMs <= done
+          await (endMs <= complete
             ? c.query('DELETE FROM telemetry_rollup_dirty WHERE vehicle_key = $1 AND gen = $2::bigint', [l.k, l.gen])
             : c.query('UPDATE telemetry_rollup_dirty SET from_ts = to_timestamp($3::float8 / 1000) WHERE vehicle_key = $1 AND gen = $2::bigint', [l.k, l.gen, toMs]))
         }
@@ -201,7 +208,7 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
             SELECT count(*)::int AS n FROM gone`, [floorTo(retentionCutoffMs, ROLLUP_WIDTH_MS), purgeBatch])
           purged = r.rows[0]?.n ?? 0
         }
-        const more = done < floorTo(nowMs - lagMs, ROLLUP_WIDTH_MS) || late.length === lateBatch || purged === purgeBatch
+        const more = done < floorTo(nowMs - lagMs, ROLLUP_STEP_ALIGN_MS) || late.length === lateBatch || purged === purgeBatch
         return { ran: true, doneMs: done, late: late.length, purged, more }
       })
       return out ?? { ran: false, doneMs: -Infinity, late: 0, purged: 0, more: false }
