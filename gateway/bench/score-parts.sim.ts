@@ -172,12 +172,6 @@ export function weekEvents (rng: Rng, vehicles: readonly SimVehicle[], week: num
   return { faults, falseAlarms }
 }
 
-/**
- * The world's expected parts (per `part|country`) for repairs of faults that
- * start in `week` (at weekStartMs, uniformly over its 7 days) and are repaired
- * in [fromMs, toMs): the score's oracle, which knows the true rates but not
- * which vehicles fail next. Quantities at their expected value.
- */
 /** Key of a (part, country) demand cell. */
 export const demandKey = (part: string, country: string): string => `${part}|${country}`
 
@@ -186,6 +180,12 @@ export function addDemand (into: Map<string, number>, key: string, qty: number):
   into.set(key, (into.get(key) ?? 0) + qty)
 }
 
+/**
+ * The world's expected parts (per `part|country`) for repairs of faults that
+ * start in `week` (at weekStartMs, uniformly over its 7 days) and are repaired
+ * in [fromMs, toMs): the score's oracle, which knows the true rates but not
+ * which vehicles fail next. Quantities at their expected value.
+ */
 export function expectedRepairParts (vehicles: readonly SimVehicle[], week: number, weekStartMs: number, fromMs: number, toMs: number): Map<string, number> {
   const STEPS = 56
   // P(start + lead ∈ [fromMs, toMs)) for a lead uniform in [lo, hi) days, averaged over the start.

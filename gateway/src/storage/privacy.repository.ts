@@ -87,8 +87,9 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
       // Nothing deleted (the hourly retention pass, for most vehicles): the
       // rollup already matches, and marking every vehicle would send the job
       // through each of them again.
-      if ((rows[0]?.n ?? 0) > 0) await deleteRollup(db, vehicleKey, { beforeMs, positions, positionIds })
-      return { rows: rows[0]?.n ?? 0, fromMs: rows[0]?.from_ms ?? null, toMs: rows[0]?.to_ms ?? null }
+      const deleted = rows[0]?.n ?? 0
+      if (deleted > 0) await deleteRollup(db, vehicleKey, { beforeMs, positions, positionIds })
+      return { rows: deleted, fromMs: rows[0]?.from_ms ?? null, toMs: rows[0]?.to_ms ?? null }
     },
 
     async deletePresenceEvents (vehicleKey, beforeMs) {

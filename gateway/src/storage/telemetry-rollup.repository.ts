@@ -249,12 +249,7 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
 export async function deleteRollup (db: Queryable, vehicleKey: number, cut?: { beforeMs: number, positions: boolean, positionIds: readonly number[] }): Promise<void> {
   if (cut === undefined) {
     await db.query('DELETE FROM telemetry_rollup WHERE vehicle_key = $1', [vehicleKey])
-    // FOR SHARE: no step moves 'marked' until this commits.
-    await db.query(`
-      INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
-      SELECT $1, '-infinity', m.at + interval '${MAX_ROW_SPAN_MS} milliseconds'
-      FROM (SELECT at FROM telemetry_rollup_state WHERE name = 'marked' FOR SHARE) m
-      ${MERGE_DIRTY_MARK}`, [vehicleKey])
+    await markDirty(db, vehicleKey, -Infinity)
     return
   }
   const from = floorTo(cut.beforeMs, ROLLUP_WIDTH_MS)
@@ -268,9 +263,15 @@ export async function deleteRollupBefore (db: Queryable, cutoffMs: number): Prom
   await db.query('DELETE FROM telemetry_rollup WHERE bucket < to_timestamp($1::float8 / 1000)', [floorTo(cutoffMs, ROLLUP_WIDTH_MS)])
 }
 
-function markDirty (db: Queryable, vehicleKey: number, fromMs: number, toMs: number) {
+/**
+ * Marks [fromMs, toMs) of the vehicle for re-aggregation; without toMs, up
+ * to where a job step running now can write ('marked' plus one row span,
+ * read FOR SHARE like the writers do, so no step moves it meanwhile).
+ */
+function markDirty (db: Queryable, vehicleKey: number, fromMs: number, toMs?: number) {
   return db.query(`
     INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
-    VALUES ($1, to_timestamp($2::float8 / 1000), to_timestamp($3::float8 / 1000))
-    ${MERGE_DIRTY_MARK}`, [vehicleKey, fromMs, toMs])
+    SELECT $1, to_timestamp($2::float8 / 1000), coalesce(to_timestamp($3::float8 / 1000), m.at + interval '${MAX_ROW_SPAN_MS} milliseconds')
+    FROM (SELECT at FROM telemetry_rollup_state WHERE name = 'marked' FOR SHARE) m
+    ${MERGE_DIRTY_MARK}`, [vehicleKey, fromMs, toMs ?? null])
 }
