@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cutoffMs, effectivePolicy, parseDataPolicy, policyFor, reducePosition, residencyProblem } from './policy.core.js'
+import { cutoffMs, effectivePolicy, parseDataPolicy, policyFor, reducePosition, residencyProblem, retentionGroups } from './policy.core.js'
 import { isCountryCode } from '../common/country.js'
 
 const defaults = { telemetryDays: 365, positionDays: 365, auditDays: 2190, positionDecimals: null, export: true, residency: 'any' as const }
@@ -68,6 +68,22 @@ describe('data policy', () => {
     expect(reducePosition(4, -3.704_6, 3)).toBe(-3.705)
     expect(reducePosition(1, 52.520_008, 2)).toBe(52.520_008)
     expect(reducePosition(3, 52.520_008, null)).toBe(52.520_008)
+  })
+
+  it('groups the fleet by retention periods, at most 1,000 vehicles a group, so the hourly pass costs statements per group, not per vehicle', () => {
+    const r = parseDataPolicy('{"EU":{"positionDays":30},"APAC":{"positionDays":30,"auditDays":10},"countries":{"DE":{"telemetryDays":90}}}', defaults, isCountryCode)
+    if (!r.ok) throw new Error(r.error.detail)
+    const fleet = [
+      ...Array.from({ length: 2500 }, (_, i) => ({ key: i, region: 'EU', country: 'FR' })),
+      { key: 9000, region: 'APAC', country: null }, // same periods as EU (audit days do not matter here)
+      { key: 9001, region: 'EU', country: 'DE' },
+      { key: 9002, region: 'US', country: null },
+    ]
+    const groups = retentionGroups(r.value, fleet)
+    expect(groups.map((g) => [g.p.positionDays, g.p.telemetryDays, g.keys.length])).toEqual([[30, 365, 1000], [30, 365, 1000], [30, 365, 501], [30, 90, 1], [365, 365, 1]])
+    expect(groups[2]!.keys.slice(-2)).toEqual([2499, 9000])
+    expect(groups.flatMap((g) => g.keys).sort((a, b) => a - b)).toEqual(fleet.map((v) => v.key))
+    expect(retentionGroups(r.value, [])).toEqual([])
   })
 
   it('computes cut-offs in whole days', () => {

@@ -108,6 +108,23 @@ export const policyFor = (p: DataPolicy, region: string | null, country: string 
   return own === undefined ? base : { ...base, ...own }
 }
 
+/** Vehicles per retention statement: one transaction stays short however large the fleet. */
+const RETENTION_VEHICLES_PER_STATEMENT = 1000
+
+/** The fleet grouped by retention periods, in key lists of at most RETENTION_VEHICLES_PER_STATEMENT. */
+export function retentionGroups (policy: DataPolicy, vehicles: ReadonlyArray<{ key: number, region: string, country: string | null }>): Array<{ p: RegionPolicy, keys: number[] }> {
+  const groups = new Map<string, { p: RegionPolicy, keys: number[] }>()
+  for (const v of vehicles) {
+    const p = policyFor(policy, v.region, v.country)
+    const id = `${p.positionDays}/${p.telemetryDays}`
+    const g = groups.get(id) ?? { p, keys: [] }
+    g.keys.push(v.key)
+    groups.set(id, g)
+  }
+  return [...groups.values()].flatMap(({ p, keys }) => Array.from({ length: Math.ceil(keys.length / RETENTION_VEHICLES_PER_STATEMENT) },
+    (_, i) => ({ p, keys: keys.slice(i * RETENTION_VEHICLES_PER_STATEMENT, (i + 1) * RETENTION_VEHICLES_PER_STATEMENT) })))
+}
+
 /** The effective policy and, per field, where its value came from (shown on the vehicle's page and API). */
 export function effectivePolicy (p: DataPolicy, region: string | null, country: string | null): { policy: RegionPolicy, source: Record<Field, PolicySource> } {
   const own = country === null ? undefined : p.byCountry[country]

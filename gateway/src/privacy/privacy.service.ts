@@ -1,8 +1,8 @@
 import { signalById } from '@fleetwire/proto'
 import type { Log } from '../common/log.js'
-import type { Deleted, ErasedCounts, PrivacyRepository } from '../storage/privacy.repository.js'
+import type { ErasedCounts, PrivacyRepository } from '../storage/privacy.repository.js'
 import type { VehicleRecord } from '../storage/vehicles.repository.js'
-import { type DataPolicy, type RegionPolicy, POSITION_SIGNAL_IDS, cutoffMs, policyFor, reducePosition } from './policy.core.js'
+import { type DataPolicy, type RegionPolicy, POSITION_SIGNAL_IDS, cutoffMs, policyFor, reducePosition, retentionGroups } from './policy.core.js'
 
 export interface RetentionReport {
   readonly telemetry: number
@@ -34,18 +34,19 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
       let telemetry = 0
       let positions = 0
       let presenceEvents = 0
-      const note = (d: Deleted) => d.rows
       // Whole days older than every region's cut-offs go at once (partitions / chunks).
       const all: Array<Partial<RegionPolicy>> = [policy.fallback, ...Object.values(policy.byRegion), ...Object.values(policy.byCountry)]
       const wholeCutoff = Math.min(...all.flatMap((p) => [p.positionDays, p.telemetryDays]).filter((d): d is number => d !== undefined).map((d) => cutoffMs(nowMs, d)))
       const dropped = await repo.dropTelemetryBefore(wholeCutoff, POSITION_SIGNAL_IDS)
       positions += dropped.positions
       telemetry += dropped.samples - dropped.positions
-      for (const v of await repo.vehicles()) {
-        const p = policyFor(policy, v.region, v.country)
-        positions += note(await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.positionDays), true, POSITION_SIGNAL_IDS))
-        telemetry += note(await repo.deleteTelemetry(v.key, cutoffMs(nowMs, p.telemetryDays), false, POSITION_SIGNAL_IDS))
-        presenceEvents += await repo.deletePresenceEvents(v.key, cutoffMs(nowMs, p.telemetryDays))
+      // The rest set by set: vehicles with the same periods share statements.
+      for (const { p, keys } of retentionGroups(policy, await repo.vehicles())) {
+        const positionCut = cutoffMs(nowMs, p.positionDays)
+        const telemetryCut = cutoffMs(nowMs, p.telemetryDays)
+        positions += await repo.deleteTelemetry(keys, positionCut, true, POSITION_SIGNAL_IDS)
+        telemetry += await repo.deleteTelemetry(keys, telemetryCut, false, POSITION_SIGNAL_IDS)
+        presenceEvents += await repo.deletePresenceEvents(keys, telemetryCut)
       }
       const regions = Object.keys(policy.byRegion)
       const auditRedacted = await redactAudit([
@@ -96,3 +97,4 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
 }
 
 export type PrivacyService = ReturnType<typeof createPrivacyService>
+

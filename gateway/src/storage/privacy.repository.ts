@@ -8,9 +8,6 @@ export interface TelemetryRow { readonly signalId: number, readonly tsMs: number
 
 export interface ErasedCounts { readonly telemetry: number, readonly positions: number, readonly presenceEvents: number }
 
-/** How many telemetry rows a delete removed, and the time range they covered (for the rollup refresh). */
-export interface Deleted { readonly rows: number, readonly fromMs: number | null, readonly toMs: number | null }
-
 export interface PrivacyRepository {
   vehicles(): Promise<Array<{ key: number, region: string, country: string | null }>>
   /**
@@ -20,9 +17,13 @@ export interface PrivacyRepository {
    * TimescaleDB, whose drop_chunks does not count them).
    */
   dropTelemetryBefore(cutoffMs: number, positionIds: readonly number[]): Promise<{ samples: number, positions: number }>
-  /** Deletes telemetry older than the cut-off: positions only, or everything but positions. */
-  deleteTelemetry(vehicleKey: number, beforeMs: number, positions: boolean, positionIds: readonly number[]): Promise<Deleted>
-  deletePresenceEvents(vehicleKey: number, beforeMs: number): Promise<number>
+  /**
+   * Deletes these vehicles' telemetry older than the cut-off, positions
+   * only or everything but positions, in one statement; returns the samples
+   * deleted. Callers bound the key list (one transaction).
+   */
+  deleteTelemetry(vehicleKeys: readonly number[], beforeMs: number, positions: boolean, positionIds: readonly number[]): Promise<number>
+  deletePresenceEvents(vehicleKeys: readonly number[], beforeMs: number): Promise<number>
   /** Erasure on request: every telemetry sample (positions counted apart) and presence event of the vehicle. */
   erase(vehicleKey: number, positionIds: readonly number[]): Promise<ErasedCounts & { fromMs: number | null, toMs: number | null }>
   /** The vehicle's next samples ordered by time then signal, after the cursor (the last row of the previous page): at most `limit`, possibly fewer before the end; none at the end. */
@@ -52,22 +53,21 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
       return { samples: 0, positions: 0 }
     },
 
-    async deleteTelemetry (vehicleKey, beforeMs, positions, positionIds) {
+    async deleteTelemetry (vehicleKeys, beforeMs, positions, positionIds) {
       // Samples leave their rows; a row left empty goes. Row key and digest
       // stay, so a late resend of the original message is still a replay
       // (the deleted samples do not come back).
-      const { rows } = await db.query<{ n: number, from_ms: number | null, to_ms: number | null }>(`
+      const { rows } = await db.query<{ k: number, n: number }>(`
         WITH s AS (
           SELECT b.vehicle_key, b.ts, b.digest, u.s, u.o, u.v, u.i,
-                 (extract(epoch FROM b.ts) * 1000)::float8 + u.o AS t,
                  (extract(epoch FROM b.ts) * 1000)::float8 + u.o < $2::float8 AND (u.s = ANY($3::int2[])) = $4 AS gone
           FROM telemetry_batches b, unnest(b.signal_ids, b.offsets_ms, b.vals) WITH ORDINALITY AS u(s, o, v, i)
-          WHERE b.vehicle_key = $1 AND b.ts < to_timestamp($2::float8 / 1000)
+          WHERE b.vehicle_key = ANY($1::int4[]) AND b.ts < to_timestamp($2::float8 / 1000)
         ), hit AS (
           SELECT vehicle_key, ts, digest,
                  array_agg(s ORDER BY i) FILTER (WHERE NOT gone) AS s, array_agg(o ORDER BY i) FILTER (WHERE NOT gone) AS o,
                  array_agg(v ORDER BY i) FILTER (WHERE NOT gone) AS v,
-                 count(*) FILTER (WHERE gone) AS n, min(t) FILTER (WHERE gone) AS from_ms, max(t) FILTER (WHERE gone) AS to_ms
+                 count(*) FILTER (WHERE gone) AS n
           FROM s GROUP BY 1, 2, 3 HAVING bool_or(gone)
         ), del AS (
           DELETE FROM telemetry_batches b USING hit h
@@ -80,20 +80,19 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
             SELECT coalesce(array_agg(u.s ORDER BY u.s), '{}'), coalesce(array_agg(u.t ORDER BY u.s), '{}'), coalesce(array_agg(u.v ORDER BY u.s), '{}')
             FROM unnest(l.signal_ids, l.ts, l.vals) AS u(s, t, v)
             WHERE NOT (u.t < to_timestamp($2::float8 / 1000) AND (u.s = ANY($3::int2[])) = $4))
-          WHERE l.vehicle_key = $1
+          WHERE l.vehicle_key = ANY($1::int4[])
+            AND EXISTS (SELECT 1 FROM unnest(l.signal_ids, l.ts) AS u(s, t) WHERE u.t < to_timestamp($2::float8 / 1000) AND (u.s = ANY($3::int2[])) = $4)
         )
-        SELECT coalesce(sum(n), 0)::int AS n, min(from_ms) AS from_ms, max(to_ms) AS to_ms FROM hit`,
-      [vehicleKey, beforeMs, positionIds, positions])
-      // Nothing deleted (the hourly retention pass, for most vehicles): the
-      // rollup already matches, and marking every vehicle would send the job
-      // through each of them again.
-      const deleted = rows[0]?.n ?? 0
-      if (deleted > 0) await deleteRollup(db, vehicleKey, { beforeMs, positions, positionIds })
-      return { rows: deleted, fromMs: rows[0]?.from_ms ?? null, toMs: rows[0]?.to_ms ?? null }
+        SELECT vehicle_key AS k, sum(n)::float8 AS n FROM hit GROUP BY vehicle_key`,
+      [vehicleKeys, beforeMs, positionIds, positions])
+      // Only vehicles that lost samples: marking every vehicle each hour
+      // would send the rollup job through all of them again.
+      for (const r of rows) await deleteRollup(db, r.k, { beforeMs, positions, positionIds })
+      return rows.reduce((sum, r) => sum + r.n, 0)
     },
 
-    async deletePresenceEvents (vehicleKey, beforeMs) {
-      const r = await db.query('DELETE FROM vehicle_events WHERE vehicle_key = $1 AND ts < $2', [vehicleKey, new Date(beforeMs)])
+    async deletePresenceEvents (vehicleKeys, beforeMs) {
+      const r = await db.query('DELETE FROM vehicle_events WHERE vehicle_key = ANY($1::int4[]) AND ts < $2', [vehicleKeys, new Date(beforeMs)])
       return r.rowCount ?? 0
     },
 

@@ -160,7 +160,7 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
 
     it('a retention delete of one vehicle\'s signals drops and re-aggregates its rollup buckets', async () => {
       const privacy = createPrivacyRepository(backend.db, { timescale: backend.timescale })
-      await privacy.deleteTelemetry(12, T0 + 30 * MIN + 20_000, false, [3])
+      await privacy.deleteTelemetry([12], T0 + 30 * MIN + 20_000, false, [3])
       await compareAll(T0 + 160 * MIN)
       await runUntilDone(T0 + 150 * MIN)
       await expectRollupEqualsRaw(T0 + 150 * MIN)
