@@ -43,7 +43,7 @@ export function startTelemetryUpkeep (o: TelemetryUpkeepOptions): { stop(): Prom
         if ((err as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) return o.log.error({ err }, 'creating telemetry partitions failed')
         // A long reader of the default partition: let it finish, try again soon (purging again is harmless).
         o.log.warn({ retryInS: PARTITION_RETRY_MS / 1000 }, 'telemetry partitions not made yet: the default partition was busy')
-        timers.push(setTimeout(purge, PARTITION_RETRY_MS).unref())
+        if (!purgeAbort.signal.aborted) timers.push(setTimeout(purge, PARTITION_RETRY_MS).unref())
       })
     const cutoffMs = Date.now() - o.retentionDays * DAY_MS
     purging = ahead.then(() => o.telemetry.purgeOlderThan(cutoffMs, purgeAbort.signal))
