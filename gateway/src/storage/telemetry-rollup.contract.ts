@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPrivacyRepository } from './privacy.repository.js'
 import type { TelemetryBackend } from './telemetry.contract.js'
-import { ROLLUP_LOCK_KEY, createTelemetryRollupRepository, type TelemetryRollupRepository } from './telemetry-rollup.repository.js'
+import { MERGE_DIRTY_MARK, ROLLUP_LOCK_KEY, createTelemetryRollupRepository, type TelemetryRollupRepository } from './telemetry-rollup.repository.js'
 import { createTelemetryRepository, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
 import type { BucketPoint } from './telemetry-rollup.core.js'
 
@@ -188,6 +188,41 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
         other.release()
       }
       expect((await rollup.step(T0 + 200 * MIN)).ran).toBe(true)
+    })
+
+    it('a step and a writer marking the same vehicles never wait on each other in a cycle', async () => {
+      if (!('connect' in backend.db)) return expect(backend.timescale).toBe(true) // PGlite is a single session
+      // Late rows: vehicle 12's mark starts earlier, so the step reads it first.
+      await insert(message(rnd, 12, T0 + 5 * MIN))
+      await insert(message(rnd, 11, T0 + 40 * MIN))
+      const mark = `INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
+        VALUES ($1, to_timestamp($2::float8 / 1000), to_timestamp($3::float8 / 1000)) ${MERGE_DIRTY_MARK}`
+      const writer = await (backend.db as unknown as { connect(): Promise<{ query(s: string, p?: unknown[]): Promise<unknown>, release(): void }> }).connect()
+      try {
+        // A writer's statement marks its vehicles in key order: 11 now, 12 once the step waits for it.
+        await writer.query('BEGIN')
+        await writer.query(mark, [11, T0 + 41 * MIN, T0 + 42 * MIN])
+        const step = rollup.step(T0 + 200 * MIN)
+        for (let waited = 0; ; waited += 20) {
+          const { rows } = await backend.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE wait_event_type = 'Lock' AND query LIKE '%telemetry_rollup_dirty%'`)
+          if (rows[0]!.n > 0) break
+          if (waited > 10_000) throw new Error('the step never waited for the writer\'s mark')
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+        // Had the step settled 12 before 11, this would be a deadlock (one side aborted after deadlock_timeout).
+        await writer.query(mark, [12, T0 + 6 * MIN, T0 + 7 * MIN])
+        await writer.query('COMMIT')
+        expect((await step).ran).toBe(true)
+      } finally {
+        writer.release()
+      }
+      // Both marks were renewed while the step ran: kept, and the next steps finish them.
+      const { rows } = await backend.db.query<{ k: number }>('SELECT vehicle_key AS k FROM telemetry_rollup_dirty ORDER BY 1')
+      expect(rows.map((r) => r.k)).toEqual([11, 12])
+      await runUntilDone(T0 + 200 * MIN)
+      expect((await backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_rollup_dirty')).rows[0]!.n).toBe(0)
+      await expectRollupEqualsRaw(T0 + 150 * MIN)
     })
 
     it('bucketed history below the covered time is read from the rollup, the tail from raw rows', async () => {

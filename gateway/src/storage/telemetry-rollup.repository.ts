@@ -187,6 +187,12 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
         const { rows: late } = await c.query<{ k: number, from: number, to: number, gen: string }>(`
           SELECT vehicle_key AS k, ${ms('from_ts')} AS "from", ${ms('to_ts')} AS "to", gen::text AS gen
           FROM telemetry_rollup_dirty WHERE from_ts < to_timestamp($2::float8 / 1000) ORDER BY from_ts LIMIT $1`, [lateBatch, complete])
+        // Re-aggregated in vehicle order, and their marks settled last, in
+        // vehicle order too: a writer marking late rows locks the marks of
+        // its vehicles in that order, so the two never wait on each other in
+        // a cycle, and a writer waits at most for the end of the step.
+        late.sort((a, b) => a.k - b.k)
+        const settle: Array<{ k: number, gen: string, toMs: number | null }> = []
         for (const l of late) {
           const fromMs = l.from === -Infinity ? l.from : floorTo(l.from, ROLLUP_WIDTH_MS)
           const endMs = ceilTo(l.to, ROLLUP_WIDTH_MS)
@@ -196,9 +202,7 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
             await c.query('DELETE FROM telemetry_rollup WHERE vehicle_key = $1 AND bucket >= to_timestamp($2::float8 / 1000) AND bucket < to_timestamp($3::float8 / 1000)', [l.k, fromMs, toMs])
             await c.query(REAGGREGATE_VEHICLE, [fromMs, toMs, l.k])
           }
-          await (endMs <= complete
-            ? c.query('DELETE FROM telemetry_rollup_dirty WHERE vehicle_key = $1 AND gen = $2::bigint', [l.k, l.gen])
-            : c.query('UPDATE telemetry_rollup_dirty SET from_ts = to_timestamp($3::float8 / 1000) WHERE vehicle_key = $1 AND gen = $2::bigint', [l.k, l.gen, toMs]))
+          settle.push({ k: l.k, gen: l.gen, toMs: endMs <= complete ? null : toMs })
         }
         let purged = 0
         if (retentionCutoffMs !== undefined) {
@@ -207,6 +211,13 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
               SELECT ctid FROM telemetry_rollup WHERE bucket < to_timestamp($1::float8 / 1000) LIMIT $2)) RETURNING 1)
             SELECT count(*)::int AS n FROM gone`, [floorTo(retentionCutoffMs, ROLLUP_WIDTH_MS), purgeBatch])
           purged = r.rows[0]?.n ?? 0
+        }
+        // A mark whose range is done goes; one reaching past `done` keeps the rest. Only the generation read
+        // above: a writer that marked the vehicle again meanwhile leaves its mark for the next step.
+        for (const m of settle) {
+          await (m.toMs === null
+            ? c.query('DELETE FROM telemetry_rollup_dirty WHERE vehicle_key = $1 AND gen = $2::bigint', [m.k, m.gen])
+            : c.query('UPDATE telemetry_rollup_dirty SET from_ts = to_timestamp($3::float8 / 1000) WHERE vehicle_key = $1 AND gen = $2::bigint', [m.k, m.gen, m.toMs]))
         }
         const more = done < floorTo(nowMs - lagMs, ROLLUP_STEP_ALIGN_MS) || late.length === lateBatch || purged === purgeBatch
         return { ran: true, doneMs: done, late: late.length, purged, more }
