@@ -10,6 +10,11 @@
  * A test that passes at one hour and fails at another depends on the wall
  * clock: inject the clock (app.ota.useClock, app.broker.useClock, an OTA
  * agent's clockOffsetMs) or pin the simulated start (pinnedSimStart).
+ *
+ * PostgreSQL's timeouts do not fire under libfaketime (a 500 ms
+ * statement_timeout let pg_sleep(3) finish), deadlock_timeout included: a
+ * lock cycle that PostgreSQL breaks after a second elsewhere hangs here until
+ * the test's timeout. A hang at one faked hour is worth reading that way.
  */
 import { spawn, spawnSync } from 'node:child_process'
 
