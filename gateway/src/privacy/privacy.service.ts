@@ -97,4 +97,3 @@ export function createPrivacyService ({ repo, policy, redactAudit, log }: Privac
 }
 
 export type PrivacyService = ReturnType<typeof createPrivacyService>
-

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createPrivacyRepository } from './privacy.repository.js'
 import type { TelemetryBackend } from './telemetry.contract.js'
-import { MERGE_DIRTY_MARK, ROLLUP_LOCK_KEY, createTelemetryRollupRepository, type TelemetryRollupRepository } from './telemetry-rollup.repository.js'
+import { MERGE_DIRTY_MARK, ROLLUP_LOCK_KEY, createTelemetryRollupRepository, type RollupDb, type TelemetryRollupRepository } from './telemetry-rollup.repository.js'
 import { createTelemetryRepository, type TelemetryColumns, type TelemetryRepository } from './telemetry.repository.js'
 import type { BucketPoint } from './telemetry-rollup.core.js'
 
@@ -56,6 +56,8 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
     const sent: TelemetryColumns[] = []
 
     const insert = async (m: TelemetryColumns) => { sent.push(m); await repo.insertColumns(m) }
+    /** Another session on the same database; undefined on PGlite (a single session). */
+    const secondSession = async () => await (backend.db as RollupDb).connect?.()
     const runUntilDone = async (nowMs: number) => {
       for (let i = 0; i < 100; i++) {
         const s = await rollup.step(nowMs)
@@ -177,8 +179,8 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
     })
 
     it('one gateway at a time: a step finds the job lock held by another session and does nothing', async () => {
-      if (!('connect' in backend.db)) return expect(backend.timescale).toBe(true) // PGlite is a single session
-      const other = await (backend.db as unknown as { connect(): Promise<{ query(s: string, p?: unknown[]): Promise<unknown>, release(): void }> }).connect()
+      const other = await secondSession()
+      if (other === undefined) return expect(backend.timescale).toBe(true) // PGlite is a single session
       try {
         await other.query('BEGIN')
         await other.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK_KEY])
@@ -191,25 +193,23 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
     })
 
     it('a step and a writer marking the same vehicles never wait on each other in a cycle', async () => {
-      if (!('connect' in backend.db)) return expect(backend.timescale).toBe(true) // PGlite is a single session
-      // Late rows: vehicle 12's mark starts earlier, so the step reads it first.
-      await insert(message(rnd, 12, T0 + 5 * MIN))
-      await insert(message(rnd, 11, T0 + 40 * MIN))
+      const writer = await secondSession()
+      if (writer === undefined) return expect(backend.timescale).toBe(true) // PGlite is a single session
       const mark = `INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
         VALUES ($1, to_timestamp($2::float8 / 1000), to_timestamp($3::float8 / 1000)) ${MERGE_DIRTY_MARK}`
-      const writer = await (backend.db as unknown as { connect(): Promise<{ query(s: string, p?: unknown[]): Promise<unknown>, release(): void }> }).connect()
       try {
+        // Late rows: vehicle 12's mark starts earlier, so the step reads it first.
+        await insert(message(rnd, 12, T0 + 5 * MIN))
+        await insert(message(rnd, 11, T0 + 40 * MIN))
         // A writer's statement marks its vehicles in key order: 11 now, 12 once the step waits for it.
         await writer.query('BEGIN')
         await writer.query(mark, [11, T0 + 41 * MIN, T0 + 42 * MIN])
         const step = rollup.step(T0 + 200 * MIN)
-        for (let waited = 0; ; waited += 20) {
+        await vi.waitFor(async () => {
           const { rows } = await backend.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity
             WHERE wait_event_type = 'Lock' AND query LIKE '%telemetry_rollup_dirty%'`)
-          if (rows[0]!.n > 0) break
-          if (waited > 10_000) throw new Error('the step never waited for the writer\'s mark')
-          await new Promise((resolve) => setTimeout(resolve, 20))
-        }
+          expect(rows[0]!.n, 'the step waits for the writer\'s mark').toBeGreaterThan(0)
+        }, { timeout: 10_000, interval: 20 })
         // Had the step settled 12 before 11, this would be a deadlock (one side aborted after deadlock_timeout).
         await writer.query(mark, [12, T0 + 6 * MIN, T0 + 7 * MIN])
         await writer.query('COMMIT')
