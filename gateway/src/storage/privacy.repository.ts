@@ -87,7 +87,7 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
       [vehicleKeys, beforeMs, positionIds, positions])
       // Only vehicles that lost samples: marking every vehicle each hour
       // would send the rollup job through all of them again.
-      for (const r of rows) await deleteRollup(db, r.k, { beforeMs, positions, positionIds })
+      await deleteRollup(db, rows.map((r) => r.k), { beforeMs, positions, positionIds })
       return rows.reduce((sum, r) => sum + r.n, 0)
     },
 
@@ -104,7 +104,7 @@ export function createPrivacyRepository (db: Queryable, opts: { timescale: boole
                count(*) FILTER (WHERE NOT u.s = ANY($2::int2[]))::int AS other,
                min((extract(epoch FROM g.ts) * 1000)::float8 + u.o) AS from_ms, max((extract(epoch FROM g.ts) * 1000)::float8 + u.o) AS to_ms
         FROM gone g, unnest(g.signal_ids, g.offsets_ms) AS u(s, o)`, [vehicleKey, positionIds])
-      await deleteRollup(db, vehicleKey)
+      await deleteRollup(db, [vehicleKey])
       const events = await db.query('DELETE FROM vehicle_events WHERE vehicle_key = $1', [vehicleKey])
       const r = rows[0]
       return { telemetry: r?.other ?? 0, positions: r?.positions ?? 0, presenceEvents: events.rowCount ?? 0, fromMs: r?.from_ms ?? null, toMs: r?.to_ms ?? null }

@@ -249,24 +249,25 @@ export function createTelemetryRollupRepository (db: RollupDb, opts: RollupOptio
 }
 
 /**
- * Privacy deletes, in the caller's statement order: rollup rows of the
- * vehicle wholly before beforeMs go now (of the position signals, or of
- * all the others), and the bucket holding beforeMs is marked for
- * re-aggregation from the samples left. Without beforeMs (erasure) every
- * row goes, and the history is marked up to where a job step running now
- * can still write from rows it read before the erasure ('marked' plus one
- * row span), so later steps remove what it wrote.
+ * Privacy deletes, in the caller's statement order, for a set of vehicles
+ * at once: rollup rows wholly before beforeMs go now (of the position
+ * signals, or of all the others), and the bucket holding beforeMs is marked
+ * for re-aggregation from the samples left. Without beforeMs (erasure)
+ * every row goes, and the history is marked up to where a job step running
+ * now can still write from rows it read before the erasure ('marked' plus
+ * one row span), so later steps remove what it wrote.
  */
-export async function deleteRollup (db: Queryable, vehicleKey: number, cut?: { beforeMs: number, positions: boolean, positionIds: readonly number[] }): Promise<void> {
+export async function deleteRollup (db: Queryable, vehicleKeys: readonly number[], cut?: { beforeMs: number, positions: boolean, positionIds: readonly number[] }): Promise<void> {
+  if (vehicleKeys.length === 0) return
   if (cut === undefined) {
-    await db.query('DELETE FROM telemetry_rollup WHERE vehicle_key = $1', [vehicleKey])
-    await markDirty(db, vehicleKey, -Infinity)
+    await db.query('DELETE FROM telemetry_rollup WHERE vehicle_key = ANY($1::int4[])', [vehicleKeys])
+    await markDirty(db, vehicleKeys, -Infinity)
     return
   }
   const from = floorTo(cut.beforeMs, ROLLUP_WIDTH_MS)
-  await db.query(`DELETE FROM telemetry_rollup WHERE vehicle_key = $1 AND bucket < to_timestamp($2::float8 / 1000)
-    AND (signal_id = ANY($3::int2[])) = $4`, [vehicleKey, from, cut.positionIds, cut.positions])
-  if (from < cut.beforeMs) await markDirty(db, vehicleKey, from, from + ROLLUP_WIDTH_MS)
+  await db.query(`DELETE FROM telemetry_rollup WHERE vehicle_key = ANY($1::int4[]) AND bucket < to_timestamp($2::float8 / 1000)
+    AND (signal_id = ANY($3::int2[])) = $4`, [vehicleKeys, from, cut.positionIds, cut.positions])
+  if (from < cut.beforeMs) await markDirty(db, vehicleKeys, from, from + ROLLUP_WIDTH_MS)
 }
 
 /** Rollup rows wholly before cutoffMs, of every vehicle (whole days of telemetry dropped). */
@@ -275,14 +276,16 @@ export async function deleteRollupBefore (db: Queryable, cutoffMs: number): Prom
 }
 
 /**
- * Marks [fromMs, toMs) of the vehicle for re-aggregation; without toMs, up
+ * Marks [fromMs, toMs) of the vehicles for re-aggregation; without toMs, up
  * to where a job step running now can write ('marked' plus one row span,
- * read FOR SHARE like the writers do, so no step moves it meanwhile).
+ * read FOR SHARE like the writers do, so no step moves it meanwhile). In key
+ * order, as writers and job steps take marks.
  */
-function markDirty (db: Queryable, vehicleKey: number, fromMs: number, toMs?: number) {
+function markDirty (db: Queryable, vehicleKeys: readonly number[], fromMs: number, toMs?: number) {
   return db.query(`
     INSERT INTO telemetry_rollup_dirty AS d (vehicle_key, from_ts, to_ts)
-    SELECT $1, to_timestamp($2::float8 / 1000), coalesce(to_timestamp($3::float8 / 1000), m.at + interval '${MAX_ROW_SPAN_MS} milliseconds')
-    FROM (SELECT at FROM telemetry_rollup_state WHERE name = 'marked' FOR SHARE) m
-    ${MERGE_DIRTY_MARK}`, [vehicleKey, fromMs, toMs ?? null])
+    SELECT k, to_timestamp($2::float8 / 1000), coalesce(to_timestamp($3::float8 / 1000), m.at + interval '${MAX_ROW_SPAN_MS} milliseconds')
+    FROM (SELECT at FROM telemetry_rollup_state WHERE name = 'marked' FOR SHARE) m, unnest($1::int4[]) AS k
+    ORDER BY k
+    ${MERGE_DIRTY_MARK}`, [vehicleKeys, fromMs, toMs ?? null])
 }
