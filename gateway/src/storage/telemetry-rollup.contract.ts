@@ -160,9 +160,9 @@ export function telemetryRollupContract (name: string, factory: () => Promise<Te
       await expectRollupEqualsRaw(T0 + 150 * MIN)
     })
 
-    it('a retention delete of one vehicle\'s signals drops and re-aggregates its rollup buckets', async () => {
+    it('a retention delete of two vehicles\' signals drops and re-aggregates their rollup buckets', async () => {
       const privacy = createPrivacyRepository(backend.db, { timescale: backend.timescale })
-      await privacy.deleteTelemetry([12], T0 + 30 * MIN + 20_000, false, [3])
+      await privacy.deleteTelemetry([12, 13], T0 + 30 * MIN + 20_000, false, [3])
       await compareAll(T0 + 160 * MIN)
       await runUntilDone(T0 + 150 * MIN)
       await expectRollupEqualsRaw(T0 + 150 * MIN)
